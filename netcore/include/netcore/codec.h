@@ -1,0 +1,73 @@
+#pragma once
+
+#include <netcore/codecconfig.h>
+#include <netcore/error.h>
+#include <netcore/message.h>
+
+#include <memory>
+
+namespace netcore {
+
+class ByteBuffer;
+
+/** What one Codec::decode() call produced. */
+struct DecodeResult
+{
+    enum Status {
+        NeedMoreData,  ///< no complete frame yet; nothing consumed that matters
+        MessageReady,  ///< message holds the next message; its bytes are consumed
+        FrameError,    ///< a bad frame was consumed and dropped; error says why; keep decoding
+        StreamError,   ///< the stream cannot be framed any more; error says why; close it
+    };
+
+    Status status = NeedMoreData;
+    Message message;
+    Error error;
+};
+
+/**
+ * Turns a byte stream into messages and messages into bytes. No sockets:
+ * feed it a ByteBuffer. One decoder instance per stream (it may keep scan
+ * state between calls); encode() is const and safe to call from any thread.
+ */
+class NETCORE_EXPORT Codec
+{
+public:
+    virtual ~Codec();
+
+    /**
+     * Decodes at most one frame from the front of @p input, consuming its
+     * bytes. Never allocates more than the configured limits before the
+     * bytes have arrived. After a StreamError the codec must not be fed again.
+     */
+    virtual DecodeResult decode(ByteBuffer &input) = 0;
+
+    /**
+     * Appends the wire form of @p message to @p output. Returns false, with
+     * @p error set and @p output untouched, if the message cannot be encoded
+     * within the codec's limits.
+     */
+    virtual bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const = 0;
+
+    /** A convenience for one message; empty if it cannot be encoded. */
+    QByteArray encode(const Message &message) const;
+
+    const CodecConfig &config() const { return m_config; }
+
+    /** The codec @p config names; never null (an invalid config still yields its kind). */
+    static std::unique_ptr<Codec> create(const CodecConfig &config);
+
+protected:
+    explicit Codec(const CodecConfig &config) : m_config(config) {}
+
+    CodecConfig m_config;
+};
+
+/**
+ * Checks that @p payload is what @p type promises (UTF-8 text, a JSON
+ * object or array, exactly one CBOR item). Returns NoError or the frame
+ * error that describes it; @p why gets a readable reason.
+ */
+NETCORE_EXPORT ErrorCode validatePayload(MessageType type, QByteArrayView payload, QString *why = nullptr);
+
+} // namespace netcore

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <netcore/netcore_export.h>
+
+#include <QtCore/qobjectdefs.h>
+
+/** Framed, typed TCP messaging for Qt programs. */
+namespace netcore {
+Q_NAMESPACE_EXPORT(NETCORE_EXPORT)
+
+/** What a message's payload holds; the values are the envelope codec's type byte. */
+enum class MessageType : quint8 {
+    Binary = 0, ///< opaque bytes
+    Text = 1,   ///< UTF-8 text
+    Json = 2,   ///< UTF-8 JSON text whose top level is an object or an array
+    Cbor = 3,   ///< exactly one CBOR data item
+};
+Q_ENUM_NS(MessageType)
+
+/**
+ * Every error netcore reports. Codec errors come in two classes (see
+ * isStreamError()): a stream error closes the connection, a frame error drops
+ * one frame and keeps the connection.
+ */
+enum class ErrorCode {
+    NoError,
+
+    // Stream errors: the frame boundary can no longer be trusted.
+    FrameTooShort,       ///< a length below the codec's minimum
+    FrameTooLarge,       ///< a length above the configured maximum
+    ChannelTooLong,      ///< envelope: channel length beyond the frame
+    UnsupportedVersion,  ///< envelope: version byte is not 1
+    LineTooLong,         ///< line: no delimiter within maxLineLength
+
+    // Frame errors: one frame is dropped, the connection stays.
+    UnknownMessageType,  ///< envelope: type byte is not 0..3
+    InvalidChannelName,  ///< channel name is not valid UTF-8
+    InvalidText,         ///< text payload is not valid UTF-8
+    InvalidJson,         ///< json payload does not parse, or is not an object/array
+    InvalidCbor,         ///< cbor payload is not exactly one well-formed item
+    StripBeyondFrame,    ///< length: initialBytesToStrip exceeds the frame
+
+    // Sending.
+    MessageTooLarge,     ///< the message cannot be encoded within the codec's limits
+    SendQueueFull,       ///< the bounded queue of pending messages is full
+    NotConnected,        ///< no such connection, or not connected
+
+    // Sockets and servers.
+    ConnectionRefused,
+    HostNotFound,
+    RemoteClosed,
+    NetworkError,
+    Timeout,
+    AddressInUse,
+    ListenFailed,
+    SocketError,
+    InvalidConfiguration,
+};
+Q_ENUM_NS(ErrorCode)
+
+/** Why a connection ended. */
+enum class DisconnectReason {
+    PeerClosed,      ///< the peer closed the connection
+    ClosedLocally,   ///< disconnect() was called on this side
+    IdleTimeout,     ///< nothing was received within the idle timeout
+    StreamError,     ///< the peer sent a stream that cannot be framed
+    SocketError,     ///< the socket failed (reset, network error)
+    ServerClosed,    ///< the server was closed or destroyed
+};
+Q_ENUM_NS(DisconnectReason)
+
+/** True for the codec errors after which a stream cannot be trusted. */
+NETCORE_EXPORT bool isStreamError(ErrorCode code);
+/** The enumerator's name, e.g. "FrameTooLarge": stable, for logs and tools. */
+NETCORE_EXPORT QString errorCodeName(ErrorCode code);
+/** "binary", "text", "json" or "cbor". */
+NETCORE_EXPORT QString messageTypeName(MessageType type);
+/** "PeerClosed", "IdleTimeout", ... */
+NETCORE_EXPORT QString disconnectReasonName(DisconnectReason reason);
+
+} // namespace netcore

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <netcore/codec.h>
+
+namespace netcore {
+
+/**
+ * Frames ended by a delimiter byte string (PROTOCOL.md section 3).
+ *
+ * @code
+ * +--------------------------------+-----------+
+ * | line: at most maxLineLength    | delimiter |   stripped on receive, appended on send
+ * +--------------------------------+-----------+
+ * @endcode
+ */
+class NETCORE_EXPORT LineCodec : public Codec
+{
+public:
+    explicit LineCodec(const CodecConfig &config);
+
+    DecodeResult decode(ByteBuffer &input) override;
+    using Codec::encode;
+    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const override;
+
+private:
+    /** Why the configuration cannot be used (empty if it can); checked once, reported on use. */
+    QString m_configProblem;
+    /** Readable bytes already searched for the delimiter, so a long partial line is scanned once. */
+    qsizetype m_scanned = 0;
+};
+
+} // namespace netcore

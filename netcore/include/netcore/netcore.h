@@ -1,0 +1,20 @@
+#pragma once
+
+/** Umbrella header: everything a netcore user needs. */
+
+#include <netcore/bytebuffer.h>
+#include <netcore/client.h>
+#include <netcore/codec.h>
+#include <netcore/codecconfig.h>
+#include <netcore/connectioninfo.h>
+#include <netcore/enums.h>
+#include <netcore/envelopecodec.h>
+#include <netcore/error.h>
+#include <netcore/escapes.h>
+#include <netcore/lengthfieldcodec.h>
+#include <netcore/linecodec.h>
+#include <netcore/message.h>
+#include <netcore/messageinbox.h>
+#include <netcore/rawcodec.h>
+#include <netcore/server.h>
+#include <netcore/version.h>

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <netcore/codec.h>
+
+namespace netcore {
+
+/** No framing: each chunk of readable bytes is one binary message (PROTOCOL.md section 4). */
+class NETCORE_EXPORT RawCodec : public Codec
+{
+public:
+    explicit RawCodec(const CodecConfig &config);
+
+    DecodeResult decode(ByteBuffer &input) override;
+    using Codec::encode;
+    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const override;
+};
+
+} // namespace netcore

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <netcore/codecconfig.h>
+#include <netcore/connectioninfo.h>
+#include <netcore/error.h>
+#include <netcore/message.h>
+
+#include <QtCore/QObject>
+#include <QtNetwork/QHostAddress>
+
+#include <functional>
+#include <memory>
+
+namespace netcore {
+
+class MessageInbox;
+
+/**
+ * A TCP server that speaks one codec with all its connections.
+ *
+ * With workers() == 0 every connection lives in the server's own thread.
+ * With N >= 1 the server only accepts: each socket descriptor is handed to
+ * one of N I/O threads (round robin), where its socket is created, used and
+ * deleted. Signals are always emitted in the server's thread, and send(),
+ * broadcast() and disconnectClient() may be called from any thread.
+ *
+ * @code
+ * netcore::Server server;
+ * connect(&server, &netcore::Server::messageReceived, [&](quint64 id, const netcore::Message &m) {
+ *     server.send(id, m);   // echo
+ * });
+ * server.listen(QHostAddress::LocalHost, 0);
+ * @endcode
+ */
+class NETCORE_EXPORT Server : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(Server)
+
+public:
+    /** Decides by peer address whether to accept; runs in the server's thread. */
+    using AcceptFilter = std::function<bool(const QHostAddress &address, quint16 port)>;
+
+    explicit Server(const CodecConfig &codec = CodecConfig::envelope(), QObject *parent = nullptr);
+    ~Server() override;
+
+    /** Port 0 picks a free port; serverPort() tells which. Settings below apply from here on. */
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    /** Stops listening and closes every connection (reason ServerClosed). */
+    void close();
+    bool isListening() const;
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+
+    /** Stops accepting new connections; the pending ones wait in the backlog. */
+    void pauseAccepting();
+    void resumeAccepting();
+    bool isAcceptingPaused() const;
+
+    CodecConfig codecConfig() const;
+
+    /** 0 = unlimited. A peer over the limit is closed at once; connectionRefused() says why. */
+    void setMaxConnections(int max);
+    int maxConnections() const;
+
+    /** Peers the filter rejects are closed at once; connectionRefused() says why. */
+    void setAcceptFilter(AcceptFilter filter);
+
+    /** Close connections that receive nothing for @p msecs; 0 = never. */
+    void setIdleTimeout(int msecs);
+    int idleTimeout() const;
+
+    /** I/O threads; must be set before listen(). 0 = the server's own thread. */
+    void setWorkers(int workers);
+    int workers() const;
+
+    /** Encodes once and queues the bytes for connection @p connection. Thread-safe. */
+    bool send(quint64 connection, const Message &message);
+    /** Sends to every connection except @p except (0 = none). Thread-safe. Returns how many. */
+    int broadcast(const Message &message, quint64 except = 0);
+    /** Closes one connection (reason ClosedLocally). Thread-safe. */
+    bool disconnectClient(quint64 connection);
+
+    int connectionCount() const;
+    /** A snapshot of every open connection with its counters. Thread-safe. */
+    QList<ConnectionInfo> connections() const;
+    /** One connection's snapshot; id 0 if it is not open. */
+    ConnectionInfo connectionInfo(quint64 connection) const;
+
+    /** Received messages and errors kept for polling (not needed with signals). */
+    MessageInbox &inbox();
+
+    ErrorCode error() const;
+    QString errorString() const;
+
+Q_SIGNALS:
+    void clientConnected(const netcore::ConnectionInfo &info);
+    void clientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
+                            const QString &detail);
+    /** A peer that was not accepted: over maxConnections() or rejected by the filter. */
+    void connectionRefused(const QHostAddress &address, quint16 port, const QString &reason);
+    void messageReceived(quint64 connection, const netcore::Message &message);
+    /** Codec errors carry the connection id and the raw frame; stream errors are followed by clientDisconnected(). */
+    void errorOccurred(const netcore::Error &error);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace netcore

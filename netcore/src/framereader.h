@@ -1,0 +1,48 @@
+#pragma once
+
+#include <netcore/bytebuffer.h>
+#include <netcore/codec.h>
+
+#include <QtCore/QList>
+
+#include <memory>
+
+class QIODevice;
+
+namespace netcore {
+
+/**
+ * Reads what a socket has and decodes it with one codec instance: the part
+ * a server connection and a client share. Reads in bounded chunks and
+ * decodes between them, so the buffer never holds much more than one frame.
+ */
+class FrameReader
+{
+public:
+    /** What one read produced: messages and frame errors in arrival order. */
+    struct Batch
+    {
+        QList<DecodeResult> results;
+        int messageCount = 0;
+        qint64 bytesRead = 0;
+        /** A stream error happened: the last error says which; stop reading, close. */
+        bool streamFailed = false;
+    };
+
+    explicit FrameReader(const CodecConfig &config);
+
+    /** Reads and decodes everything @p device has available now. */
+    Batch readFrom(QIODevice *device);
+    bool hasFailed() const { return m_failed; }
+
+private:
+    void decodeAll(Batch &batch);
+
+    std::unique_ptr<Codec> m_codec;
+    ByteBuffer m_buffer;
+    bool m_failed = false;
+};
+
+} // namespace netcore
+
+Q_DECLARE_METATYPE(netcore::DecodeResult)

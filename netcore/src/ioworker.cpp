@@ -1,0 +1,94 @@
+#include "ioworker.h"
+
+#include "serverconnection.h"
+
+#include <QtCore/QThread>
+
+namespace netcore {
+
+IoWorker::IoWorker(const CodecConfig &codec, QObject *parent)
+    : QObject(parent), m_codec(codec), m_idleSweep(this)
+{
+    connect(&m_idleSweep, &QTimer::timeout, this, &IoWorker::closeIdleConnections);
+}
+
+IoWorker::~IoWorker() = default;
+
+void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters)
+{
+    auto *connection = new ServerConnection(id, m_codec, std::move(counters), this);
+    QString why;
+    if (!connection->open(descriptor, &why)) {
+        delete connection;
+        Q_EMIT connectionClosed(id, DisconnectReason::SocketError, why);
+        return;
+    }
+    connect(connection, &ServerConnection::decoded, this, &IoWorker::decoded);
+    connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
+    m_connections.insert(id, connection);
+    Q_EMIT connectionOpened(id);
+}
+
+void IoWorker::write(quint64 id, const QByteArray &bytes)
+{
+    if (ServerConnection *connection = m_connections.value(id))
+        connection->write(bytes, 1);
+}
+
+void IoWorker::writeToAll(const QByteArray &bytes, quint64 except)
+{
+    for (ServerConnection *connection : std::as_const(m_connections)) {
+        if (connection->id() != except)
+            connection->write(bytes, 1);
+    }
+}
+
+void IoWorker::closeConnection(quint64 id, DisconnectReason reason, const QString &detail)
+{
+    if (ServerConnection *connection = m_connections.value(id))
+        connection->close(reason, detail);
+}
+
+void IoWorker::closeAll(DisconnectReason reason, const QString &detail)
+{
+    // close() may report synchronously and so edit the table: iterate a copy.
+    const auto connections = m_connections.values();
+    for (ServerConnection *connection : connections)
+        connection->close(reason, detail);
+}
+
+void IoWorker::setIdleTimeout(int msecs)
+{
+    m_idleTimeout = msecs;
+    if (msecs > 0)
+        m_idleSweep.start(qBound(5, msecs / 4, 1000)); // closes within 1.25 x the timeout
+    else
+        m_idleSweep.stop();
+}
+
+void IoWorker::shutdown()
+{
+    m_idleSweep.stop();
+    const auto connections = m_connections.values();
+    m_connections.clear();
+    qDeleteAll(connections);
+}
+
+void IoWorker::onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail)
+{
+    m_connections.remove(id);
+    Q_EMIT connectionClosed(id, reason, detail);
+}
+
+void IoWorker::closeIdleConnections()
+{
+    const auto connections = m_connections.values();
+    for (ServerConnection *connection : connections) {
+        if (connection->idleMsecs() >= m_idleTimeout) {
+            connection->close(DisconnectReason::IdleTimeout,
+                              QStringLiteral("nothing received for %1 ms").arg(m_idleTimeout));
+        }
+    }
+}
+
+} // namespace netcore

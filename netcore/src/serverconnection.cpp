@@ -1,0 +1,97 @@
+#include "serverconnection.h"
+
+#include <QtNetwork/QTcpSocket>
+
+namespace netcore {
+
+ServerConnection::ServerConnection(quint64 id, const CodecConfig &codec,
+                                   std::shared_ptr<ConnectionCounters> counters, QObject *parent)
+    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters))
+{
+    m_lastReceive.start();
+}
+
+bool ServerConnection::open(qintptr descriptor, QString *why)
+{
+    m_socket = new QTcpSocket(this);
+    if (!m_socket->setSocketDescriptor(descriptor)) {
+        *why = m_socket->errorString();
+        return false;
+    }
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ServerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &ServerConnection::onErrorOccurred);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ServerConnection::onDisconnected);
+    return true;
+}
+
+void ServerConnection::write(const QByteArray &bytes, int messageCount)
+{
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    m_socket->write(bytes);
+    m_counters->bytesOut.fetch_add(quint64(bytes.size()), std::memory_order_relaxed);
+    m_counters->messagesOut.fetch_add(quint64(messageCount), std::memory_order_relaxed);
+}
+
+void ServerConnection::close(DisconnectReason reason, const QString &detail)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_reason = reason;
+    m_detail = detail;
+    m_socket->disconnectFromHost();
+}
+
+void ServerConnection::onReadyRead()
+{
+    if (m_closing || m_reader.hasFailed()) {
+        m_socket->readAll(); // keep the kernel buffer draining while we close
+        return;
+    }
+    FrameReader::Batch batch = m_reader.readFrom(m_socket);
+    if (batch.bytesRead == 0)
+        return;
+    m_lastReceive.restart();
+    m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
+    m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
+    if (!batch.results.isEmpty())
+        Q_EMIT decoded(m_id, batch.results);
+    if (batch.streamFailed)
+        close(DisconnectReason::StreamError, batch.results.last().error.message);
+}
+
+void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
+{
+    if (m_closing)
+        return;
+    onReadyRead(); // frames that arrived just before the end still count
+    if (m_closing)
+        return;
+    m_closing = true;
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        m_reason = DisconnectReason::PeerClosed;
+        m_detail = QStringLiteral("the peer closed the connection");
+    } else {
+        m_reason = DisconnectReason::SocketError;
+        m_detail = m_socket->errorString();
+    }
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        onDisconnected();
+}
+
+void ServerConnection::onDisconnected()
+{
+    if (m_closedReported)
+        return;
+    m_closedReported = true;
+    if (!m_closing) {
+        m_reason = DisconnectReason::PeerClosed;
+        m_detail = QStringLiteral("the peer closed the connection");
+    }
+    Q_EMIT closed(m_id, m_reason, m_detail);
+    deleteLater();
+}
+
+} // namespace netcore

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "connectioncounters.h"
+#include "framereader.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QObject>
+#include <QtNetwork/QAbstractSocket>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace netcore {
+
+/**
+ * One accepted connection, living in (and only touched from) its I/O
+ * thread: owns the socket and the decoder, counts traffic, and tells its
+ * IoWorker what arrived and how it ended. Deletes itself after it closed.
+ */
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    ServerConnection(quint64 id, const CodecConfig &codec, std::shared_ptr<ConnectionCounters> counters,
+                     QObject *parent);
+
+    /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
+    bool open(qintptr descriptor, QString *why);
+    quint64 id() const { return m_id; }
+
+    void write(const QByteArray &bytes, int messageCount);
+    /** Starts closing: pending output is flushed, nothing more is read. */
+    void close(DisconnectReason reason, const QString &detail);
+    qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
+
+Q_SIGNALS:
+    void decoded(quint64 connection, const QList<netcore::DecodeResult> &results);
+    void closed(quint64 connection, netcore::DisconnectReason reason, const QString &detail);
+
+private:
+    void onReadyRead();
+    void onErrorOccurred(QAbstractSocket::SocketError error);
+    void onDisconnected();
+
+    quint64 m_id;
+    FrameReader m_reader;
+    std::shared_ptr<ConnectionCounters> m_counters;
+    QTcpSocket *m_socket = nullptr;
+    QElapsedTimer m_lastReceive;
+    bool m_closing = false;
+    bool m_closedReported = false;
+    DisconnectReason m_reason = DisconnectReason::PeerClosed;
+    QString m_detail;
+};
+
+} // namespace netcore
