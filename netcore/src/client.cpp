@@ -270,6 +270,7 @@ Client::Client(const CodecConfig &codec, QObject *parent)
 Client::~Client()
 {
     d->wantConnected = false;
+    QObject::disconnect(d->socket, nullptr, this, nullptr); // no signals from a dying client
     d->socket->abort();
 }
 

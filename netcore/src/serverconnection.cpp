@@ -1,5 +1,7 @@
 #include "serverconnection.h"
 
+#include "acceptor.h"
+
 #include <QtNetwork/QTcpSocket>
 
 namespace netcore {
@@ -16,6 +18,7 @@ bool ServerConnection::open(qintptr descriptor, QString *why)
     m_socket = new QTcpSocket(this);
     if (!m_socket->setSocketDescriptor(descriptor)) {
         *why = m_socket->errorString();
+        closeDescriptor(descriptor); // not adopted, so nobody else will close it
         return false;
     }
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

@@ -64,7 +64,7 @@ struct NETCORE_EXPORT CodecConfig
     QJsonObject toJson() const;
     static CodecConfig fromJson(const QJsonObject &object);
 
-    friend bool operator==(const CodecConfig &a, const CodecConfig &b);
+    friend NETCORE_EXPORT bool operator==(const CodecConfig &a, const CodecConfig &b);
     friend bool operator!=(const CodecConfig &a, const CodecConfig &b) { return !(a == b); }
 };
 

@@ -1,0 +1,102 @@
+#include <netcore/codec.h>
+#include <netcore/envelopecodec.h>
+#include <netcore/lengthfieldcodec.h>
+#include <netcore/linecodec.h>
+#include <netcore/rawcodec.h>
+
+#include <QtTest/QTest>
+
+using namespace netcore;
+
+class TestCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createMatchesKind_data();
+    void createMatchesKind();
+    void validatePayload_data();
+    void validatePayload();
+};
+
+void TestCodec::createMatchesKind_data()
+{
+    QTest::addColumn<CodecConfig>("config");
+    QTest::addColumn<QByteArray>("wireOfHi"); // how each codec frames a binary "hi"
+
+    QTest::newRow("envelope") << CodecConfig::envelope() << QByteArray::fromHex("0000000a000100000000000068 69");
+    QTest::newRow("length") << CodecConfig::length(2) << QByteArray("\x00\x02hi", 4);
+    QTest::newRow("line") << CodecConfig::line("\r\n") << QByteArray("hi\r\n");
+    QTest::newRow("raw") << CodecConfig::raw() << QByteArray("hi");
+    CodecConfig invalid = CodecConfig::line({});
+    QTest::newRow("invalid line config still a line codec") << invalid << QByteArray();
+}
+
+void TestCodec::createMatchesKind()
+{
+    QFETCH(CodecConfig, config);
+    QFETCH(QByteArray, wireOfHi);
+
+    const std::unique_ptr<Codec> codec = Codec::create(config);
+    QVERIFY(codec);
+    QCOMPARE(codec->config(), config);
+    QCOMPARE(codec->encode(Message::binary("hi")), wireOfHi);
+    switch (config.kind) {
+    case CodecConfig::Kind::Envelope: QVERIFY(dynamic_cast<EnvelopeCodec *>(codec.get())); break;
+    case CodecConfig::Kind::Length: QVERIFY(dynamic_cast<LengthFieldCodec *>(codec.get())); break;
+    case CodecConfig::Kind::Line: QVERIFY(dynamic_cast<LineCodec *>(codec.get())); break;
+    case CodecConfig::Kind::Raw: QVERIFY(dynamic_cast<RawCodec *>(codec.get())); break;
+    }
+}
+
+void TestCodec::validatePayload_data()
+{
+    QTest::addColumn<MessageType>("type");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<ErrorCode>("expected");
+
+    const auto hex = [](const char *spaced) { return QByteArray::fromHex(spaced); };
+    QTest::newRow("binary anything") << MessageType::Binary << hex("ff 00 c3") << ErrorCode::NoError;
+    QTest::newRow("text empty") << MessageType::Text << QByteArray() << ErrorCode::NoError;
+    QTest::newRow("text 2-byte") << MessageType::Text << hex("68 c3 a9") << ErrorCode::NoError;
+    QTest::newRow("text 4-byte") << MessageType::Text << hex("f0 9f 98 80") << ErrorCode::NoError;
+    QTest::newRow("text embedded NUL") << MessageType::Text << hex("61 00 62") << ErrorCode::NoError;
+    QTest::newRow("text cut 2-byte") << MessageType::Text << hex("68 c3") << ErrorCode::InvalidText;
+    QTest::newRow("text cut 3-byte") << MessageType::Text << hex("e2 82") << ErrorCode::InvalidText;
+    QTest::newRow("text lone continuation") << MessageType::Text << hex("80") << ErrorCode::InvalidText;
+    QTest::newRow("text overlong /") << MessageType::Text << hex("c0 af") << ErrorCode::InvalidText;
+    QTest::newRow("text surrogate") << MessageType::Text << hex("ed a0 80") << ErrorCode::InvalidText;
+    QTest::newRow("text above U+10FFFF") << MessageType::Text << hex("f4 90 80 80") << ErrorCode::InvalidText;
+    QTest::newRow("text ff") << MessageType::Text << hex("ff") << ErrorCode::InvalidText;
+    QTest::newRow("json object") << MessageType::Json << QByteArray(R"( {"a":[1,2]} )") << ErrorCode::NoError;
+    QTest::newRow("json array") << MessageType::Json << QByteArray("[]") << ErrorCode::NoError;
+    QTest::newRow("json number") << MessageType::Json << QByteArray("1") << ErrorCode::InvalidJson;
+    QTest::newRow("json null") << MessageType::Json << QByteArray("null") << ErrorCode::InvalidJson;
+    QTest::newRow("json trailing garbage") << MessageType::Json << QByteArray("{} x") << ErrorCode::InvalidJson;
+    QTest::newRow("json bad UTF-8 string") << MessageType::Json << QByteArray("[\"\xc3\"]") << ErrorCode::InvalidJson;
+    QTest::newRow("json empty") << MessageType::Json << QByteArray() << ErrorCode::InvalidJson;
+    QTest::newRow("cbor map") << MessageType::Cbor << hex("a1 61 6b 01") << ErrorCode::NoError;
+    QTest::newRow("cbor integer") << MessageType::Cbor << hex("01") << ErrorCode::NoError;
+    QTest::newRow("cbor indefinite array") << MessageType::Cbor << hex("9f 01 ff") << ErrorCode::NoError;
+    QTest::newRow("cbor two items") << MessageType::Cbor << hex("01 02") << ErrorCode::InvalidCbor;
+    QTest::newRow("cbor truncated") << MessageType::Cbor << hex("a1 61 6b") << ErrorCode::InvalidCbor;
+    QTest::newRow("cbor lone break") << MessageType::Cbor << hex("ff") << ErrorCode::InvalidCbor;
+    QTest::newRow("cbor reserved info") << MessageType::Cbor << hex("1c") << ErrorCode::InvalidCbor;
+    QTest::newRow("cbor huge byte string") << MessageType::Cbor << hex("5b 00 00 00 ff ff ff ff ff") << ErrorCode::InvalidCbor;
+    QTest::newRow("cbor empty") << MessageType::Cbor << QByteArray() << ErrorCode::InvalidCbor;
+}
+
+void TestCodec::validatePayload()
+{
+    QFETCH(MessageType, type);
+    QFETCH(QByteArray, payload);
+    QFETCH(ErrorCode, expected);
+
+    QString why = QStringLiteral("stale");
+    QCOMPARE(netcore::validatePayload(type, payload, &why), expected);
+    QCOMPARE(why.isEmpty(), expected == ErrorCode::NoError);
+    QCOMPARE(netcore::validatePayload(type, payload), expected);
+}
+
+QTEST_GUILESS_MAIN(TestCodec)
+#include "tst_codec.moc"
