@@ -157,9 +157,9 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
     if (state == State::Connected) {
         // The loss itself is reported by onDisconnected(); a reset is also an error.
         onReadyRead();
-        lossReason = socketError == QAbstractSocket::RemoteHostClosedError ? DisconnectReason::PeerClosed
-                                                                            : DisconnectReason::SocketError;
-        lossDetail = socket->errorString();
+        const bool peerClosed = socketError == QAbstractSocket::RemoteHostClosedError;
+        lossReason = peerClosed ? DisconnectReason::PeerClosed : DisconnectReason::SocketError;
+        lossDetail = peerClosed ? Client::tr("the peer closed the connection") : socket->errorString();
         if (socketError != QAbstractSocket::RemoteHostClosedError)
             report(errorCodeOf(socketError), socket->errorString());
         if (socket->state() == QAbstractSocket::UnconnectedState)
@@ -309,6 +309,7 @@ void Client::disconnectFromHost()
 
 Client::State Client::state() const { return d->state; }
 QString Client::peerName() const { return d->host; }
+quint16 Client::localPort() const { return d->socket->localPort(); }
 quint16 Client::peerPort() const { return d->port; }
 CodecConfig Client::codecConfig() const { return d->config; }
 void Client::setAutoReconnect(bool enabled) { d->autoReconnect = enabled; }

@@ -177,7 +177,7 @@ void Server::Private::onDescriptorAccepted(qintptr descriptor)
         QMutexLocker lock(&mutex);
         if (maxConnections > 0 && connections.size() >= maxConnections) {
             lock.unlock();
-            refuse(descriptor, address, port, Server::tr("the server is full (%1 connections)").arg(maxConnections));
+            refuse(descriptor, address, port, Server::tr("the server is full: at most %1 connections").arg(maxConnections));
             return;
         }
         connections.insert(entry.info.id, entry);

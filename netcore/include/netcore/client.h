@@ -51,6 +51,8 @@ public:
     bool isConnected() const { return state() == State::Connected; }
     QString peerName() const;
     quint16 peerPort() const;
+    /** This side's port while connected (what the server sees as the peer port); 0 otherwise. */
+    quint16 localPort() const;
     CodecConfig codecConfig() const;
 
     /** Reconnect after a loss or a failed attempt, with capped exponential backoff. */

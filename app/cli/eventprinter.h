@@ -1,0 +1,63 @@
+#pragma once
+
+#include <netcore/enums.h>
+
+#include <QtCore/QJsonValue>
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+#include <utility>
+
+namespace netcore {
+struct Error;
+class Message;
+}
+
+/**
+ * Writes connection events to stdout, one line each, flushed per line, so a
+ * driving process sees every event as it happens. The one place both serve
+ * and send (and demo) format events.
+ *
+ * Jsonl: one JSON object per line, keys in a fixed order, starting with
+ * "event", "conn" and "peer":
+ * @code
+ * {"event":"message","conn":1,"peer":"127.0.0.1:50412","channel":"chat","type":"text",
+ *  "id":7,"size":2,"payload_hex":"6869","text":"hi"}
+ * @endcode
+ * "conn" is left out where there is no connection (0): refused peers,
+ * server-wide errors. Text: a timestamped, readable line per event.
+ * None: nothing.
+ */
+class EventPrinter
+{
+public:
+    enum class Format { Jsonl, Text, None };
+
+    /** "jsonl", "text" or "none"; false if @p name is none of them. */
+    static bool parseFormat(const QString &name, Format *format);
+
+    /** @p source names the printing side (e.g. "alice") when several share stdout. */
+    explicit EventPrinter(Format format = Format::Jsonl, QString source = {});
+
+    Format format() const { return m_format; }
+
+    void connected(quint64 connection, const QString &peer) const;
+    void disconnected(quint64 connection, const QString &peer, netcore::DisconnectReason reason,
+                      const QString &detail) const;
+    /** A peer the server did not accept (max clients, filter). */
+    void refused(const QString &peer, const QString &reason) const;
+    void message(quint64 connection, const QString &peer, const netcore::Message &message) const;
+    void error(quint64 connection, const QString &peer, const netcore::Error &error) const;
+
+    /** Writes @p line and a newline to stdout and flushes, whatever the format. */
+    static void printLine(const QString &line);
+
+private:
+    using Fields = QList<std::pair<QString, QJsonValue>>;
+
+    void print(const QString &event, quint64 connection, const QString &peer, const Fields &fields,
+               const QString &summary) const;
+
+    Format m_format = Format::Jsonl;
+    QString m_source;
+};

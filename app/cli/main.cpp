@@ -1,0 +1,72 @@
+// wirebench-cli: serve, send and demo from the command line. Other tools drive
+// it by its flags, its exit codes and its one-event-per-line output.
+
+#include "commandline.h"
+#include "democommand.h"
+#include "eventprinter.h"
+#include "exitcodes.h"
+#include "sendcommand.h"
+#include "servecommand.h"
+
+#include <netcore/version.h>
+
+#include <QtCore/QCoreApplication>
+
+namespace {
+
+QString generalUsage()
+{
+    return QStringLiteral(
+        "Usage: wirebench-cli <command> [options]\n\n"
+        "Commands:\n"
+        "  serve            listen and print every event; --echo or --relay messages\n"
+        "  send HOST:PORT   send messages in the order given; print the replies\n"
+        "  demo             a server and three clients exchanging messages\n"
+        "  help [COMMAND]   this help, or a command's\n\n"
+        "Options:\n"
+        "  --version        print the version\n"
+        "  --help           print this help\n\n"
+        "Exit codes: 0 success, 1 connection failure, 2 bad arguments, 3 timeout.\n"
+        "Run \"wirebench-cli help COMMAND\" for a command's options.\n");
+}
+
+int printHelp(const QString &command)
+{
+    if (command == QLatin1String("serve"))
+        return CommandLine::printHelp(ServeCommand::usage());
+    if (command == QLatin1String("send"))
+        return CommandLine::printHelp(SendCommand::usage());
+    if (command == QLatin1String("demo"))
+        return CommandLine::printHelp(DemoCommand::usage());
+    if (command.isEmpty())
+        return CommandLine::printHelp(generalUsage());
+    return CommandLine::usageError(QStringLiteral("unknown command \"%1\"").arg(command), generalUsage());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("wirebench-cli"));
+    QCoreApplication::setApplicationVersion(netcore::versionString());
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty())
+        return CommandLine::usageError(QStringLiteral("no command given"), generalUsage());
+    const QString command = arguments.takeFirst();
+
+    if (command == QLatin1String("--version") || command == QLatin1String("version")) {
+        EventPrinter::printLine(QStringLiteral("wirebench-cli ") + netcore::versionString());
+        return ExitOk;
+    }
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+        return printHelp(arguments.value(0));
+    if (command == QLatin1String("serve"))
+        return ServeCommand().run(arguments);
+    if (command == QLatin1String("send"))
+        return SendCommand().run(arguments);
+    if (command == QLatin1String("demo"))
+        return DemoCommand().run(arguments);
+    return CommandLine::usageError(QStringLiteral("unknown command \"%1\"").arg(command), generalUsage());
+}

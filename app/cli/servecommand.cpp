@@ -1,0 +1,184 @@
+#include "servecommand.h"
+
+#include "codecoptions.h"
+#include "commandline.h"
+#include "endpoint.h"
+#include "exitcodes.h"
+#include "signalwatcher.h"
+
+#include <netcore/connectioninfo.h>
+#include <netcore/error.h>
+#include <netcore/message.h>
+#include <netcore/server.h>
+
+#include <QtCore/QCoreApplication>
+
+#include <csignal>
+#include <limits>
+
+namespace {
+
+QList<OptionSpec> serveSpecs()
+{
+    QList<OptionSpec> specs{
+        {QStringLiteral("listen"), QStringLiteral("HOST:PORT"),
+         QStringLiteral("address to listen on (default 127.0.0.1:0, any free port)")},
+    };
+    specs += CodecOptions::specs();
+    specs += {
+        {QStringLiteral("echo"), {}, QStringLiteral("send every message back to its sender")},
+        {QStringLiteral("relay"), {}, QStringLiteral("forward every message to every other client")},
+        {QStringLiteral("max-clients"), QStringLiteral("N"),
+         QStringLiteral("refuse peers beyond N connections (default 0, unlimited)")},
+        {QStringLiteral("workers"), QStringLiteral("N"), QStringLiteral("I/O threads (default 0, the main thread)")},
+        {QStringLiteral("idle-timeout"), QStringLiteral("MS"),
+         QStringLiteral("close a connection that sends nothing for MS ms (default 0, never)")},
+        {QStringLiteral("events"), QStringLiteral("FORMAT"),
+         QStringLiteral("jsonl (default), text or none")},
+        {QStringLiteral("help"), {}, QStringLiteral("show this help")},
+    };
+    return specs;
+}
+
+bool toListenAddress(const QString &host, QHostAddress *address)
+{
+    if (host == QLatin1String("localhost"))
+        *address = QHostAddress::LocalHost;
+    else if (host == QLatin1String("*"))
+        *address = QHostAddress::Any;
+    else
+        *address = QHostAddress(host);
+    return !address->isNull();
+}
+
+QString hostString(const QHostAddress &address)
+{
+    bool isIpv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
+    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
+}
+
+} // namespace
+
+ServeCommand::ServeCommand(QObject *parent) : QObject(parent) {}
+
+ServeCommand::~ServeCommand() = default;
+
+QString ServeCommand::usage()
+{
+    return QStringLiteral("Usage: wirebench-cli serve [options]\n\n"
+                          "Listens and prints \"listening on HOST:PORT\", then one event per line\n"
+                          "(connected, disconnected, refused, message, error). SIGINT or SIGTERM\n"
+                          "closes every connection and exits 0.\n\nOptions:\n")
+        + CommandLine::describe(serveSpecs());
+}
+
+int ServeCommand::run(const QStringList &arguments)
+{
+    CommandLine commandLine;
+    QString error;
+    if (!commandLine.parse(arguments, serveSpecs(), &error))
+        return CommandLine::usageError(error, usage());
+    if (commandLine.isSet(QStringLiteral("help")))
+        return CommandLine::printHelp(usage());
+    if (!commandLine.positional().isEmpty())
+        return CommandLine::usageError(QStringLiteral("unexpected argument \"%1\"").arg(commandLine.positional().first()), usage());
+    if (commandLine.isSet(QStringLiteral("echo")) && commandLine.isSet(QStringLiteral("relay")))
+        return CommandLine::usageError(QStringLiteral("--echo and --relay exclude each other"), usage());
+    m_mode = commandLine.isSet(QStringLiteral("echo"))    ? Mode::Echo
+           : commandLine.isSet(QStringLiteral("relay")) ? Mode::Relay
+                                                          : Mode::Log;
+
+    Endpoint endpoint;
+    QHostAddress address;
+    if (!Endpoint::parse(commandLine.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")),
+                         QStringLiteral("127.0.0.1"), &endpoint, &error))
+        return CommandLine::usageError(QStringLiteral("--listen: %1").arg(error), usage());
+    if (!toListenAddress(endpoint.host, &address))
+        return CommandLine::usageError(QStringLiteral("--listen: \"%1\" is not an IP address").arg(endpoint.host), usage());
+
+    netcore::CodecConfig codec;
+    if (!CodecOptions::toConfig(commandLine, &codec, &error))
+        return CommandLine::usageError(error, usage());
+    EventPrinter::Format format = EventPrinter::Format::Jsonl;
+    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
+        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    m_printer = EventPrinter(format);
+
+    qint64 maxClients = 0, workers = 0, idleTimeout = 0;
+    if (!commandLine.integer(QStringLiteral("max-clients"), 0, 1000000, &maxClients, &error)
+        || !commandLine.integer(QStringLiteral("workers"), 0, 256, &workers, &error)
+        || !commandLine.integer(QStringLiteral("idle-timeout"), 0, std::numeric_limits<int>::max(), &idleTimeout, &error))
+        return CommandLine::usageError(error, usage());
+
+    m_server = std::make_unique<netcore::Server>(codec);
+    m_server->setMaxConnections(int(maxClients));
+    m_server->setWorkers(int(workers));
+    m_server->setIdleTimeout(int(idleTimeout));
+    connect(m_server.get(), &netcore::Server::clientConnected, this, &ServeCommand::onClientConnected);
+    connect(m_server.get(), &netcore::Server::clientDisconnected, this, &ServeCommand::onClientDisconnected);
+    connect(m_server.get(), &netcore::Server::connectionRefused, this, &ServeCommand::onConnectionRefused);
+    connect(m_server.get(), &netcore::Server::messageReceived, this, &ServeCommand::onMessageReceived);
+    connect(m_server.get(), &netcore::Server::errorOccurred, this, &ServeCommand::onErrorOccurred);
+
+    SignalWatcher signalWatcher({SIGINT, SIGTERM});
+    connect(&signalWatcher, &SignalWatcher::signalReceived, this, &ServeCommand::onSignalReceived);
+
+    if (!m_server->listen(address, endpoint.port)) {
+        CommandLine::printError(QStringLiteral("cannot listen on %1: %2").arg(endpoint.toString(), m_server->errorString()));
+        return ExitFailure;
+    }
+    EventPrinter::printLine(QStringLiteral("listening on %1")
+                                .arg(Endpoint::format(hostString(m_server->serverAddress()), m_server->serverPort())));
+    const int exitCode = QCoreApplication::exec();
+    m_server.reset();
+    return exitCode;
+}
+
+void ServeCommand::onClientConnected(const netcore::ConnectionInfo &info)
+{
+    m_peers.insert(info.id, info.peerString());
+    m_printer.connected(info.id, info.peerString());
+}
+
+void ServeCommand::onClientDisconnected(const netcore::ConnectionInfo &info,
+                                        netcore::DisconnectReason reason, const QString &detail)
+{
+    m_peers.remove(info.id);
+    m_printer.disconnected(info.id, info.peerString(), reason, detail);
+}
+
+void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
+{
+    m_printer.refused(Endpoint::format(hostString(address), port), reason);
+}
+
+void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message &message)
+{
+    m_printer.message(connection, peerOf(connection), message);
+    if (m_mode == Mode::Echo)
+        m_server->send(connection, message);
+    else if (m_mode == Mode::Relay)
+        m_server->broadcast(message, connection);
+}
+
+void ServeCommand::onErrorOccurred(const netcore::Error &error)
+{
+    m_printer.error(error.connection, peerOf(error.connection), error);
+}
+
+void ServeCommand::onSignalReceived()
+{
+    m_server->close();
+    QCoreApplication::exit(ExitOk);
+}
+
+QString ServeCommand::peerOf(quint64 connection) const
+{
+    if (connection == 0)
+        return {};
+    const auto it = m_peers.constFind(connection);
+    if (it != m_peers.cend())
+        return *it;
+    return m_server->connectionInfo(connection).peerString();
+}
