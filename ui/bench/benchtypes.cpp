@@ -1,0 +1,96 @@
+#include "benchtypes.h"
+
+#include <QtCore/QJsonValue>
+
+namespace wirebench {
+
+namespace {
+
+// The workspace names of the modes: stable strings, independent of the enum's order.
+const char *const modeNames[] = {"silent", "echo", "relay"};
+
+QString modeName(ServerMode mode) { return QString::fromLatin1(modeNames[int(mode)]); }
+
+ServerMode parseMode(const QString &name, ServerMode fallback)
+{
+    for (int i = 0; i < 3; ++i) {
+        if (name == QLatin1String(modeNames[i]))
+            return ServerMode(i);
+    }
+    return fallback;
+}
+
+quint16 portOf(const QJsonValue &value, quint16 fallback)
+{
+    const int port = value.toInt(fallback);
+    return port >= 0 && port <= 65535 ? quint16(port) : fallback;
+}
+
+} // namespace
+
+QJsonObject ServerSpec::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("address"), address},
+        {QStringLiteral("port"), int(port)},
+        {QStringLiteral("codec"), codec.toJson()},
+        {QStringLiteral("maxClients"), maxClients},
+        {QStringLiteral("workers"), workers},
+        {QStringLiteral("mode"), modeName(mode)},
+        {QStringLiteral("idleTimeoutMsecs"), idleTimeoutMsecs},
+    };
+}
+
+ServerSpec ServerSpec::fromJson(const QJsonObject &object)
+{
+    ServerSpec spec;
+    spec.name = object.value(QStringLiteral("name")).toString(spec.name);
+    spec.address = object.value(QStringLiteral("address")).toString(spec.address);
+    spec.port = portOf(object.value(QStringLiteral("port")), spec.port);
+    if (object.contains(QStringLiteral("codec")))
+        spec.codec = netcore::CodecConfig::fromJson(object.value(QStringLiteral("codec")).toObject());
+    spec.maxClients = qMax(0, object.value(QStringLiteral("maxClients")).toInt(spec.maxClients));
+    spec.workers = qMax(0, object.value(QStringLiteral("workers")).toInt(spec.workers));
+    spec.mode = parseMode(object.value(QStringLiteral("mode")).toString(), spec.mode);
+    spec.idleTimeoutMsecs = qMax(0, object.value(QStringLiteral("idleTimeoutMsecs")).toInt(spec.idleTimeoutMsecs));
+    return spec;
+}
+
+bool operator==(const ServerSpec &a, const ServerSpec &b)
+{
+    return a.name == b.name && a.address == b.address && a.port == b.port && a.codec == b.codec
+        && a.maxClients == b.maxClients && a.workers == b.workers && a.mode == b.mode
+        && a.idleTimeoutMsecs == b.idleTimeoutMsecs;
+}
+
+QJsonObject ClientSpec::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("host"), host},
+        {QStringLiteral("port"), int(port)},
+        {QStringLiteral("codec"), codec.toJson()},
+        {QStringLiteral("autoReconnect"), autoReconnect},
+    };
+}
+
+ClientSpec ClientSpec::fromJson(const QJsonObject &object)
+{
+    ClientSpec spec;
+    spec.name = object.value(QStringLiteral("name")).toString(spec.name);
+    spec.host = object.value(QStringLiteral("host")).toString(spec.host);
+    spec.port = portOf(object.value(QStringLiteral("port")), spec.port);
+    if (object.contains(QStringLiteral("codec")))
+        spec.codec = netcore::CodecConfig::fromJson(object.value(QStringLiteral("codec")).toObject());
+    spec.autoReconnect = object.value(QStringLiteral("autoReconnect")).toBool(spec.autoReconnect);
+    return spec;
+}
+
+bool operator==(const ClientSpec &a, const ClientSpec &b)
+{
+    return a.name == b.name && a.host == b.host && a.port == b.port && a.codec == b.codec
+        && a.autoReconnect == b.autoReconnect;
+}
+
+} // namespace wirebench

@@ -1,0 +1,151 @@
+#pragma once
+
+#include <netcore/codecconfig.h>
+#include <netcore/connectioninfo.h>
+#include <netcore/enums.h>
+#include <netcore/message.h>
+
+#include <QtCore/QDateTime>
+#include <QtCore/QHash>
+#include <QtCore/QJsonObject>
+#include <QtCore/QList>
+#include <QtCore/QMetaType>
+#include <QtCore/QString>
+
+/*
+ * The values that cross from the bench's I/O thread to the GUI thread. They
+ * are plain copyable data: no pointers into the I/O thread.
+ */
+namespace wirebench {
+
+/** What a hosted server does with what it receives. */
+enum class ServerMode { Silent, Echo, Relay };
+
+/** A server to host, as the user configured it (and as a workspace stores it). */
+struct ServerSpec
+{
+    QString name;
+    QString address = QStringLiteral("127.0.0.1");
+    quint16 port = 0; ///< 0: any free port
+    netcore::CodecConfig codec;
+    int maxClients = 0;   ///< 0: unlimited
+    int workers = 1;      ///< I/O threads of the netcore::Server
+    ServerMode mode = ServerMode::Silent;
+    int idleTimeoutMsecs = 0;
+
+    QJsonObject toJson() const;
+    static ServerSpec fromJson(const QJsonObject &object);
+    friend bool operator==(const ServerSpec &a, const ServerSpec &b);
+};
+
+/** A group of clients to spawn. */
+struct ClientSpec
+{
+    QString name; ///< base name; spawned clients get "name 1", "name 2", ...
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 0;
+    netcore::CodecConfig codec;
+    bool autoReconnect = true;
+
+    QJsonObject toJson() const;
+    static ClientSpec fromJson(const QJsonObject &object);
+    friend bool operator==(const ClientSpec &a, const ClientSpec &b);
+};
+
+enum class Direction { In, Out };
+
+/** One row of the message log: a message seen in or out somewhere on the bench. */
+struct LogEntry
+{
+    /** Payloads longer than this are kept truncated in the log (the size column still tells the truth). */
+    static constexpr int payloadKeepLimit = 64 * 1024;
+
+    qint64 sequence = 0;    ///< increasing over the bench's life
+    QDateTime time;
+    Direction direction = Direction::In;
+    QString endpoint;       ///< "server 1 #3 127.0.0.1:50000" or "client 2"
+    int serverId = 0;       ///< 0 when it is a client's
+    quint64 connection = 0; ///< server side connection id
+    int clientId = 0;       ///< 0 when it is a server's
+    netcore::Message message; ///< payload possibly truncated to payloadKeepLimit
+    qint64 size = 0;        ///< the payload's real size
+};
+
+enum class EventKind { Connected, Disconnected, Refused, Error, ServerStarted, ServerStopped, Info };
+
+/** One row of the events panel. */
+struct BenchEvent
+{
+    QDateTime time;
+    EventKind kind = EventKind::Info;
+    QString endpoint;
+    QString text;      ///< a readable sentence: reason, error message, ...
+    netcore::ErrorCode code = netcore::ErrorCode::NoError;
+};
+
+/** Cumulative traffic of one channel (both directions, all endpoints). */
+struct ChannelStats
+{
+    QString channel;
+    quint64 messagesIn = 0;
+    quint64 bytesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesOut = 0;
+    netcore::Message latest; ///< the last message seen on it, either direction (payload possibly truncated)
+    QDateTime latestTime;
+};
+
+/** A hosted server as it is now. */
+struct ServerState
+{
+    int id = 0;
+    ServerSpec spec;   ///< as applied, with its name resolved ("server 1" when it was empty)
+    bool listening = false;
+    bool paused = false;
+    quint16 boundPort = 0;
+    QString error;     ///< why it is not listening, if it failed
+    QList<netcore::ConnectionInfo> connections;
+};
+
+/** A spawned client as it is now. */
+struct ClientState
+{
+    int id = 0;
+    QString name;
+    ClientSpec spec; ///< with spec.name == name: what a workspace stores, and Bench::addClient() takes back
+    QString state; ///< "connecting", "connected", "reconnecting", "closed"
+    quint16 localPort = 0;
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+};
+
+/** Progress of the load generator. */
+struct LoadProgress
+{
+    bool running = false;
+    qint64 sent = 0;   ///< repetitions done so far, failed ones included (sent == total when it ran out)
+    qint64 total = 0;
+    qint64 failed = 0; ///< repetitions of which some part was not taken (client gone, queue full, ...)
+};
+
+/**
+ * Everything that happened since the previous batch: taken by the GUI on a
+ * timer, applied with one model update per kind.
+ */
+struct TrafficBatch
+{
+    QList<LogEntry> entries;
+    quint64 droppedEntries = 0; ///< log entries dropped because the GUI fell behind (since the previous batch)
+    QList<BenchEvent> events;
+    QHash<QString, ChannelStats> channels; ///< every channel, cumulative
+    QList<ServerState> servers;             ///< every server, full snapshot
+    QList<ClientState> clients;             ///< every client, full snapshot
+    LoadProgress load;
+};
+
+} // namespace wirebench
+
+Q_DECLARE_METATYPE(wirebench::LogEntry)
+Q_DECLARE_METATYPE(wirebench::TrafficBatch)

@@ -1,0 +1,139 @@
+#include "trafficcollector.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <utility>
+
+namespace wirebench {
+
+TrafficCollector::TrafficCollector(int pendingEntryLimit)
+    : m_limit(qMax(1, pendingEntryLimit))
+{
+    m_clock.start();
+}
+
+void TrafficCollector::setPendingEntryLimit(int limit)
+{
+    QMutexLocker lock(&m_mutex);
+    m_limit = qMax(1, limit);
+    while (m_entries.size() > m_limit) {
+        m_entries.removeFirst();
+        ++m_droppedEntries;
+    }
+}
+
+int TrafficCollector::pendingEntryLimit() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_limit;
+}
+
+void TrafficCollector::addEntry(const LogSource &source, Direction direction, const netcore::Message &message)
+{
+    LogEntry entry;
+    entry.direction = direction;
+    entry.endpoint = source.endpoint;
+    entry.serverId = source.serverId;
+    entry.connection = source.connection;
+    entry.clientId = source.clientId;
+    entry.message = message;
+    entry.size = message.payload().size();
+    if (entry.size > LogEntry::payloadKeepLimit)
+        entry.message.setPayload(message.payload().left(LogEntry::payloadKeepLimit));
+
+    QMutexLocker lock(&m_mutex);
+    entry.sequence = ++m_sequence;
+    entry.time = now();
+
+    ChannelStats &stats = m_channels[message.channel()];
+    stats.channel = message.channel();
+    if (direction == Direction::In) {
+        ++stats.messagesIn;
+        stats.bytesIn += quint64(entry.size);
+    } else {
+        ++stats.messagesOut;
+        stats.bytesOut += quint64(entry.size);
+    }
+    stats.latest = entry.message;
+    stats.latestTime = entry.time;
+
+    // QList drops its first element in O(1) (the freed space is reused later).
+    if (m_entries.size() >= m_limit) {
+        m_entries.removeFirst();
+        ++m_droppedEntries;
+    }
+    m_entries.append(std::move(entry));
+}
+
+void TrafficCollector::addEvent(EventKind kind, const QString &endpoint, const QString &text,
+                                netcore::ErrorCode code)
+{
+    BenchEvent event;
+    event.kind = kind;
+    event.endpoint = endpoint;
+    event.text = text;
+    event.code = code;
+
+    QMutexLocker lock(&m_mutex);
+    event.time = now();
+    if (m_events.size() >= maxPendingEvents) {
+        m_events.removeFirst();
+        ++m_droppedEvents;
+    }
+    m_events.append(std::move(event));
+}
+
+void TrafficCollector::setSnapshots(const QList<ServerState> &servers, const QList<ClientState> &clients)
+{
+    QMutexLocker lock(&m_mutex);
+    m_servers = servers;
+    m_clients = clients;
+}
+
+void TrafficCollector::setLoad(const LoadProgress &load)
+{
+    QMutexLocker lock(&m_mutex);
+    m_load = load;
+}
+
+TrafficBatch TrafficCollector::take()
+{
+    TrafficBatch batch;
+    quint64 droppedEvents = 0;
+    QDateTime time;
+    {
+        QMutexLocker lock(&m_mutex);
+        batch.entries.swap(m_entries);
+        batch.droppedEntries = std::exchange(m_droppedEntries, 0);
+        batch.events.swap(m_events);
+        droppedEvents = std::exchange(m_droppedEvents, 0);
+        // Implicitly shared copies: the I/O thread detaches on its next write.
+        batch.channels = m_channels;
+        batch.servers = m_servers;
+        batch.clients = m_clients;
+        batch.load = m_load;
+        time = now();
+    }
+    if (droppedEvents > 0) {
+        BenchEvent notice;
+        notice.time = time;
+        notice.kind = EventKind::Info;
+        notice.text = QCoreApplication::translate("wirebench::Bench",
+                                                  "%n event(s) dropped: the display fell behind", nullptr,
+                                                  int(qMin<quint64>(droppedEvents, INT_MAX)));
+        batch.events.prepend(notice);
+    }
+    return batch;
+}
+
+QDateTime TrafficCollector::now()
+{
+    const qint64 msecs = m_clock.elapsed();
+    if (msecs != m_clockMsecs) {
+        m_clockMsecs = msecs;
+        m_now = QDateTime::currentDateTime();
+    }
+    return m_now;
+}
+
+} // namespace wirebench

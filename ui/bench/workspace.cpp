@@ -1,0 +1,171 @@
+#include "workspace.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QSaveFile>
+
+namespace wirebench {
+
+namespace {
+
+const QString formatKey = QStringLiteral("format");
+const QString versionKey = QStringLiteral("version");
+const QString formatName = QStringLiteral("wirebench-workspace");
+
+QString tr(const char *text) { return QCoreApplication::translate("wirebench::Workspace", text); }
+
+void setError(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+}
+
+template <typename T> QJsonArray toArray(const QList<T> &items)
+{
+    QJsonArray array;
+    for (const T &item : items)
+        array.append(item.toJson());
+    return array;
+}
+
+/** False if @p key is present but not an array of objects. */
+template <typename T>
+bool fromArray(const QJsonObject &object, const QString &key, QList<T> *items, QString *error)
+{
+    items->clear();
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined())
+        return true; // an older or hand-written file may leave a section out
+    if (!value.isArray()) {
+        setError(error, tr("\"%1\" is not a list").arg(key));
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &entry : array) {
+        if (!entry.isObject()) {
+            setError(error, tr("an entry of \"%1\" is not an object").arg(key));
+            return false;
+        }
+        items->append(T::fromJson(entry.toObject()));
+    }
+    return true;
+}
+
+} // namespace
+
+QJsonObject SavedPayload::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("content"), content},
+        {QStringLiteral("channel"), channel},
+        {QStringLiteral("id"), double(id)},
+    };
+}
+
+SavedPayload SavedPayload::fromJson(const QJsonObject &object)
+{
+    SavedPayload payload;
+    payload.name = object.value(QStringLiteral("name")).toString();
+    payload.kind = object.value(QStringLiteral("kind")).toString(payload.kind);
+    payload.content = object.value(QStringLiteral("content")).toString();
+    payload.channel = object.value(QStringLiteral("channel")).toString();
+    const double id = object.value(QStringLiteral("id")).toDouble(0);
+    payload.id = id >= 0 && id <= 4294967295.0 ? quint32(id) : 0;
+    return payload;
+}
+
+bool operator==(const SavedPayload &a, const SavedPayload &b)
+{
+    return a.name == b.name && a.kind == b.kind && a.content == b.content && a.channel == b.channel
+        && a.id == b.id;
+}
+
+QJsonObject Workspace::toJson() const
+{
+    return QJsonObject{
+        {formatKey, formatName},
+        {versionKey, formatVersion},
+        {QStringLiteral("servers"), toArray(servers)},
+        {QStringLiteral("clients"), toArray(clients)},
+        {QStringLiteral("payloads"), toArray(payloads)},
+    };
+}
+
+bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QString *error)
+{
+    if (object.value(formatKey).toString() != formatName) {
+        setError(error, tr("not a Wirebench workspace (no \"format\": \"%1\")").arg(formatName));
+        return false;
+    }
+    const QJsonValue versionValue = object.value(versionKey);
+    const int version = versionValue.toInt(-1);
+    if (!versionValue.isDouble() || version < 1) {
+        setError(error, tr("the workspace has no valid \"version\""));
+        return false;
+    }
+    if (version > formatVersion) {
+        setError(error, tr("the workspace was written by a newer Wirebench (format version %1; "
+                           "this version reads up to %2)").arg(version).arg(formatVersion));
+        return false;
+    }
+    Workspace read;
+    if (!fromArray(object, QStringLiteral("servers"), &read.servers, error)
+        || !fromArray(object, QStringLiteral("clients"), &read.clients, error)
+        || !fromArray(object, QStringLiteral("payloads"), &read.payloads, error))
+        return false;
+    *workspace = read;
+    return true;
+}
+
+bool Workspace::save(const QString &path, QString *error) const
+{
+    // QSaveFile: a failed write leaves the previous workspace intact.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, tr("cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        setError(error, tr("cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool Workspace::load(const QString &path, Workspace *workspace, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        setError(error, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        setError(error, tr("%1 is not JSON: %2 at offset %3")
+                            .arg(path, parseError.errorString()).arg(parseError.offset));
+        return false;
+    }
+    if (!document.isObject()) {
+        setError(error, tr("%1 is not a Wirebench workspace (not a JSON object)").arg(path));
+        return false;
+    }
+    QString why;
+    if (!fromJson(document.object(), workspace, &why)) {
+        setError(error, tr("%1: %2").arg(path, why));
+        return false;
+    }
+    return true;
+}
+
+bool operator==(const Workspace &a, const Workspace &b)
+{
+    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads;
+}
+
+} // namespace wirebench

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "benchtypes.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+
+namespace wirebench {
+
+class Bench;
+class ChannelStatsModel;
+class ClientListModel;
+class EventLogModel;
+class MessageLogModel;
+class ServerListModel;
+
+/**
+ * Carries the bench's traffic to the models, in the GUI thread: a timer
+ * takes Bench::takeBatch() and applies it with one update per model per
+ * tick, however many messages the batch holds. That is what keeps a
+ * flood from freezing the window.
+ *
+ * The bench and the models are not owned; each model is optional and may
+ * be deleted before the feed (it is then skipped).
+ */
+class BenchFeed : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(BenchFeed)
+
+public:
+    static constexpr int defaultHz = 30;
+
+    explicit BenchFeed(Bench *bench, QObject *parent = nullptr);
+    ~BenchFeed() override;
+
+    void setLogModel(MessageLogModel *model);
+    void setEventModel(EventLogModel *model);
+    void setServerModel(ServerListModel *model);
+    void setClientModel(ClientListModel *model);
+    void setChannelModel(ChannelStatsModel *model);
+
+    /** Applies a batch @p hz times a second (clamped to 1..1000) from the next event loop turn. */
+    void start(int hz = defaultHz);
+    void stop();
+    bool isRunning() const;
+
+    /** Takes and applies one batch now (what each tick does). */
+    void applyNow();
+
+    /** Log entries the bench dropped because the GUI fell behind, since the feed was made. */
+    quint64 droppedEntries() const;
+
+signals:
+    /** A batch was applied to the models; widgets read the rest (load progress, ...) from it. */
+    void batchApplied(const wirebench::TrafficBatch &batch);
+
+private:
+    QPointer<Bench> m_bench;
+    QPointer<MessageLogModel> m_logModel;
+    QPointer<EventLogModel> m_eventModel;
+    QPointer<ServerListModel> m_serverModel;
+    QPointer<ClientListModel> m_clientModel;
+    QPointer<ChannelStatsModel> m_channelModel;
+    QTimer m_timer;
+    QElapsedTimer m_clock; ///< monotonic time for the channel rates
+    quint64 m_droppedEntries = 0;
+};
+
+} // namespace wirebench

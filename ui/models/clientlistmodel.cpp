@@ -1,0 +1,151 @@
+#include "clientlistmodel.h"
+
+#include "messageformat.h"
+
+namespace wirebench {
+
+ClientListModel::ClientListModel(QObject *parent) : KeyedRowsModel(ColumnCount, parent) {}
+
+ClientListModel::~ClientListModel() = default;
+
+QVariant ClientListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ClientState &client = rowAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(client, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == BytesInColumn)
+            return tr("%1 bytes").arg(client.bytesIn);
+        if (index.column() == BytesOutColumn)
+            return tr("%1 bytes").arg(client.bytesOut);
+        if (index.column() == NameColumn)
+            return tr("%1, %2 codec, auto-reconnect %3")
+                .arg(client.name, netcore::CodecConfig::kindName(client.spec.codec.kind),
+                     client.spec.autoReconnect ? tr("on") : tr("off"));
+        return displayData(client, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() >= LocalPortColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case ClientIdRole:
+        return client.id;
+    case StateRole:
+        return client.state;
+    default:
+        return {};
+    }
+}
+
+QVariant ClientListModel::displayData(const ClientState &client, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return client.name;
+    case EndpointColumn:
+        return MessageFormat::hostPort(client.spec.host, client.spec.port);
+    case StateColumn:
+        return stateText(client.state);
+    case LocalPortColumn:
+        return client.localPort == 0 ? QString() : QString::number(client.localPort);
+    case MessagesInColumn:
+        return QString::number(client.messagesIn);
+    case MessagesOutColumn:
+        return QString::number(client.messagesOut);
+    case BytesInColumn:
+        return MessageFormat::sizeText(qint64(client.bytesIn));
+    case BytesOutColumn:
+        return MessageFormat::sizeText(qint64(client.bytesOut));
+    default:
+        return {};
+    }
+}
+
+QString ClientListModel::stateText(const QString &state) const
+{
+    // The engine's states are fixed words; shown translated.
+    if (state == QLatin1String("connecting"))
+        return tr("connecting");
+    if (state == QLatin1String("connected"))
+        return tr("connected");
+    if (state == QLatin1String("reconnecting"))
+        return tr("reconnecting");
+    if (state == QLatin1String("closed"))
+        return tr("closed");
+    return state;
+}
+
+QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case EndpointColumn:
+        return tr("Server");
+    case StateColumn:
+        return tr("State");
+    case LocalPortColumn:
+        return tr("Local port");
+    case MessagesInColumn:
+        return tr("Msgs in");
+    case MessagesOutColumn:
+        return tr("Msgs out");
+    case BytesInColumn:
+        return tr("Bytes in");
+    case BytesOutColumn:
+        return tr("Bytes out");
+    default:
+        return {};
+    }
+}
+
+void ClientListModel::setClients(const QList<ClientState> &clients)
+{
+    setRowsByKey(clients);
+}
+
+ClientState ClientListModel::client(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return rowAt(row);
+}
+
+int ClientListModel::rowOfClient(int id) const
+{
+    return rowOfKey(Key(id));
+}
+
+ClientListModel::Key ClientListModel::keyOf(const ClientState &client) const
+{
+    return Key(client.id);
+}
+
+quint32 ClientListModel::changedColumns(const ClientState &before, const ClientState &after) const
+{
+    quint32 columns = 0;
+    if (before.name != after.name || before.spec.codec.kind != after.spec.codec.kind
+        || before.spec.autoReconnect != after.spec.autoReconnect)
+        columns |= 1u << NameColumn;
+    if (before.spec.host != after.spec.host || before.spec.port != after.spec.port)
+        columns |= 1u << EndpointColumn;
+    if (before.state != after.state)
+        columns |= 1u << StateColumn;
+    if (before.localPort != after.localPort)
+        columns |= 1u << LocalPortColumn;
+    if (before.messagesIn != after.messagesIn)
+        columns |= 1u << MessagesInColumn;
+    if (before.messagesOut != after.messagesOut)
+        columns |= 1u << MessagesOutColumn;
+    if (before.bytesIn != after.bytesIn)
+        columns |= 1u << BytesInColumn;
+    if (before.bytesOut != after.bytesOut)
+        columns |= 1u << BytesOutColumn;
+    return columns;
+}
+
+} // namespace wirebench

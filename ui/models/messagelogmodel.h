@@ -1,0 +1,78 @@
+#pragma once
+
+#include "benchtypes.h"
+
+#include <QtCore/QAbstractTableModel>
+
+#include <memory>
+
+namespace wirebench {
+
+/**
+ * The message log: every message in and out, one row each, over a bounded
+ * ring (the oldest rows go when it is full). A virtual model: entries are
+ * stored once as they came and formatted only when a view asks, so data()
+ * costs the same at 10 rows or at 1,000,000.
+ *
+ * append() takes a whole batch with one row insertion (and, when the ring
+ * overflows, one removal of the oldest rows before it), which is what keeps
+ * a view responsive under a flood.
+ */
+class MessageLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(MessageLogModel)
+
+public:
+    static constexpr int defaultCapacity = 1000000;
+
+    enum Columns {
+        TimeColumn,
+        DirectionColumn,
+        EndpointColumn,
+        ChannelColumn,
+        TypeColumn,
+        IdColumn,
+        SizeColumn,
+        PreviewColumn,
+        ColumnCount
+    };
+    Q_ENUM(Columns)
+
+    enum Roles {
+        EntryRole = Qt::UserRole, ///< the LogEntry (QVariant::fromValue)
+        SequenceRole,             ///< qint64 LogEntry::sequence
+        DirectionRole,            ///< int(wirebench::Direction)
+        ChannelRole,              ///< QString, "" for the default channel
+        EndpointRole,             ///< QString
+    };
+    Q_ENUM(Roles)
+
+    explicit MessageLogModel(int capacity = defaultCapacity, QObject *parent = nullptr);
+    ~MessageLogModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /** Appends a batch: one row insertion, after one removal if the ring overflows. */
+    void append(const QList<LogEntry> &entries);
+    /** Removes every row and frees their memory. */
+    void clear();
+    /** Rows kept at most (at least 1); lowering it drops the oldest rows. */
+    void setCapacity(int capacity);
+    int capacity() const;
+
+    /** The entry shown at @p row (0 = oldest kept); a default entry if out of range. */
+    LogEntry entry(int row) const;
+
+private:
+    QVariant displayData(const LogEntry &entry, int column) const;
+    QVariant toolTipData(const LogEntry &entry, int column) const;
+
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wirebench

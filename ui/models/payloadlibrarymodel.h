@@ -1,0 +1,52 @@
+#pragma once
+
+#include "workspace.h"
+
+#include <QtCore/QAbstractTableModel>
+
+namespace wirebench {
+
+/**
+ * The composer's saved payloads, in the order they were saved. A payload's
+ * name can be edited in place.
+ */
+class PayloadLibraryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(PayloadLibraryModel)
+
+public:
+    enum Columns { NameColumn, KindColumn, ChannelColumn, ColumnCount };
+    Q_ENUM(Columns)
+
+    enum Roles {
+        PayloadRole = Qt::UserRole, ///< the SavedPayload (QVariant::fromValue)
+    };
+    Q_ENUM(Roles)
+
+    explicit PayloadLibraryModel(QObject *parent = nullptr);
+    ~PayloadLibraryModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    /** Renames a payload (NameColumn, EditRole); an empty name is refused. */
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    /** removeRow(int) comes from QAbstractItemModel and lands here. */
+    bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
+
+    /** Replaces the whole library (a workspace was opened). */
+    void setPayloads(const QList<SavedPayload> &payloads);
+    QList<SavedPayload> payloads() const;
+    /** Appends @p payload as the last row. */
+    void add(const SavedPayload &payload);
+    /** The payload at @p row; a default one if out of range. */
+    SavedPayload payload(int row) const;
+
+private:
+    QList<SavedPayload> m_payloads;
+};
+
+} // namespace wirebench

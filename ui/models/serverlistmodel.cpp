@@ -1,0 +1,155 @@
+#include "serverlistmodel.h"
+
+#include "messageformat.h"
+
+namespace wirebench {
+
+namespace {
+
+QString modeName(ServerMode mode)
+{
+    switch (mode) {
+    case ServerMode::Silent:
+        return ServerListModel::tr("silent");
+    case ServerMode::Echo:
+        return ServerListModel::tr("echo");
+    case ServerMode::Relay:
+        return ServerListModel::tr("relay");
+    }
+    return {};
+}
+
+quint16 shownPort(const ServerState &server)
+{
+    return server.listening ? server.boundPort : server.spec.port;
+}
+
+} // namespace
+
+ServerListModel::ServerListModel(QObject *parent) : KeyedRowsModel(ColumnCount, parent) {}
+
+ServerListModel::~ServerListModel() = default;
+
+QVariant ServerListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ServerState &server = rowAt(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(server, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn && !server.error.isEmpty())
+            return server.error;
+        if (index.column() == NameColumn)
+            return tr("%1: %2, %3 worker(s)")
+                .arg(displayName(server), modeName(server.spec.mode))
+                .arg(server.spec.workers);
+        return displayData(server, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == ClientsColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case ServerIdRole:
+        return server.id;
+    default:
+        return {};
+    }
+}
+
+QVariant ServerListModel::displayData(const ServerState &server, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return displayName(server);
+    case AddressColumn:
+        return MessageFormat::hostPort(server.spec.address, shownPort(server));
+    case CodecColumn:
+        return netcore::CodecConfig::kindName(server.spec.codec.kind);
+    case StateColumn:
+        return stateText(server);
+    case ClientsColumn:
+        if (server.spec.maxClients > 0)
+            return QStringLiteral("%1/%2").arg(server.connections.size()).arg(server.spec.maxClients);
+        return QString::number(server.connections.size());
+    default:
+        return {};
+    }
+}
+
+QString ServerListModel::stateText(const ServerState &server) const
+{
+    if (!server.error.isEmpty())
+        return tr("failed");
+    if (!server.listening)
+        return tr("stopped");
+    if (server.paused)
+        return tr("paused");
+    return tr("listening");
+}
+
+QVariant ServerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case AddressColumn:
+        return tr("Address");
+    case CodecColumn:
+        return tr("Codec");
+    case StateColumn:
+        return tr("State");
+    case ClientsColumn:
+        return tr("Clients");
+    default:
+        return {};
+    }
+}
+
+void ServerListModel::setServers(const QList<ServerState> &servers)
+{
+    setRowsByKey(servers);
+}
+
+ServerState ServerListModel::server(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return rowAt(row);
+}
+
+int ServerListModel::rowOfServer(int id) const
+{
+    return rowOfKey(Key(id));
+}
+
+QString ServerListModel::displayName(const ServerState &server)
+{
+    return server.spec.name.isEmpty() ? tr("server %1").arg(server.id) : server.spec.name;
+}
+
+ServerListModel::Key ServerListModel::keyOf(const ServerState &server) const
+{
+    return Key(server.id);
+}
+
+quint32 ServerListModel::changedColumns(const ServerState &before, const ServerState &after) const
+{
+    quint32 columns = 0;
+    if (before.spec.name != after.spec.name || before.spec.mode != after.spec.mode
+        || before.spec.workers != after.spec.workers)
+        columns |= 1u << NameColumn;
+    if (before.spec.address != after.spec.address || shownPort(before) != shownPort(after))
+        columns |= 1u << AddressColumn;
+    if (before.spec.codec.kind != after.spec.codec.kind)
+        columns |= 1u << CodecColumn;
+    if (before.listening != after.listening || before.paused != after.paused || before.error != after.error)
+        columns |= 1u << StateColumn;
+    if (before.connections.size() != after.connections.size() || before.spec.maxClients != after.spec.maxClients)
+        columns |= 1u << ClientsColumn;
+    return columns;
+}
+
+} // namespace wirebench

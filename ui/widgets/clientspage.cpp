@@ -1,0 +1,107 @@
+#include "clientspage.h"
+
+#include "spawnclientsdialog.h"
+#include "tableviews.h"
+#include "ui_clientspage.h"
+
+#include <clientlistmodel.h>
+
+#include <QtWidgets/QStyle>
+
+#include <algorithm>
+
+namespace wirebench {
+
+ClientsPage::ClientsPage(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::ClientsPage>())
+{
+    m_ui->setupUi(this);
+    m_ui->spawnClientsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    m_ui->connectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->disconnectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_ui->removeClientsButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    TableViews::setUpCompact(m_ui->clientView);
+
+    connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::onSpawn);
+    connect(m_ui->connectClientsButton, &QToolButton::clicked, this,
+            [this] { emit connectRequested(selectedClientIds()); });
+    connect(m_ui->disconnectClientsButton, &QToolButton::clicked, this,
+            [this] { emit disconnectRequested(selectedClientIds()); });
+    connect(m_ui->removeClientsButton, &QToolButton::clicked, this,
+            [this] { emit removeRequested(selectedClientIds()); });
+    updateActions();
+}
+
+ClientsPage::~ClientsPage() = default;
+
+void ClientsPage::setClientModel(ClientListModel *model)
+{
+    m_model = model;
+    m_ui->clientView->setModel(model);
+    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 42, 42, 55});
+    connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        emit selectionChanged();
+    });
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &ClientsPage::updateActions);
+    updateActions();
+}
+
+void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const netcore::CodecConfig &codec)
+{
+    m_spawnSpec.host = host;
+    m_spawnSpec.port = port;
+    m_spawnSpec.codec = codec;
+}
+
+QList<int> ClientsPage::selectedClientIds() const
+{
+    QList<int> ids;
+    if (!m_model)
+        return ids;
+    const QModelIndexList rows = m_ui->clientView->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(ClientListModel::ClientIdRole).toInt());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void ClientsPage::selectClients(const QList<int> &ids)
+{
+    QItemSelection selection;
+    for (const int id : ids) {
+        const int row = m_model ? m_model->rowOfClient(id) : -1;
+        if (row >= 0)
+            selection.select(m_model->index(row, 0), m_model->index(row, ClientListModel::ColumnCount - 1));
+    }
+    m_ui->clientView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+void ClientsPage::selectAll() { m_ui->clientView->selectAll(); }
+
+void ClientsPage::onSpawn()
+{
+    SpawnClientsDialog dialog(this);
+    dialog.setSpec(m_spawnSpec);
+    dialog.setCount(m_spawnCount);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_spawnSpec = dialog.spec();
+    m_spawnCount = dialog.count();
+    emit spawnRequested(m_spawnSpec, m_spawnCount);
+}
+
+void ClientsPage::updateActions()
+{
+    const bool selected = m_model && m_ui->clientView->selectionModel()->hasSelection();
+    m_ui->connectClientsButton->setEnabled(selected);
+    m_ui->disconnectClientsButton->setEnabled(selected);
+    m_ui->removeClientsButton->setEnabled(selected);
+    const int count = m_model ? m_model->rowCount() : 0;
+    const int chosen = selected ? int(m_ui->clientView->selectionModel()->selectedRows().size()) : 0;
+    m_ui->clientSummaryLabel->setText(chosen > 0 ? tr("Selected: %1 of %2").arg(chosen).arg(count)
+                                                 : tr("Clients: %1").arg(count));
+}
+
+} // namespace wirebench

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <benchtypes.h>
+
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ClientsPage;
+}
+
+namespace wirebench {
+
+class ClientListModel;
+
+/**
+ * The spawned clients with their state and counters. Spawning goes through
+ * a SpawnClientsDialog; connecting, disconnecting and removing the selected
+ * clients are asked for with signals. The selection is the composer's
+ * "selected clients" target.
+ */
+class ClientsPage : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(ClientsPage)
+
+public:
+    explicit ClientsPage(QWidget *parent = nullptr);
+    ~ClientsPage() override;
+
+    /** The clients to show (not owned). */
+    void setClientModel(ClientListModel *model);
+
+    /** What the spawn dialog starts with; the name, count and reconnect choice are kept from the last spawn. */
+    void setSpawnTarget(const QString &host, quint16 port, const netcore::CodecConfig &codec);
+
+    QList<int> selectedClientIds() const;
+    void selectClients(const QList<int> &ids);
+    void selectAll();
+
+signals:
+    void spawnRequested(const wirebench::ClientSpec &spec, int count);
+    void connectRequested(const QList<int> &ids);
+    void disconnectRequested(const QList<int> &ids);
+    void removeRequested(const QList<int> &ids);
+    void selectionChanged();
+
+private:
+    void onSpawn();
+    void updateActions();
+
+    std::unique_ptr<Ui::ClientsPage> m_ui;
+    ClientListModel *m_model = nullptr;
+    ClientSpec m_spawnSpec;
+    int m_spawnCount = 3;
+};
+
+} // namespace wirebench

@@ -1,0 +1,183 @@
+#include "logpage.h"
+
+#include "tableviews.h"
+#include "ui_logpage.h"
+
+#include <logexporter.h>
+#include <messagelogfiltermodel.h>
+#include <messagelogmodel.h>
+
+#include <QtCore/QFile>
+#include <QtCore/QSaveFile>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QStyle>
+
+namespace wirebench {
+
+LogPage::LogPage(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::LogPage>()), m_filterModel(new MessageLogFilterModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_ui->clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
+    m_ui->exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_ui->channelFilterCombo->addItem(QString());
+    m_ui->channelFilterCombo->lineEdit()->setPlaceholderText(tr("all channels"));
+    m_ui->directionFilterCombo->addItem(tr("In and out"), -1);
+    m_ui->directionFilterCombo->addItem(tr("In only"), int(Direction::In));
+    m_ui->directionFilterCombo->addItem(tr("Out only"), int(Direction::Out));
+
+    TableViews::setUpCompact(m_ui->logView);
+    m_ui->logView->setModel(m_filterModel);
+
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(filterDelayMsecs);
+    connect(&m_filterDelay, &QTimer::timeout, this, &LogPage::applyFilters);
+    auto refilterSoon = [this] { m_filterDelay.start(); };
+    connect(m_ui->textFilterEdit, &QLineEdit::textChanged, this, refilterSoon);
+    connect(m_ui->endpointFilterEdit, &QLineEdit::textChanged, this, refilterSoon);
+    connect(m_ui->channelFilterCombo, &QComboBox::currentTextChanged, this, refilterSoon);
+    connect(m_ui->directionFilterCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &LogPage::applyFilters);
+    connect(m_ui->pauseButton, &QToolButton::toggled, this, [this](bool paused) {
+        m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
+        m_ui->pauseButton->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+        emit pausedChanged(paused);
+    });
+    connect(m_ui->clearButton, &QToolButton::clicked, this, [this] {
+        if (m_logModel)
+            m_logModel->clear();
+    });
+    connect(m_ui->exportButton, &QToolButton::clicked, this, &LogPage::exportWithDialog);
+
+    connect(m_filterModel, &QAbstractItemModel::rowsAboutToBeInserted, this, &LogPage::onRowsAboutToBeInserted);
+    connect(m_filterModel, &QAbstractItemModel::rowsInserted, this, &LogPage::onRowsInserted);
+    connect(m_filterModel, &QAbstractItemModel::rowsRemoved, this, &LogPage::updateRowCount);
+    connect(m_filterModel, &QAbstractItemModel::modelReset, this, &LogPage::updateRowCount);
+    connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, &LogPage::updateRowCount);
+    connect(m_ui->logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LogPage::onCurrentChanged);
+    updateRowCount();
+}
+
+LogPage::~LogPage() = default;
+
+void LogPage::setLogModel(MessageLogModel *model)
+{
+    m_logModel = model;
+    m_filterModel->setSourceModel(model);
+    TableViews::setColumnWidths(m_ui->logView, {92, 36, 175, 80, 48, 40, 64});
+    updateRowCount();
+}
+
+const MessageLogFilterModel *LogPage::shownModel() const { return m_filterModel; }
+
+void LogPage::addKnownChannels(const QStringList &channels)
+{
+    for (const QString &channel : channels) {
+        if (!channel.isEmpty() && m_ui->channelFilterCombo->findText(channel, Qt::MatchFixedString | Qt::MatchCaseSensitive) < 0)
+            m_ui->channelFilterCombo->addItem(channel);
+    }
+}
+
+bool LogPage::isPaused() const { return m_ui->pauseButton->isChecked(); }
+
+void LogPage::setPaused(bool paused) { m_ui->pauseButton->setChecked(paused); }
+
+bool LogPage::isFollowingTail() const
+{
+    const QScrollBar *bar = m_ui->logView->verticalScrollBar();
+    return bar->value() >= bar->maximum();
+}
+
+bool LogPage::selectLatest(const QString &channel)
+{
+    for (int row = m_filterModel->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_filterModel->index(row, 0);
+        if (channel.isEmpty() || index.data(MessageLogModel::ChannelRole).toString() == channel) {
+            m_ui->logView->setCurrentIndex(index);
+            m_ui->logView->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+LogPage::ExportFormat LogPage::formatForPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv : ExportFormat::JsonLines;
+}
+
+bool LogPage::exportToFile(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const bool written = formatForPath(path) == ExportFormat::Csv
+        ? LogExporter::exportCsv(m_filterModel, &file, error)
+        : LogExporter::exportJsonLines(m_filterModel, &file, error);
+    if (!written)
+        return false;
+    if (!file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void LogPage::exportWithDialog()
+{
+    const QString jsonLines = tr("JSON Lines (*.jsonl)");
+    const QString csv = tr("CSV (*.csv)");
+    QString chosenFilter = jsonLines;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Log"), QStringLiteral("wirebench-log.jsonl"),
+                                                jsonLines + QStringLiteral(";;") + csv, &chosenFilter);
+    if (path.isEmpty())
+        return;
+    if (!path.contains(QLatin1Char('.')))
+        path += chosenFilter == csv ? QStringLiteral(".csv") : QStringLiteral(".jsonl");
+    QString error;
+    if (!exportToFile(path, &error))
+        QMessageBox::warning(this, tr("Export Log"), error);
+}
+
+void LogPage::onRowsAboutToBeInserted()
+{
+    m_wasAtBottom = isFollowingTail();
+}
+
+void LogPage::onRowsInserted()
+{
+    if (m_wasAtBottom)
+        m_ui->logView->scrollToBottom();
+    updateRowCount();
+}
+
+void LogPage::onCurrentChanged(const QModelIndex &current)
+{
+    if (current.isValid())
+        emit entrySelected(current.data(MessageLogModel::EntryRole).value<LogEntry>());
+}
+
+void LogPage::applyFilters()
+{
+    m_filterModel->setTextFilter(m_ui->textFilterEdit->text());
+    m_filterModel->setChannelFilter(m_ui->channelFilterCombo->currentText().trimmed());
+    m_filterModel->setEndpointFilter(m_ui->endpointFilterEdit->text().trimmed());
+    m_filterModel->setDirectionFilter(m_ui->directionFilterCombo->currentData().toInt());
+    updateRowCount();
+}
+
+void LogPage::updateRowCount()
+{
+    const int shown = m_filterModel->rowCount();
+    const int total = m_logModel ? m_logModel->rowCount() : 0;
+    const QLocale locale;
+    m_ui->rowCountLabel->setText(m_filterModel->isFiltering()
+                                     ? tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(total))
+                                     : tr("%1 rows").arg(locale.toString(total)));
+}
+
+} // namespace wirebench

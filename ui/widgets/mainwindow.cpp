@@ -1,0 +1,394 @@
+#include "mainwindow.h"
+
+#include "benchsession.h"
+#include "clientspage.h"
+#include "demoscript.h"
+#include "eventspage.h"
+#include "inspectorpage.h"
+#include "logpage.h"
+#include "serverspage.h"
+#include "statussummary.h"
+#include "trafficpage.h"
+#include "ui_mainwindow.h"
+
+#include <benchfeed.h>
+#include <clientlistmodel.h>
+#include <messagelogmodel.h>
+#include <serverlistmodel.h>
+
+#include <netcore/version.h>
+
+#include <QtCore/QFileInfo>
+#include <QtCore/QSettings>
+#include <QtGui/QCloseEvent>
+#include <QtWidgets/QDockWidget>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QInputDialog>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QStatusBar>
+
+namespace wirebench {
+
+namespace {
+
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+const QString lastWorkspaceKey = QStringLiteral("workspace/last");
+const QString logCapacityKey = QStringLiteral("log/capacity");
+
+const QString settingsOrganization = QStringLiteral("Wirebench");
+const QString settingsApplication = QStringLiteral("wirebench");
+
+/** Where a client on this machine reaches a server listening on @p address. */
+QString reachableHost(const QString &address)
+{
+    if (address == QLatin1String("0.0.0.0"))
+        return QStringLiteral("127.0.0.1");
+    if (address == QLatin1String("::"))
+        return QStringLiteral("::1");
+    return address;
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(new BenchSession(this))
+{
+    m_ui->setupUi(this);
+
+    m_logPage = new LogPage(this);
+    m_logPage->setObjectName(QStringLiteral("logPage"));
+    m_logPage->setLogModel(m_session->logModel());
+    setCentralWidget(m_logPage);
+    createDocks();
+
+    m_statusSummary = new StatusSummary(this);
+    statusBar()->addPermanentWidget(m_statusSummary);
+
+    connectPages();
+    connectActions();
+    updateComposerSelection();
+    updateStatus();
+    updateTitle();
+    m_session->feed()->start(feedHz);
+}
+
+MainWindow::~MainWindow()
+{
+    // The pages point into the session's models, and children die in the order they were made
+    // (the session first): the pages go before.
+    m_session->feed()->stop();
+    const QList<QDockWidget *> docks = findChildren<QDockWidget *>();
+    qDeleteAll(docks);
+    delete takeCentralWidget();
+}
+
+void MainWindow::restoreSettings(bool reopenWorkspace)
+{
+    if (!m_persistent)
+        return;
+    QSettings store(settingsOrganization, settingsApplication);
+    restoreGeometry(store.value(geometryKey).toByteArray());
+    restoreState(store.value(stateKey).toByteArray());
+    const int capacity = store.value(logCapacityKey, 0).toInt();
+    if (capacity > 0)
+        m_session->logModel()->setCapacity(capacity);
+    const QString last = store.value(lastWorkspaceKey).toString();
+    QString error;
+    if (reopenWorkspace && !last.isEmpty() && QFileInfo::exists(last) && !openWorkspace(last, &error))
+        statusBar()->showMessage(tr("Could not reopen %1: %2").arg(last, error), 10000);
+}
+
+bool MainWindow::openWorkspace(const QString &path, QString *error)
+{
+    Workspace workspace;
+    if (!Workspace::load(path, &workspace, error))
+        return false;
+    m_session->openWorkspace(workspace);
+    m_inspectorPage->clear();
+    m_trafficPage->resetCharts();
+    rememberWorkspace(path);
+    statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+bool MainWindow::saveWorkspace(const QString &path, QString *error)
+{
+    if (!m_session->workspace().save(path, error))
+        return false;
+    rememberWorkspace(path);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
+    return true;
+}
+
+void MainWindow::newWorkspace()
+{
+    if (m_demo)
+        m_demo->stop();
+    m_session->clear();
+    m_inspectorPage->clear();
+    m_trafficPage->resetCharts();
+    m_workspacePath.clear();
+    updateTitle();
+}
+
+DemoScript *MainWindow::startDemo()
+{
+    if (!m_demo) {
+        m_demo = new DemoScript(m_session->bench(), m_session->feed(), this);
+        m_demo->start();
+    }
+    return m_demo;
+}
+
+bool MainWindow::showLatestMessage(const QString &channel) { return m_logPage->selectLatest(channel); }
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+QDockWidget *MainWindow::addPage(QWidget *page, const QString &title, const QString &name, Qt::DockWidgetArea area)
+{
+    page->setObjectName(name + QStringLiteral("Page"));
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(name + QStringLiteral("Dock"));
+    dock->setWidget(page);
+    addDockWidget(area, dock);
+    m_ui->viewMenu->insertAction(m_ui->actionLogCapacity, dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    // The right column (composer, inspector) runs the full height; the bottom (traffic, events) is wide.
+    setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+
+    m_serversPage = new ServersPage(this);
+    m_clientsPage = new ClientsPage(this);
+    m_composerPage = new ComposerPage(this);
+    m_inspectorPage = new InspectorPage(this);
+    m_trafficPage = new TrafficPage(this);
+    m_eventsPage = new EventsPage(this);
+    m_serversPage->setServerModel(m_session->serverModel());
+    m_clientsPage->setClientModel(m_session->clientModel());
+    m_composerPage->setLibraryModel(m_session->payloadLibrary());
+    m_trafficPage->setChannelModel(m_session->channelModel());
+    m_eventsPage->setEventModel(m_session->eventModel());
+
+    QDockWidget *servers = addPage(m_serversPage, tr("Servers"), QStringLiteral("servers"), Qt::LeftDockWidgetArea);
+    QDockWidget *clients = addPage(m_clientsPage, tr("Clients"), QStringLiteral("clients"), Qt::LeftDockWidgetArea);
+    QDockWidget *composer = addPage(m_composerPage, tr("Composer"), QStringLiteral("composer"), Qt::RightDockWidgetArea);
+    QDockWidget *inspector = addPage(m_inspectorPage, tr("Inspector"), QStringLiteral("inspector"), Qt::RightDockWidgetArea);
+    QDockWidget *traffic = addPage(m_trafficPage, tr("Traffic"), QStringLiteral("traffic"), Qt::BottomDockWidgetArea);
+    QDockWidget *events = addPage(m_eventsPage, tr("Events"), QStringLiteral("events"), Qt::BottomDockWidgetArea);
+    splitDockWidget(servers, clients, Qt::Vertical);
+    splitDockWidget(composer, inspector, Qt::Vertical);
+    tabifyDockWidget(traffic, events);
+    m_ui->viewMenu->insertSeparator(m_ui->actionLogCapacity);
+    traffic->raise();
+
+    resizeDocks({servers, composer}, {475, 430}, Qt::Horizontal);
+    resizeDocks({servers, clients}, {330, 260}, Qt::Vertical);
+    resizeDocks({composer, inspector}, {520, 400}, Qt::Vertical);
+    resizeDocks({traffic}, {330}, Qt::Vertical);
+}
+
+void MainWindow::connectPages()
+{
+    Bench *bench = m_session->bench();
+    connect(m_session->feed(), &BenchFeed::batchApplied, this, &MainWindow::onBatchApplied);
+
+    connect(m_serversPage, &ServersPage::addServerRequested, bench, [bench](const ServerSpec &spec) {
+        bench->addServer(spec, true);
+    });
+    connect(m_serversPage, &ServersPage::updateServerRequested, bench, &Bench::updateServer);
+    connect(m_serversPage, &ServersPage::startServerRequested, bench, &Bench::startServer);
+    connect(m_serversPage, &ServersPage::stopServerRequested, bench, &Bench::stopServer);
+    connect(m_serversPage, &ServersPage::pauseServerRequested, bench, &Bench::setServerPaused);
+    connect(m_serversPage, &ServersPage::removeServerRequested, bench, &Bench::removeServer);
+    connect(m_serversPage, &ServersPage::kickRequested, bench, [bench](int serverId, const QList<quint64> &ids) {
+        for (const quint64 id : ids)
+            bench->kick(serverId, id);
+    });
+    connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateComposerSelection);
+    connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateSpawnTarget);
+
+    connect(m_clientsPage, &ClientsPage::spawnRequested, bench, &Bench::spawnClients);
+    auto forEachClient = [bench](void (Bench::*command)(int)) {
+        return [bench, command](const QList<int> &ids) {
+            for (const int id : ids)
+                (bench->*command)(id);
+        };
+    };
+    connect(m_clientsPage, &ClientsPage::connectRequested, bench, forEachClient(&Bench::connectClient));
+    connect(m_clientsPage, &ClientsPage::disconnectRequested, bench, forEachClient(&Bench::disconnectClient));
+    connect(m_clientsPage, &ClientsPage::removeRequested, bench, forEachClient(&Bench::removeClient));
+    connect(m_clientsPage, &ClientsPage::selectionChanged, this, &MainWindow::updateComposerSelection);
+
+    connect(m_composerPage, &ComposerPage::sendRequested, this,
+            [this](ComposerPage::Target target, const netcore::Message &message) {
+                m_session->bench()->send(sendTarget(target), message);
+            });
+    connect(m_composerPage, &ComposerPage::loadRequested, this,
+            [this](ComposerPage::Target target, const netcore::Message &message, qint64 count, int rate) {
+                m_session->bench()->startLoad(sendTarget(target), message, count, rate);
+            });
+    connect(m_composerPage, &ComposerPage::stopLoadRequested, bench, &Bench::stopLoad);
+
+    connect(m_logPage, &LogPage::entrySelected, m_inspectorPage, &InspectorPage::setEntry);
+    connect(m_logPage, &LogPage::pausedChanged, this, [this](bool paused) {
+        m_session->setLogRecording(!paused);
+        updateStatus();
+    });
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionNewWorkspace, &QAction::triggered, this, &MainWindow::newWorkspace);
+    connect(m_ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::onOpenWorkspace);
+    connect(m_ui->actionSaveWorkspace, &QAction::triggered, this, &MainWindow::onSaveWorkspace);
+    connect(m_ui->actionSaveWorkspaceAs, &QAction::triggered, this, &MainWindow::onSaveWorkspaceAs);
+    connect(m_ui->actionExportLog, &QAction::triggered, m_logPage, &LogPage::exportWithDialog);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionLogCapacity, &QAction::triggered, this, &MainWindow::onSetLogCapacity);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
+}
+
+void MainWindow::onBatchApplied(const TrafficBatch &batch)
+{
+    m_serversPage->refreshConnections();
+    m_trafficPage->onBatchApplied();
+    m_composerPage->setLoadProgress(batch.load);
+    m_logPage->addKnownChannels(batch.channels.keys());
+    if (!batch.servers.isEmpty())
+        updateSpawnTarget();
+    updateStatus();
+}
+
+SendTarget MainWindow::sendTarget(ComposerPage::Target target) const
+{
+    SendTarget result;
+    result.serverId = m_serversPage->selectedServerId();
+    switch (target) {
+    case ComposerPage::Target::SelectedClients:
+        result.kind = SendTarget::Kind::Clients;
+        result.clientIds = m_clientsPage->selectedClientIds();
+        break;
+    case ComposerPage::Target::SelectedConnections:
+        result.kind = SendTarget::Kind::Connections;
+        result.connections = m_serversPage->selectedConnections();
+        break;
+    case ComposerPage::Target::Broadcast:
+        result.kind = SendTarget::Kind::Broadcast;
+        break;
+    }
+    return result;
+}
+
+void MainWindow::updateComposerSelection()
+{
+    m_composerPage->setSelection(int(m_clientsPage->selectedClientIds().size()),
+                                 int(m_serversPage->selectedConnections().size()),
+                                 m_serversPage->selectedServerName());
+}
+
+void MainWindow::updateSpawnTarget()
+{
+    const ServerState server = m_serversPage->selectedServer();
+    if (server.id == 0)
+        return;
+    m_clientsPage->setSpawnTarget(reachableHost(server.spec.address),
+                                  server.boundPort != 0 ? server.boundPort : server.spec.port, server.spec.codec);
+}
+
+void MainWindow::updateStatus() { m_statusSummary->refresh(*m_session); }
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(m_workspacePath.isEmpty()
+                       ? tr("Wirebench")
+                       : tr("Wirebench — %1").arg(QFileInfo(m_workspacePath).fileName()));
+}
+
+void MainWindow::onOpenWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), m_workspacePath,
+                                                      tr("Wirebench workspaces (*.json);;All files (*)"));
+    QString error;
+    if (!path.isEmpty() && !openWorkspace(path, &error))
+        QMessageBox::warning(this, tr("Open Workspace"), error);
+}
+
+void MainWindow::onSaveWorkspace()
+{
+    if (m_workspacePath.isEmpty()) {
+        onSaveWorkspaceAs();
+        return;
+    }
+    QString error;
+    if (!saveWorkspace(m_workspacePath, &error))
+        QMessageBox::warning(this, tr("Save Workspace"), error);
+}
+
+void MainWindow::onSaveWorkspaceAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace"),
+                                                m_workspacePath.isEmpty() ? tr("workspace.json") : m_workspacePath,
+                                                tr("Wirebench workspaces (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".json");
+    QString error;
+    if (!saveWorkspace(path, &error))
+        QMessageBox::warning(this, tr("Save Workspace"), error);
+}
+
+void MainWindow::onSetLogCapacity()
+{
+    MessageLogModel *log = m_session->logModel();
+    bool ok = false;
+    const int capacity = QInputDialog::getInt(this, tr("Log Capacity"),
+                                              tr("Rows the message log keeps (the oldest go first):"),
+                                              log->capacity(), 1000, 100000000, 100000, &ok);
+    if (!ok)
+        return;
+    log->setCapacity(capacity);
+    if (m_persistent)
+        QSettings(settingsOrganization, settingsApplication).setValue(logCapacityKey, capacity);
+}
+
+void MainWindow::onAbout()
+{
+    QMessageBox::about(this, tr("About Wirebench"),
+                       tr("<h3>Wirebench %1</h3>"
+                          "<p>A test bench for TCP protocols: host servers, spawn clients, "
+                          "watch framed, typed messages live, send payloads and load.</p>"
+                          "<p>Built with Qt %2 and netcore.</p>")
+                           .arg(netcore::versionString(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_persistent)
+        return;
+    QSettings store(settingsOrganization, settingsApplication);
+    store.setValue(geometryKey, saveGeometry());
+    store.setValue(stateKey, saveState());
+    // The last workspace is written when one is opened or saved: a session without one forgets nothing.
+}
+
+void MainWindow::rememberWorkspace(const QString &path)
+{
+    m_workspacePath = QFileInfo(path).absoluteFilePath();
+    updateTitle();
+    if (m_persistent)
+        QSettings(settingsOrganization, settingsApplication).setValue(lastWorkspaceKey, m_workspacePath);
+}
+
+} // namespace wirebench

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "composerpage.h"
+
+#include <bench.h>
+
+#include <QtWidgets/QMainWindow>
+
+#include <memory>
+
+class QDockWidget;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace wirebench {
+
+class BenchSession;
+class ClientsPage;
+class DemoScript;
+class EventsPage;
+class InspectorPage;
+class LogPage;
+class ServersPage;
+class StatusSummary;
+class TrafficPage;
+
+/**
+ * The Wirebench window: the message log in the centre, docks for servers,
+ * clients, composer, inspector, traffic and events. It owns the session
+ * (bench, feed at 30 Hz, models) and turns the pages' requests into bench
+ * commands. The layout and the last workspace come back at the next start
+ * (QSettings "Wirebench"/"wirebench").
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(MainWindow)
+
+public:
+    static constexpr int feedHz = 30;
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    BenchSession *session() const { return m_session; }
+
+    /** When false, settings are neither read nor written (screenshots, scripted runs). */
+    void setPersistent(bool persistent) { m_persistent = persistent; }
+    /** Restores the window layout and the log's capacity, and reopens the last workspace if @p reopenWorkspace. */
+    void restoreSettings(bool reopenWorkspace = true);
+
+    bool openWorkspace(const QString &path, QString *error);
+    bool saveWorkspace(const QString &path, QString *error);
+    void newWorkspace();
+    QString workspacePath() const { return m_workspacePath; }
+
+    /** Runs the demo exchange (owned by the window); returns it to wait for DemoScript::settled(). */
+    DemoScript *startDemo();
+    /** Selects the newest logged message on @p channel, so the inspector shows it. */
+    bool showLatestMessage(const QString &channel);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    QDockWidget *addPage(QWidget *page, const QString &title, const QString &name, Qt::DockWidgetArea area);
+    void createDocks();
+    void connectPages();
+    void connectActions();
+    void onBatchApplied(const TrafficBatch &batch);
+    SendTarget sendTarget(ComposerPage::Target target) const;
+    void updateComposerSelection();
+    void updateSpawnTarget();
+    void updateStatus();
+    void updateTitle();
+    void onOpenWorkspace();
+    void onSaveWorkspace();
+    void onSaveWorkspaceAs();
+    void onSetLogCapacity();
+    void onAbout();
+    void saveSettings();
+    void rememberWorkspace(const QString &path);
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    BenchSession *m_session = nullptr; ///< child
+    DemoScript *m_demo = nullptr;      ///< child, made by startDemo()
+    LogPage *m_logPage = nullptr;
+    ServersPage *m_serversPage = nullptr;
+    ClientsPage *m_clientsPage = nullptr;
+    ComposerPage *m_composerPage = nullptr;
+    InspectorPage *m_inspectorPage = nullptr;
+    TrafficPage *m_trafficPage = nullptr;
+    EventsPage *m_eventsPage = nullptr;
+    StatusSummary *m_statusSummary = nullptr;
+    QString m_workspacePath;
+    bool m_persistent = true;
+};
+
+} // namespace wirebench

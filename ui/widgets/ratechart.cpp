@@ -1,0 +1,132 @@
+#include "ratechart.h"
+
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+
+#include <cmath>
+
+namespace wirebench {
+
+namespace {
+
+/** A "nice" axis top above @p value: 1, 2 or 5 times a power of ten. */
+double niceCeiling(double value)
+{
+    if (value <= 1.0)
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (const double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+} // namespace
+
+RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
+    : QChartView(parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis), m_quantity(quantity)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundRoundness(0);
+    m_xAxis->setRange(-windowSeconds, 0);
+    m_xAxis->setLabelFormat(QStringLiteral("%d s"));
+    m_xAxis->setTickCount(7); // every 10 s
+    m_yAxis->setRange(0, 1);
+    m_yAxis->setLabelFormat(QStringLiteral("%g"));
+    m_yAxis->setTitleText(unitFor(0).second);
+    m_yAxis->setTickCount(5);
+    chart->addAxis(m_xAxis, Qt::AlignBottom);
+    chart->addAxis(m_yAxis, Qt::AlignLeft);
+    setChart(chart); // the view owns the chart, the chart its axes and series
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(140);
+}
+
+RateChart::~RateChart() = default;
+
+void RateChart::addSample(double seconds, const QHash<QString, double> &values, const QHash<QString, QColor> &colors)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        trackFor(it.key(), colors.value(it.key())).points.append(QPointF(seconds, it.value()));
+
+    double top = 0;
+    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
+        Track &track = it.value();
+        // A channel that went away reads 0 rather than holding its last rate.
+        if (!values.contains(it.key()) && (track.points.isEmpty() || track.points.last().x() < seconds))
+            track.points.append(QPointF(seconds, 0));
+        while (!track.points.isEmpty() && track.points.first().x() < seconds - windowSeconds - 1)
+            track.points.removeFirst();
+        for (const QPointF &point : std::as_const(track.points))
+            top = qMax(top, point.y());
+    }
+
+    const auto [divisor, unit] = unitFor(top);
+    for (Track &track : m_series) {
+        QList<QPointF> shown;
+        shown.reserve(track.points.size());
+        for (const QPointF &point : std::as_const(track.points))
+            shown.append(QPointF(point.x() - seconds, point.y() / divisor));
+        track.series->replace(shown);
+    }
+    m_yAxis->setRange(0, niceCeiling(top / divisor * 1.1));
+    if (m_yAxis->titleText() != unit)
+        m_yAxis->setTitleText(unit);
+}
+
+void RateChart::reset()
+{
+    chart()->removeAllSeries();
+    m_series.clear();
+    m_yAxis->setRange(0, 1);
+}
+
+double RateChart::latestValue(const QString &channel) const
+{
+    const auto it = m_series.constFind(channel);
+    return it == m_series.cend() || it->points.isEmpty() ? 0.0 : it->points.last().y();
+}
+
+std::pair<double, QString> RateChart::unitFor(double top) const
+{
+    if (m_quantity == Quantity::Bytes) {
+        if (top >= 1024.0 * 1024 * 1024)
+            return {1024.0 * 1024 * 1024, tr("GiB/s")};
+        if (top >= 1024.0 * 1024)
+            return {1024.0 * 1024, tr("MiB/s")};
+        if (top >= 1024.0)
+            return {1024.0, tr("KiB/s")};
+        return {1.0, tr("B/s")};
+    }
+    if (top >= 1e6)
+        return {1e6, tr("M msg/s")};
+    if (top >= 1e4)
+        return {1e3, tr("k msg/s")};
+    return {1.0, tr("msg/s")};
+}
+
+RateChart::Track &RateChart::trackFor(const QString &channel, const QColor &color)
+{
+    auto it = m_series.find(channel);
+    if (it != m_series.end())
+        return *it;
+    auto *series = new QLineSeries;
+    series->setName(channel.isEmpty() ? tr("(default)") : channel);
+    if (color.isValid()) {
+        QPen pen(color);
+        pen.setWidthF(2.0);
+        series->setPen(pen);
+    }
+    chart()->addSeries(series);
+    series->attachAxis(m_xAxis);
+    series->attachAxis(m_yAxis);
+    Track track;
+    track.series = series;
+    return *m_series.insert(channel, track);
+}
+
+} // namespace wirebench

@@ -1,0 +1,184 @@
+#include "serverspage.h"
+
+#include "serverdialog.h"
+#include "tableviews.h"
+#include "ui_serverspage.h"
+
+#include <connectionlistmodel.h>
+#include <serverlistmodel.h>
+
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QStyle>
+
+#include <algorithm>
+
+namespace wirebench {
+
+ServersPage::ServersPage(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::ServersPage>()), m_connectionModel(new ConnectionListModel(this))
+{
+    m_ui->setupUi(this);
+    m_ui->addServerButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
+    m_ui->startServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_ui->stopServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_ui->pauseServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_ui->removeServerButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_ui->kickButton->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+
+    TableViews::setUpCompact(m_ui->serverView);
+    TableViews::setUpCompact(m_ui->connectionView);
+    m_ui->connectionView->setModel(m_connectionModel);
+    TableViews::setColumnWidths(m_ui->connectionView, {30, 110, 65, 50, 50, 60});
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    connect(m_ui->addServerButton, &QToolButton::clicked, this, &ServersPage::onAdd);
+    connect(m_ui->editServerButton, &QToolButton::clicked, this, &ServersPage::onEdit);
+    connect(m_ui->serverView, &QTableView::doubleClicked, this, &ServersPage::onEdit);
+    connect(m_ui->startServerButton, &QToolButton::clicked, this,
+            [this] { emit startServerRequested(selectedServerId()); });
+    connect(m_ui->stopServerButton, &QToolButton::clicked, this,
+            [this] { emit stopServerRequested(selectedServerId()); });
+    connect(m_ui->pauseServerButton, &QToolButton::clicked, this,
+            [this](bool paused) { emit pauseServerRequested(selectedServerId(), paused); });
+    connect(m_ui->removeServerButton, &QToolButton::clicked, this,
+            [this] { emit removeServerRequested(selectedServerId()); });
+    connect(m_ui->kickButton, &QToolButton::clicked, this,
+            [this] { emit kickRequested(selectedServerId(), selectedConnections()); });
+    connect(m_ui->connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        emit selectionChanged();
+    });
+    updateActions();
+}
+
+ServersPage::~ServersPage() = default;
+
+void ServersPage::setServerModel(ServerListModel *model)
+{
+    m_serverModel = model;
+    m_ui->serverView->setModel(model);
+    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 70, 80});
+    connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_ui->connectionView->clearSelection();
+        refreshConnections();
+        emit selectionChanged();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ServersPage::onServerRowsInserted);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        refreshConnections();
+        emit selectionChanged();
+    });
+    connect(model, &QAbstractItemModel::dataChanged, this, &ServersPage::refreshConnections);
+    refreshConnections();
+}
+
+int ServersPage::selectedServerId() const
+{
+    if (!m_serverModel)
+        return 0;
+    const QModelIndex current = m_ui->serverView->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data(ServerListModel::ServerIdRole).toInt() : 0;
+}
+
+ServerState ServersPage::selectedServer() const
+{
+    const int id = selectedServerId();
+    return id > 0 ? m_serverModel->server(m_serverModel->rowOfServer(id)) : ServerState();
+}
+
+QString ServersPage::selectedServerName() const
+{
+    const ServerState server = selectedServer();
+    return server.id > 0 ? ServerListModel::displayName(server) : QString();
+}
+
+QList<quint64> ServersPage::selectedConnections() const
+{
+    QList<quint64> ids;
+    const QModelIndexList rows = m_ui->connectionView->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(ConnectionListModel::ConnectionIdRole).toULongLong());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void ServersPage::selectServer(int id)
+{
+    const int row = m_serverModel ? m_serverModel->rowOfServer(id) : -1;
+    if (row >= 0)
+        m_ui->serverView->setCurrentIndex(m_serverModel->index(row, 0));
+}
+
+void ServersPage::selectConnections(const QList<quint64> &ids)
+{
+    QItemSelection selection;
+    for (const quint64 id : ids) {
+        const int row = m_connectionModel->rowOfConnection(id);
+        if (row >= 0)
+            selection.select(m_connectionModel->index(row, 0),
+                             m_connectionModel->index(row, ConnectionListModel::ColumnCount - 1));
+    }
+    m_ui->connectionView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+}
+
+void ServersPage::refreshConnections()
+{
+    const ServerState server = selectedServer();
+    const int before = m_connectionModel->rowCount();
+    m_connectionModel->setConnections(server.connections);
+    if (server.id == 0) {
+        m_ui->connectionsLabel->setText(tr("No server selected"));
+    } else {
+        m_ui->connectionsLabel->setText(tr("Clients of <b>%1</b>: %2")
+                                            .arg(ServerListModel::displayName(server).toHtmlEscaped())
+                                            .arg(server.connections.size()));
+    }
+    updateActions();
+    // Connections that went away leave the selection: the composer must know.
+    if (before != m_connectionModel->rowCount())
+        emit selectionChanged();
+}
+
+void ServersPage::onAdd()
+{
+    ServerDialog dialog(this);
+    dialog.setWindowTitle(tr("Add Server"));
+    if (dialog.exec() == QDialog::Accepted)
+        emit addServerRequested(dialog.spec());
+}
+
+void ServersPage::onEdit()
+{
+    const ServerState server = selectedServer();
+    if (server.id == 0)
+        return;
+    ServerDialog dialog(this);
+    dialog.setWindowTitle(tr("Edit %1").arg(ServerListModel::displayName(server)));
+    dialog.setSpec(server.spec);
+    if (dialog.exec() == QDialog::Accepted)
+        emit updateServerRequested(server.id, dialog.spec());
+}
+
+void ServersPage::onServerRowsInserted()
+{
+    // A server just added is the one the user wants to look at.
+    const int last = m_serverModel->rowCount() - 1;
+    if (last >= 0)
+        m_ui->serverView->setCurrentIndex(m_serverModel->index(last, 0));
+}
+
+void ServersPage::updateActions()
+{
+    const ServerState server = selectedServer();
+    const bool selected = server.id > 0;
+    m_ui->editServerButton->setEnabled(selected);
+    m_ui->removeServerButton->setEnabled(selected);
+    m_ui->startServerButton->setEnabled(selected && !server.listening);
+    m_ui->stopServerButton->setEnabled(selected && server.listening);
+    m_ui->pauseServerButton->setEnabled(selected && server.listening);
+    m_ui->pauseServerButton->setChecked(server.paused);
+    m_ui->kickButton->setEnabled(selected && m_ui->connectionView->selectionModel()->hasSelection());
+}
+
+} // namespace wirebench

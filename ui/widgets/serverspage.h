@@ -1,0 +1,71 @@
+#pragma once
+
+#include <benchtypes.h>
+
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+namespace Ui {
+class ServersPage;
+}
+
+namespace wirebench {
+
+class ConnectionListModel;
+class ServerListModel;
+
+/**
+ * The hosted servers and, below them, the live clients of the selected one.
+ * Adding and editing go through a ServerDialog; everything else is asked for
+ * with a signal. The selected server and connections are the composer's
+ * "server connections" and "broadcast" targets.
+ */
+class ServersPage : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(ServersPage)
+
+public:
+    explicit ServersPage(QWidget *parent = nullptr);
+    ~ServersPage() override;
+
+    /** The servers to show (not owned); the page keeps the selected one's connections itself. */
+    void setServerModel(ServerListModel *model);
+
+    /** 0 when none is selected. */
+    int selectedServerId() const;
+    /** The selected server as of the last snapshot; a default state when none is selected. */
+    ServerState selectedServer() const;
+    QString selectedServerName() const;
+    QList<quint64> selectedConnections() const;
+
+    void selectServer(int id);
+    void selectConnections(const QList<quint64> &ids);
+
+    /** Shows the selected server's connections as the server model has them now. */
+    void refreshConnections();
+
+signals:
+    void addServerRequested(const wirebench::ServerSpec &spec);
+    void updateServerRequested(int id, const wirebench::ServerSpec &spec);
+    void startServerRequested(int id);
+    void stopServerRequested(int id);
+    void pauseServerRequested(int id, bool paused);
+    void removeServerRequested(int id);
+    void kickRequested(int serverId, const QList<quint64> &connections);
+    /** The selected server or connections changed. */
+    void selectionChanged();
+
+private:
+    void onAdd();
+    void onEdit();
+    void onServerRowsInserted();
+    void updateActions();
+
+    std::unique_ptr<Ui::ServersPage> m_ui;
+    ServerListModel *m_serverModel = nullptr;
+    ConnectionListModel *m_connectionModel = nullptr; ///< child of the page
+};
+
+} // namespace wirebench

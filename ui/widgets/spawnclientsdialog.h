@@ -1,0 +1,37 @@
+#pragma once
+
+#include <benchtypes.h>
+
+#include <QtWidgets/QDialog>
+
+#include <memory>
+
+namespace Ui {
+class SpawnClientsDialog;
+}
+
+namespace wirebench {
+
+/** Spawns a group of clients: where they connect, how many, their framing. */
+class SpawnClientsDialog : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(SpawnClientsDialog)
+
+public:
+    explicit SpawnClientsDialog(QWidget *parent = nullptr);
+    ~SpawnClientsDialog() override;
+
+    ClientSpec spec() const;
+    void setSpec(const ClientSpec &spec);
+
+    int count() const;
+    void setCount(int count);
+
+private:
+    void updateAcceptable();
+
+    std::unique_ptr<Ui::SpawnClientsDialog> m_ui;
+};
+
+} // namespace wirebench

@@ -1,0 +1,34 @@
+#include "tableviews.h"
+
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QTableView>
+
+namespace wirebench {
+
+void TableViews::setUpCompact(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideRight);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // The stretched last column never shrinks below the default size: keep that small.
+    view->horizontalHeader()->setDefaultSectionSize(50);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+}
+
+void TableViews::setColumnWidths(QTableView *view, std::initializer_list<int> widths)
+{
+    int column = 0;
+    for (const int width : widths)
+        view->setColumnWidth(column++, width);
+}
+
+} // namespace wirebench
