@@ -12,6 +12,7 @@
  *   bench_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64] [--ring 1000000]
  */
 #include "bench.h"
+#include "procstatus.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -28,20 +29,6 @@ using namespace wirebench;
 namespace {
 
 constexpr int tickMsecs = 33;
-
-/** A field of /proc/self/status in KiB ("VmHWM", "VmRSS"); 0 if unknown. */
-qint64 procStatusKiB(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return 0;
-}
 
 /** The log the GUI keeps: a fixed-size ring of the newest entries. */
 class EntryRing

@@ -1,0 +1,172 @@
+/*
+ * bench_gui_flood: the real Wirebench window under a packet flood.
+ *
+ * Opens MainWindow (offscreen, or on $DISPLAY with -platform xcb), hosts a
+ * silent server with --clients clients, and has the clients send --rate
+ * messages/s in total for --seconds through the bench's load generator.
+ * Every message shows up twice in the log (out at the client, in at the
+ * server), so the 1,000,000-row log fills and starts evicting within
+ * seconds. The GUI thread runs a 5 ms probe timer: how late it fires is how
+ * long the GUI was unresponsive. Printed: the rate achieved, the worst and
+ * p99 stall, peak and final RSS, log rows, dropped entries. It measures; it
+ * asserts nothing about speed.
+ *
+ *   bench_gui_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64]
+ */
+#include "procstatus.h"
+
+#include <bench.h>
+#include <benchfeed.h>
+#include <benchsession.h>
+#include <clientlistmodel.h>
+#include <mainwindow.h>
+#include <messagelogmodel.h>
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTimer>
+#include <QtWidgets/QApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace wirebench;
+
+namespace {
+
+constexpr int probeMsecs = 5;
+
+struct Options
+{
+    int seconds = 10;
+    int rate = 100000;
+    int clients = 4;
+    int payload = 64;
+};
+
+Options parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Floods the real Wirebench window and measures GUI stalls."));
+    parser.addHelpOption();
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Flood duration."), QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Messages per second, all clients together."), QStringLiteral("N"), QStringLiteral("100000"));
+    const QCommandLineOption clients(QStringLiteral("clients"), QStringLiteral("Sending clients."), QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption payload(QStringLiteral("payload"), QStringLiteral("Payload bytes."), QStringLiteral("BYTES"), QStringLiteral("64"));
+    parser.addOptions({seconds, rate, clients, payload});
+    parser.process(app);
+    Options options;
+    options.seconds = qMax(1, parser.value(seconds).toInt());
+    options.rate = qMax(1, parser.value(rate).toInt());
+    options.clients = qMax(1, parser.value(clients).toInt());
+    options.payload = qMax(0, parser.value(payload).toInt());
+    return options;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const Options options = parseOptions(app);
+
+    MainWindow window;
+    window.setPersistent(false);
+    window.resize(1600, 960);
+    window.show();
+    BenchSession *session = window.session();
+    Bench *bench = session->bench();
+
+    ServerSpec server;
+    server.name = QStringLiteral("flood sink");
+    const int serverId = bench->addServer(server);
+    Q_UNUSED(serverId);
+
+    std::vector<double> stalls;
+    QElapsedTimer sinceProbe;
+    QTimer probe;
+    QObject::connect(&probe, &QTimer::timeout, &app, [&] {
+        stalls.push_back(double(sinceProbe.nsecsElapsed()) / 1e6 - probeMsecs);
+        sinceProbe.restart();
+    });
+
+    QElapsedTimer clock;
+    qint64 floodStartedMsecs = -1;
+    qint64 sentAtEnd = 0;
+    const qint64 units = qint64(options.rate / options.clients) * options.seconds;
+    QTimer watcher;
+    QObject::connect(&watcher, &QTimer::timeout, &app, [&] {
+        // Wait until the server listens and every client is connected, then flood.
+        if (floodStartedMsecs < 0) {
+            int connected = 0;
+            for (int row = 0; row < session->clientModel()->rowCount(); ++row) {
+                const QString state = session->clientModel()->index(row, 0).data(ClientListModel::StateRole).toString();
+                connected += state == QLatin1String("connected");
+            }
+            if (connected < options.clients) {
+                if (clock.elapsed() > 15000) {
+                    std::fprintf(stderr, "bench_gui_flood: the clients did not connect within 15 s\n");
+                    app.quit();
+                }
+                return;
+            }
+            SendTarget target;
+            target.kind = SendTarget::Kind::Clients;
+            for (int row = 0; row < session->clientModel()->rowCount(); ++row)
+                target.clientIds.append(session->clientModel()->index(row, 0).data(ClientListModel::ClientIdRole).toInt());
+            const netcore::Message message = netcore::Message::binary(QByteArray(options.payload, 'x'), QStringLiteral("flood"));
+            bench->startLoad(target, message, units, options.rate / options.clients);
+            floodStartedMsecs = clock.elapsed();
+            sinceProbe.start();
+            probe.start(probeMsecs);
+            return;
+        }
+        if (clock.elapsed() - floodStartedMsecs >= options.seconds * 1000 + 500)
+            app.quit();
+    });
+    QObject::connect(session->feed(), &BenchFeed::batchApplied, &app,
+                     [&](const TrafficBatch &batch) { sentAtEnd = batch.load.sent; });
+
+    ClientSpec clients;
+    clients.name = QStringLiteral("flooder");
+    // The server listens on a free port: learn it from the first snapshot, then spawn.
+    QObject::connect(session->feed(), &BenchFeed::batchApplied, &app, [&](const TrafficBatch &batch) {
+        if (clients.port != 0 || batch.servers.isEmpty() || batch.servers.first().boundPort == 0)
+            return;
+        clients.port = batch.servers.first().boundPort;
+        bench->spawnClients(clients, options.clients);
+    });
+
+    clock.start();
+    watcher.start(20);
+    app.exec();
+    probe.stop();
+
+    const double floodSeconds = double(clock.elapsed() - floodStartedMsecs) / 1000.0;
+    const double achieved = double(sentAtEnd) * options.clients / qMax(0.001, floodSeconds);
+    const double worst = stalls.empty() ? 0 : *std::max_element(stalls.begin(), stalls.end());
+    const double peakMiB = double(procStatusKiB("VmHWM")) / 1024;
+    const double endMiB = double(procStatusKiB("VmRSS")) / 1024;
+    std::printf("flood:        %lld of %lld messages sent in %.2f s (%.0f msg/s, target %d)\n",
+                sentAtEnd * options.clients, units * options.clients, floodSeconds, achieved, options.rate);
+    std::printf("GUI stalls:   %zu probes every %d ms; worst %.1f ms, p99 %.1f ms, median %.1f ms late\n",
+                stalls.size(), probeMsecs, worst, percentile(stalls, 0.99), percentile(stalls, 0.5));
+    std::printf("log:          %d rows (capacity %d), %llu entries dropped\n",
+                session->logModel()->rowCount(), session->logModel()->capacity(),
+                static_cast<unsigned long long>(session->feed()->droppedEntries()));
+    std::printf("memory:       peak RSS %.1f MiB, RSS at end %.1f MiB\n", peakMiB, endMiB);
+    std::printf("bench_gui_flood: %.0f msg/s, worst stall %.1f ms, p99 %.1f ms, peak RSS %.0f MiB\n",
+                achieved, worst, percentile(stalls, 0.99), peakMiB);
+    return floodStartedMsecs < 0 ? 1 : 0;
+}
