@@ -115,6 +115,19 @@ int ServeCommand::run(const QStringList &arguments)
     m_server->setMaxConnections(int(maxClients));
     m_server->setWorkers(int(workers));
     m_server->setIdleTimeout(int(idleTimeout));
+    // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
+    const bool printMessages = m_printer.format() != EventPrinter::Format::None;
+    if (m_mode != Mode::Log || !printMessages) {
+        netcore::Server *server = m_server.get();
+        const Mode mode = m_mode;
+        m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::Message &message) {
+            if (mode == Mode::Echo)
+                server->send(connection, message);
+            else if (mode == Mode::Relay)
+                server->broadcast(message, connection);
+            return !printMessages;
+        });
+    }
     connect(m_server.get(), &netcore::Server::clientConnected, this, &ServeCommand::onClientConnected);
     connect(m_server.get(), &netcore::Server::clientDisconnected, this, &ServeCommand::onClientDisconnected);
     connect(m_server.get(), &netcore::Server::connectionRefused, this, &ServeCommand::onConnectionRefused);
@@ -156,10 +169,6 @@ void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port
 void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message &message)
 {
     m_printer.message(connection, peerOf(connection), message);
-    if (m_mode == Mode::Echo)
-        m_server->send(connection, message);
-    else if (m_mode == Mode::Relay)
-        m_server->broadcast(message, connection);
 }
 
 void ServeCommand::onErrorOccurred(const netcore::Error &error)

@@ -10,7 +10,7 @@ constexpr qsizetype idleBufferCapacity = 16 * 1024;
 } // namespace
 
 FrameReader::FrameReader(const CodecConfig &config)
-    : m_codec(Codec::create(config)), m_buffer(idleBufferCapacity)
+    : m_codec(Codec::create(config)), m_buffer(0) // allocated on first data: an idle connection costs no buffer
 {
 }
 

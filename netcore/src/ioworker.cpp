@@ -14,6 +14,33 @@ IoWorker::IoWorker(const CodecConfig &codec, QObject *parent)
 
 IoWorker::~IoWorker() = default;
 
+void IoWorker::post(Task task)
+{
+    if (isCurrentThread()) {
+        task();
+        return;
+    }
+    bool wasIdle = false;
+    {
+        QMutexLocker lock(&m_tasksMutex);
+        wasIdle = m_pendingTasks.empty();
+        m_pendingTasks.push_back(std::move(task));
+    }
+    if (wasIdle)
+        QMetaObject::invokeMethod(this, &IoWorker::runPendingTasks, Qt::QueuedConnection);
+}
+
+void IoWorker::runPendingTasks()
+{
+    std::vector<Task> tasks;
+    {
+        QMutexLocker lock(&m_tasksMutex);
+        tasks.swap(m_pendingTasks);
+    }
+    for (const Task &task : tasks)
+        task();
+}
+
 void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters)
 {
     auto *connection = new ServerConnection(id, m_codec, std::move(counters), this);
@@ -23,7 +50,7 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
         Q_EMIT connectionClosed(id, DisconnectReason::SocketError, why);
         return;
     }
-    connect(connection, &ServerConnection::decoded, this, &IoWorker::decoded);
+    connect(connection, &ServerConnection::decoded, this, &IoWorker::onDecoded);
     connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
     m_connections.insert(id, connection);
     Q_EMIT connectionOpened(id);
@@ -33,6 +60,30 @@ void IoWorker::write(quint64 id, const QByteArray &bytes)
 {
     if (ServerConnection *connection = m_connections.value(id))
         connection->write(bytes, 1);
+}
+
+bool IoWorker::writeMessage(quint64 id, const Message &message, const Codec &encoder, Error *error)
+{
+    ServerConnection *connection = m_connections.value(id);
+    if (!connection)
+        return false;
+    connection->writeMessage(message, encoder, error);
+    return true;
+}
+
+void IoWorker::onDecoded(quint64 id, const QList<DecodeResult> &results)
+{
+    if (!m_handler) {
+        Q_EMIT decoded(id, results);
+        return;
+    }
+    QList<DecodeResult> unhandled;
+    for (const DecodeResult &result : results) {
+        if (result.status != DecodeResult::MessageReady || !m_handler(id, result.message))
+            unhandled.append(result);
+    }
+    if (!unhandled.isEmpty())
+        Q_EMIT decoded(id, unhandled);
 }
 
 void IoWorker::writeToAll(const QByteArray &bytes, quint64 except)

@@ -4,11 +4,14 @@
 #include "framereader.h"
 
 #include <QtCore/QHash>
+#include <QtCore/QMutex>
 #include <QtCore/QObject>
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 namespace netcore {
 
@@ -28,17 +31,29 @@ public:
     explicit IoWorker(const CodecConfig &codec, QObject *parent = nullptr);
     ~IoWorker() override;
 
-    /** Runs @p task in this worker's thread: now if already there, else queued. */
-    template <typename Task> void post(Task &&task)
-    {
-        if (thread() == QThread::currentThread())
-            task();
-        else
-            QMetaObject::invokeMethod(this, std::forward<Task>(task), Qt::QueuedConnection);
-    }
+    using Task = std::function<void()>;
+    /** Decides in the I/O thread whether a message is handled there (true) or goes to the server's thread. */
+    using MessageHandler = std::function<bool(quint64 id, const Message &message)>;
+
+    /**
+     * Runs @p task in this worker's thread: now if already there, else
+     * queued. Tasks queued from other threads wait in one list and cost one
+     * wake-up per burst, not one posted event each (muduo's queueInLoop).
+     */
+    void post(Task task);
+    bool isCurrentThread() const { return thread() == QThread::currentThread(); }
+
+    /** Set before the worker gets connections; called for every decoded message. */
+    void setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
 
     void addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters);
     void write(quint64 id, const QByteArray &bytes);
+    /**
+     * From this worker's thread only: encodes @p message straight into the
+     * connection's output. False if the connection is not this worker's
+     * (the caller then takes the queued path); @p error is set if encoding failed.
+     */
+    bool writeMessage(quint64 id, const Message &message, const Codec &encoder, Error *error);
     void writeToAll(const QByteArray &bytes, quint64 except);
     void closeConnection(quint64 id, DisconnectReason reason, const QString &detail);
     void closeAll(DisconnectReason reason, const QString &detail);
@@ -52,6 +67,8 @@ Q_SIGNALS:
     void connectionClosed(quint64 id, netcore::DisconnectReason reason, const QString &detail);
 
 private:
+    void runPendingTasks();
+    void onDecoded(quint64 id, const QList<DecodeResult> &results);
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void closeIdleConnections();
 
@@ -59,6 +76,10 @@ private:
     QHash<quint64, ServerConnection *> m_connections;
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
+    MessageHandler m_handler;
+
+    QMutex m_tasksMutex;
+    std::vector<Task> m_pendingTasks; ///< guarded by m_tasksMutex
 };
 
 } // namespace netcore

@@ -5,7 +5,7 @@
 
 namespace netcore {
 
-MessageInbox::MessageInbox(int capacity) : m_capacity(qMax(0, capacity)) {}
+MessageInbox::MessageInbox(int capacity) : m_capacity(qMax(0, capacity)), m_enabled(m_capacity > 0) {}
 
 int MessageInbox::capacity() const
 {
@@ -17,6 +17,7 @@ void MessageInbox::setCapacity(int capacity)
 {
     QMutexLocker lock(&m_mutex);
     m_capacity = qMax(0, capacity);
+    m_enabled = m_capacity > 0;
     auto trim = [this](auto &queue) {
         while (queue.size() > size_t(m_capacity)) {
             queue.pop_front();
@@ -44,6 +45,8 @@ template <typename Queue, typename T> void MessageInbox::appendBounded(Queue &qu
 
 void MessageInbox::push(const ReceivedMessage &received)
 {
+    if (m_enabled.load(std::memory_order_relaxed) == false)
+        return; // the common case for signal users: no lock per message
     QMutexLocker lock(&m_mutex);
     if (m_capacity == 0)
         return;

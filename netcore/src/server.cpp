@@ -51,7 +51,8 @@ public:
     void setError(ErrorCode code, const QString &message);
     void report(Error error);
     bool encode(const Message &message, QByteArray *bytes);
-    QList<IoWorker *> allWorkers() const;
+    const QList<IoWorker *> &allWorkers() const { return ioWorkers; }
+    IoWorker *workerInCurrentThread() const;
 
     Server *q;
     const CodecConfig config;
@@ -65,7 +66,9 @@ public:
     bool acceptingPaused = false;
     int maxConnections = 0;
     int idleTimeout = 0;
+    QList<IoWorker *> ioWorkers; // localWorker or workers: whichever is in use
     AcceptFilter acceptFilter;
+    MessageHandler messageHandler;
     quint64 nextId = 1;
     MessageInbox inbox{0};
 
@@ -99,7 +102,9 @@ void Server::Private::startWorkers()
     if (workerCount == 0) {
         if (!localWorker) {
             localWorker = std::make_unique<IoWorker>(config);
+            localWorker->setMessageHandler(messageHandler);
             wire(localWorker.get());
+            ioWorkers = {localWorker.get()};
         }
         localWorker->setIdleTimeout(idleTimeout);
         return;
@@ -110,6 +115,7 @@ void Server::Private::startWorkers()
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("netcore-io-%1").arg(i));
         auto *worker = new IoWorker(config);
+        worker->setMessageHandler(messageHandler);
         worker->moveToThread(thread);
         wire(worker);
         thread->start();
@@ -118,6 +124,7 @@ void Server::Private::startWorkers()
         threads.append(thread);
         workers.append(worker);
     }
+    ioWorkers = workers;
 }
 
 void Server::Private::stopWorkers()
@@ -130,6 +137,7 @@ void Server::Private::stopWorkers()
         thread->quit();
         thread->wait();
     }
+    ioWorkers.clear();
     qDeleteAll(workers);
     qDeleteAll(threads);
     workers.clear();
@@ -138,11 +146,13 @@ void Server::Private::stopWorkers()
     connections.clear();
 }
 
-QList<IoWorker *> Server::Private::allWorkers() const
+IoWorker *Server::Private::workerInCurrentThread() const
 {
-    if (localWorker)
-        return {localWorker.get()};
-    return workers;
+    for (IoWorker *worker : ioWorkers) {
+        if (worker->isCurrentThread())
+            return worker;
+    }
+    return nullptr;
 }
 
 IoWorker *Server::Private::nextWorker()
@@ -342,8 +352,28 @@ void Server::setWorkers(int workers)
 
 int Server::workers() const { return d->workerCount; }
 
+void Server::setMessageHandler(MessageHandler handler)
+{
+    if (!d->ioWorkers.isEmpty()) {
+        qWarning("netcore::Server::setMessageHandler: must be called before listen()");
+        return;
+    }
+    d->messageHandler = std::move(handler);
+}
+
 bool Server::send(quint64 connection, const Message &message)
 {
+    // Fast path: in the I/O thread that owns the connection, encode straight into its output.
+    if (IoWorker *worker = d->workerInCurrentThread()) {
+        Error error;
+        if (worker->writeMessage(connection, message, *d->encoder, &error)) {
+            if (!error.isError())
+                return true;
+            d->setError(error.code, error.message);
+            d->report(error);
+            return false;
+        }
+    }
     QByteArray bytes;
     if (!d->encode(message, &bytes))
         return false;

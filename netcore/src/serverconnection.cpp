@@ -2,6 +2,7 @@
 
 #include "acceptor.h"
 
+#include <QtCore/QPointer>
 #include <QtNetwork/QTcpSocket>
 
 namespace netcore {
@@ -28,13 +29,43 @@ bool ServerConnection::open(qintptr descriptor, QString *why)
     return true;
 }
 
+bool ServerConnection::canWrite() const
+{
+    return !m_closing && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
 void ServerConnection::write(const QByteArray &bytes, int messageCount)
 {
-    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!canWrite())
         return;
-    m_socket->write(bytes);
+    if (m_corked)
+        m_output.append(bytes);
+    else
+        m_socket->write(bytes);
     m_counters->bytesOut.fetch_add(quint64(bytes.size()), std::memory_order_relaxed);
     m_counters->messagesOut.fetch_add(quint64(messageCount), std::memory_order_relaxed);
+}
+
+void ServerConnection::writeMessage(const Message &message, const Codec &encoder, Error *error)
+{
+    if (!canWrite())
+        return;
+    const qsizetype before = m_output.size();
+    if (!encoder.encode(message, m_output, error))
+        return;
+    m_counters->bytesOut.fetch_add(quint64(m_output.size() - before), std::memory_order_relaxed);
+    m_counters->messagesOut.fetch_add(1, std::memory_order_relaxed);
+    if (!m_corked)
+        flushOutput();
+}
+
+void ServerConnection::flushOutput()
+{
+    if (m_output.isEmpty())
+        return;
+    if (canWrite())
+        m_socket->write(m_output);
+    m_output.resize(0); // keeps its capacity for the next batch
 }
 
 void ServerConnection::close(DisconnectReason reason, const QString &detail)
@@ -59,8 +90,16 @@ void ServerConnection::onReadyRead()
     m_lastReceive.restart();
     m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
     m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
-    if (!batch.results.isEmpty())
+    if (!batch.results.isEmpty()) {
+        // Replies written while the batch is handled in this thread leave in one write.
+        QPointer<ServerConnection> self(this); // a slot may shut the server down
+        m_corked = true;
         Q_EMIT decoded(m_id, batch.results);
+        if (!self)
+            return;
+        m_corked = false;
+        flushOutput();
+    }
     if (batch.streamFailed)
         close(DisconnectReason::StreamError, batch.results.last().error.message);
 }

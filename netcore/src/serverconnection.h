@@ -31,6 +31,8 @@ public:
     quint64 id() const { return m_id; }
 
     void write(const QByteArray &bytes, int messageCount);
+    /** Encodes into the output buffer: no intermediate array. @p error is set if it cannot be encoded. */
+    void writeMessage(const Message &message, const Codec &encoder, Error *error);
     /** Starts closing: pending output is flushed, nothing more is read. */
     void close(DisconnectReason reason, const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
@@ -43,12 +45,17 @@ private:
     void onReadyRead();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
+    bool canWrite() const;
+    /** Hands the output gathered while corked to the socket in one write. */
+    void flushOutput();
 
     quint64 m_id;
     FrameReader m_reader;
     std::shared_ptr<ConnectionCounters> m_counters;
     QTcpSocket *m_socket = nullptr;
     QElapsedTimer m_lastReceive;
+    QByteArray m_output;  ///< replies gathered while a read batch is handled (corked)
+    bool m_corked = false;
     bool m_closing = false;
     bool m_closedReported = false;
     DisconnectReason m_reason = DisconnectReason::PeerClosed;

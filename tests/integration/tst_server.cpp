@@ -2,6 +2,7 @@
 
 #include <QtCore/QCborMap>
 #include <QtCore/QJsonObject>
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void countsTrafficPerConnection();
     void inboxKeepsMessagesForPolling();
     void listenOnAPortInUseFails();
+    void handlerAnswersInTheIoThread_data();
+    void handlerAnswersInTheIoThread();
 };
 
 static void echoAll(Server &server)
@@ -351,6 +354,46 @@ void tst_Server::listenOnAPortInUseFails()
     QVERIFY(!second.listen(QHostAddress::LocalHost, first.serverPort()));
     QCOMPARE(second.error(), ErrorCode::AddressInUse);
     QVERIFY(!second.errorString().isEmpty());
+}
+
+void tst_Server::handlerAnswersInTheIoThread_data()
+{
+    QTest::addColumn<int>("workers");
+    QTest::newRow("own thread") << 0;
+    QTest::newRow("two I/O threads") << 2;
+}
+
+void tst_Server::handlerAnswersInTheIoThread()
+{
+    QFETCH(int, workers);
+    Server server;
+    server.setWorkers(workers);
+    QThread *handlerThread = nullptr;
+    // Handles "ping" in place; anything else goes on to messageReceived.
+    server.setMessageHandler([&](quint64 connection, const Message &message) {
+        handlerThread = QThread::currentThread();
+        if (message.toText() != QLatin1String("ping"))
+            return false;
+        return server.send(connection, Message::text(QStringLiteral("pong"), message.channel(), message.id()));
+    });
+    QSignalSpy received(&server, &Server::messageReceived);
+    QVERIFY(server.listen());
+    auto client = testing::connectedClient(server.serverPort());
+    QVERIFY(client);
+    for (quint32 i = 0; i < 50; ++i)
+        client->send(Message::text(QStringLiteral("ping"), QStringLiteral("c"), i));
+    client->send(Message::text(QStringLiteral("other")));
+    for (quint32 i = 0; i < 50; ++i) {
+        const auto reply = client->receive(5000);
+        QVERIFY(reply);
+        QCOMPARE(*reply, Message::text(QStringLiteral("pong"), QStringLiteral("c"), i));
+    }
+    QTRY_COMPARE(received.count(), 1);
+    QCOMPARE(received.at(0).at(1).value<Message>().toText(), QStringLiteral("other"));
+    QCOMPARE(handlerThread == server.thread(), workers == 0);
+    const ConnectionInfo info = server.connections().value(0);
+    QCOMPARE(info.messagesIn, 51u);
+    QCOMPARE(info.messagesOut, 50u);
 }
 
 QTEST_GUILESS_MAIN(tst_Server)

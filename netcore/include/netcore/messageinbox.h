@@ -8,6 +8,7 @@
 #include <QtCore/QMutex>
 #include <QtCore/QWaitCondition>
 
+#include <atomic>
 #include <deque>
 
 namespace netcore {
@@ -58,6 +59,7 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_messageArrived;
     int m_capacity;
+    std::atomic<bool> m_enabled;
     quint64 m_dropped = 0;
     std::deque<ReceivedMessage> m_messages;
     QHash<QString, std::deque<ReceivedMessage>> m_byChannel;

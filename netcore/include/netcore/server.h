@@ -41,6 +41,16 @@ public:
     /** Decides by peer address whether to accept; runs in the server's thread. */
     using AcceptFilter = std::function<bool(const QHostAddress &address, quint16 port)>;
 
+    /**
+     * Handles a message in the connection's I/O thread, before (instead of)
+     * messageReceived: return true when handled. For servers that answer in
+     * place (echo, relay, request/response), with no hop to the server's
+     * thread; send() called from it writes straight into the connection's
+     * output, and all replies to one read leave in one write. Must be
+     * thread-safe when workers() > 1.
+     */
+    using MessageHandler = std::function<bool(quint64 connection, const Message &message)>;
+
     explicit Server(const CodecConfig &codec = CodecConfig::envelope(), QObject *parent = nullptr);
     ~Server() override;
 
@@ -69,6 +79,9 @@ public:
     /** Close connections that receive nothing for @p msecs; 0 = never. */
     void setIdleTimeout(int msecs);
     int idleTimeout() const;
+
+    /** Must be set before listen(). */
+    void setMessageHandler(MessageHandler handler);
 
     /** I/O threads; must be set before listen(). 0 = the server's own thread. */
     void setWorkers(int workers);
