@@ -3,6 +3,7 @@
 #include <netcore/messageinbox.h>
 
 #include "acceptor.h"
+#include "epolleventdispatcher.h"
 #include "ioworker.h"
 
 #include <QtCore/QMutex>
@@ -118,6 +119,7 @@ void Server::Private::startWorkers()
         worker->setMessageHandler(messageHandler);
         worker->moveToThread(thread);
         wire(worker);
+        installIoEventDispatcher(thread); // epoll; NETCORE_EVENT_DISPATCHER=qt keeps Qt's
         thread->start();
         const int timeout = idleTimeout;
         worker->post([worker, timeout] { worker->setIdleTimeout(timeout); });

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "timerqueue.h"
+
+#include <QtCore/QAbstractEventDispatcher>
+#include <QtCore/QHash>
+#include <QtCore/QVarLengthArray>
+
+#include <atomic>
+#include <vector>
+
+class QSocketNotifier;
+class QThread;
+
+namespace netcore {
+
+/**
+ * An event dispatcher for netcore's I/O threads whose cost per wake-up
+ * follows the sockets that are ready, not the sockets that are open.
+ *
+ * Qt's stock dispatchers on Linux (glib and QEventDispatcherUNIX) hand every
+ * enabled QSocketNotifier to poll() on every iteration: with thousands of
+ * idle connections in a thread, one busy connection pays for all of them.
+ * Here the notifiers live in an epoll set (level-triggered, as poll() is),
+ * timers in a TimerQueue, and wake-ups from other threads arrive on an
+ * eventfd.
+ *
+ * Behaves as QEventDispatcherUNIX does: posted events first, then socket
+ * notifiers (EPOLLHUP and EPOLLERR activate every notifier of the
+ * descriptor), then due timers. Descriptors epoll cannot watch (regular
+ * files) are reported ready on every iteration, as poll() would.
+ *
+ * Install it with QThread::setEventDispatcher() before the thread starts;
+ * the thread then owns and deletes it. Every method but wakeUp() and
+ * interrupt() runs in that thread.
+ */
+class EpollEventDispatcher : public QAbstractEventDispatcher
+{
+    Q_OBJECT
+
+public:
+    explicit EpollEventDispatcher(QObject *parent = nullptr);
+    ~EpollEventDispatcher() override;
+
+    bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
+
+    void registerSocketNotifier(QSocketNotifier *notifier) override;
+    void unregisterSocketNotifier(QSocketNotifier *notifier) override;
+
+    void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object) override;
+    bool unregisterTimer(int timerId) override;
+    bool unregisterTimers(QObject *object) override;
+    QList<TimerInfo> registeredTimers(QObject *object) const override;
+    int remainingTime(int timerId) override;
+
+    /** Thread-safe and async-signal-safe: an atomic flag and a write() to an eventfd. */
+    void wakeUp() override;
+    /** Thread-safe: the running (or next) processEvents() returns without waiting. */
+    void interrupt() override;
+
+private:
+    /** The notifiers of one descriptor, indexed by QSocketNotifier::Type. */
+    struct Watch
+    {
+        enum Mode { Unwatched, Epoll, AlwaysReady };
+        QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};
+        Mode mode = Unwatched; ///< AlwaysReady: epoll refused it (a regular file)
+    };
+    using Pending = QVarLengthArray<QSocketNotifier *, 64>; ///< no allocation per pass
+
+    void updateEpoll(int fd, Watch &watch);
+    /** Returns 1 if it consumed a wake-up; ready notifiers go to @p pending. */
+    int wait(bool includeNotifiers, TimerQueue::Clock::duration timeout, Pending *pending);
+    void collect(int fd, quint32 events, Pending *pending) const;
+    int activate(Pending &pending);
+    bool consumeWakeUp();
+
+    int m_epollFd = -1;
+    int m_wakeFd = -1;
+    std::atomic<bool> m_wakeUpPending{false};  ///< an eventfd write is on its way: skip another
+    std::atomic<bool> m_interrupted{false};
+    QHash<int, Watch> m_watches;
+    std::vector<int> m_alwaysReady;    ///< the descriptors of the AlwaysReady watches
+    std::vector<Pending *> m_pending;  ///< activation lists of the processEvents() calls on the stack
+    TimerQueue m_timers;
+};
+
+/**
+ * Gives @p thread, before it starts, an EpollEventDispatcher: unless the
+ * environment variable NETCORE_EVENT_DISPATCHER is "qt", which keeps Qt's
+ * default dispatcher (to compare the two, or to rule this one out).
+ */
+void installIoEventDispatcher(QThread *thread);
+
+} // namespace netcore
