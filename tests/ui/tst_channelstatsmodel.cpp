@@ -1,4 +1,5 @@
 #include "channelstatsmodel.h"
+#include "modelheaders.h"
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -26,6 +27,7 @@ private slots:
     void restartedCountersDoNotGoNegative();
     void latestMessage();
     void clearForgetsTheBaseline();
+    void headersAreShortWithFullToolTips();
 
 private:
     static ChannelStats stats(const QString &channel, quint64 messagesIn, quint64 bytesIn, quint64 messagesOut = 0,
@@ -244,6 +246,18 @@ void TestChannelStatsModel::clearForgetsTheBaseline()
     QCOMPARE(m_model->rowCount(), 0);
     m_model->setChannels(hash({stats(QStringLiteral("chat"), 20, 20)}), 1000); // a first call again
     QCOMPARE(role(0, ChannelStatsModel::RateInRole), 0.0);
+}
+
+void TestChannelStatsModel::headersAreShortWithFullToolTips()
+{
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    QCOMPARE(testdata::horizontalHeaders(*m_model),
+             (QStringList{"Channel", "In", "Bytes in", "Out", "Bytes out", "In/s", "Out/s", "Bytes/s in",
+                          "Bytes/s out", "Latest"}));
+    QCOMPARE(testdata::horizontalHeaders(*m_model, Qt::ToolTipRole),
+             (QStringList{"Channel", "Messages in", "Bytes in", "Messages out", "Bytes out",
+                          "Messages per second in", "Messages per second out", "Bytes per second in",
+                          "Bytes per second out", "The latest message, either direction"}));
 }
 
 QTEST_MAIN(TestChannelStatsModel)

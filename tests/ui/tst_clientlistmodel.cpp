@@ -1,4 +1,5 @@
 #include "clientlistmodel.h"
+#include "modelheaders.h"
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -18,6 +19,7 @@ private slots:
     void countersEmitTheirColumns();
     void texts();
     void lookups();
+    void headersAreShortWithFullToolTips();
 
 private:
     static ClientState client(int id, const QString &state = QStringLiteral("connected"));
@@ -138,6 +140,16 @@ void TestClientListModel::lookups()
     QCOMPARE(m_model->client(2).id, 0);
     QCOMPARE(m_model->rowOfClient(5), 0);
     QCOMPARE(m_model->rowOfClient(6), -1);
+}
+
+void TestClientListModel::headersAreShortWithFullToolTips()
+{
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    QCOMPARE(testdata::horizontalHeaders(*m_model),
+             (QStringList{"Name", "Server", "State", "Port", "In", "Out", "Bytes in", "Bytes out"}));
+    QCOMPARE(testdata::horizontalHeaders(*m_model, Qt::ToolTipRole),
+             (QStringList{"Name", "Server address", "State", "Local port", "Messages received", "Messages sent",
+                          "Bytes received", "Bytes sent"}));
 }
 
 QTEST_MAIN(TestClientListModel)

@@ -1,4 +1,5 @@
 #include "connectionlistmodel.h"
+#include "modelheaders.h"
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -19,6 +20,7 @@ private slots:
     void adjacentChangedRowsShareOneSignal();
     void texts();
     void lookups();
+    void headersAreShortWithFullToolTips();
 
 private:
     static ConnectionInfo connection(quint64 id, quint64 messagesIn = 0);
@@ -141,6 +143,17 @@ void TestConnectionListModel::lookups()
     QCOMPARE(m_model->connection(2).id, 0u);
     QCOMPARE(m_model->rowOfConnection(10), 0);
     QCOMPARE(m_model->rowOfConnection(30), -1);
+}
+
+void TestConnectionListModel::headersAreShortWithFullToolTips()
+{
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    QCOMPARE(testdata::horizontalHeaders(*m_model),
+             (QStringList{"#", "Peer", "Since", "In", "Out", "Bytes in", "Bytes out"}));
+    QCOMPARE(testdata::horizontalHeaders(*m_model, Qt::ToolTipRole),
+             (QStringList{"Connection number", "Peer address", "Connected since",
+                          "Messages received from this client", "Messages sent to this client",
+                          "Bytes received from this client", "Bytes sent to this client"}));
 }
 
 QTEST_MAIN(TestConnectionListModel)

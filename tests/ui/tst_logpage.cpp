@@ -1,10 +1,13 @@
 #include "logentries.h"
 #include "logpage.h"
 
+#include <messagelogfiltermodel.h>
 #include <messagelogmodel.h>
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolButton>
@@ -22,6 +25,7 @@ private slots:
     void followsTheTailOnlyAtTheBottom();
     void selectingARowEmitsItsEntry();
     void pauseButtonSaysSo();
+    void channelFilterOffersTheDefaultChannel();
 
 private:
     QScrollBar *scrollBar() const { return m_page->findChild<QTableView *>(QStringLiteral("logView"))->verticalScrollBar(); }
@@ -91,6 +95,32 @@ void TestLogPage::pauseButtonSaysSo()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!m_page->isPaused());
     QCOMPARE(paused.at(1).at(0).toBool(), false);
+}
+
+void TestLogPage::channelFilterOffersTheDefaultChannel()
+{
+    using netcore::Message;
+    m_log->append(testdata::numbered(1, 2)); // channel "chat"
+    m_log->append({testdata::entry(3, Direction::Out, QStringLiteral("client 1"), Message::text(QStringLiteral("plain")))});
+    m_page->addKnownChannels({QString(), QStringLiteral("chat")});
+    auto *combo = m_page->findChild<QComboBox *>(QStringLiteral("channelFilterCombo"));
+    const QAbstractItemModel *shown = m_page->shownModel();
+
+    const int defaultItem = combo->findText(QStringLiteral("(default)"), Qt::MatchFixedString | Qt::MatchCaseSensitive);
+    QVERIFY(defaultItem >= 0);
+    combo->setCurrentIndex(defaultItem);
+    QTRY_VERIFY(m_page->shownModel()->isDefaultChannelOnly());
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, 0).data(MessageLogModel::SequenceRole).toLongLong(), 3);
+
+    combo->setCurrentIndex(combo->findText(QStringLiteral("chat")));
+    QTRY_COMPARE(m_page->shownModel()->channelFilter(), QStringLiteral("chat"));
+    QVERIFY(!m_page->shownModel()->isDefaultChannelOnly());
+    QCOMPARE(shown->rowCount(), 2);
+
+    combo->lineEdit()->clear(); // every channel
+    QTRY_VERIFY(!m_page->shownModel()->isFiltering());
+    QCOMPARE(shown->rowCount(), 3);
 }
 
 QTEST_MAIN(TestLogPage)

@@ -19,6 +19,7 @@ private slots:
     void filters_data();
     void filters();
     void changingAFilterRefilters();
+    void defaultChannelOnly();
     void appendsWhileFiltered();
     void evictionWhileFiltered();
     void clearWhileFiltered();
@@ -142,6 +143,41 @@ void TestMessageLogFilterModel::changingAFilterRefilters()
     m_filter->setDirectionFilter(-1);
     QVERIFY(!m_filter->isFiltering());
     QCOMPARE(sequences(*m_filter), (QList<qint64>{0, 1, 2, 3, 4}));
+}
+
+void TestMessageLogFilterModel::defaultChannelOnly()
+{
+    QSignalSpy layoutChanged(m_filter, &QAbstractItemModel::layoutChanged);
+    m_filter->setDefaultChannelOnly();
+    QVERIFY(m_filter->isDefaultChannelOnly());
+    QVERIFY(m_filter->isFiltering());
+    QCOMPARE(m_filter->channelFilter(), QString());
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{3}));
+    QCOMPARE(layoutChanged.count(), 1);
+    m_filter->setDefaultChannelOnly(); // already so: no refilter
+    QCOMPARE(layoutChanged.count(), 1);
+
+    m_filter->setDirectionFilter(int(Direction::In));
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{}));
+    m_filter->setDirectionFilter(-1);
+
+    using netcore::Message;
+    m_log->append({
+        testdata::entry(5, Direction::In, QStringLiteral("client 3"), Message::text(QStringLiteral("a"))),
+        testdata::entry(6, Direction::In, QStringLiteral("client 3"), Message::text(QStringLiteral("b"), QStringLiteral("chat"))),
+    });
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{3, 5}));
+
+    // A named channel ends it, and so does an empty one (every channel).
+    m_filter->setChannelFilter(QStringLiteral("chat"));
+    QVERIFY(!m_filter->isDefaultChannelOnly());
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{0, 1, 6}));
+    m_filter->setDefaultChannelOnly();
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{3, 5}));
+    m_filter->setChannelFilter(QString());
+    QVERIFY(!m_filter->isDefaultChannelOnly());
+    QVERIFY(!m_filter->isFiltering());
+    QCOMPARE(sequences(*m_filter), (QList<qint64>{0, 1, 2, 3, 4, 5, 6}));
 }
 
 void TestMessageLogFilterModel::appendsWhileFiltered()

@@ -107,29 +107,31 @@ QVariant ChannelStatsModel::displayData(const Row &row, int column) const
 
 QVariant ChannelStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    const bool full = role == Qt::ToolTipRole;
     switch (section) {
     case ChannelColumn:
         return tr("Channel");
     case MessagesInColumn:
-        return tr("Msgs in");
+        return full ? tr("Messages in") : tr("In");
     case BytesInColumn:
         return tr("Bytes in");
     case MessagesOutColumn:
-        return tr("Msgs out");
+        return full ? tr("Messages out") : tr("Out");
     case BytesOutColumn:
         return tr("Bytes out");
     case RateInColumn:
-        return tr("Msgs/s in");
+        return full ? tr("Messages per second in") : tr("In/s");
     case RateOutColumn:
-        return tr("Msgs/s out");
+        return full ? tr("Messages per second out") : tr("Out/s");
     case ByteRateInColumn:
-        return tr("Bytes/s in");
+        return full ? tr("Bytes per second in") : tr("Bytes/s in");
     case ByteRateOutColumn:
-        return tr("Bytes/s out");
+        return full ? tr("Bytes per second out") : tr("Bytes/s out");
     case LatestColumn:
-        return tr("Latest");
+        return full ? tr("The latest message, either direction") : tr("Latest");
     default:
         return {};
     }

@@ -79,25 +79,27 @@ QString ClientListModel::stateText(const QString &state) const
 
 QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    const bool full = role == Qt::ToolTipRole;
     switch (section) {
     case NameColumn:
         return tr("Name");
     case EndpointColumn:
-        return tr("Server");
+        return full ? tr("Server address") : tr("Server");
     case StateColumn:
         return tr("State");
     case LocalPortColumn:
-        return tr("Local port");
+        return full ? tr("Local port") : tr("Port");
     case MessagesInColumn:
-        return tr("Msgs in");
+        return full ? tr("Messages received") : tr("In");
     case MessagesOutColumn:
-        return tr("Msgs out");
+        return full ? tr("Messages sent") : tr("Out");
     case BytesInColumn:
-        return tr("Bytes in");
+        return full ? tr("Bytes received") : tr("Bytes in");
     case BytesOutColumn:
-        return tr("Bytes out");
+        return full ? tr("Bytes sent") : tr("Bytes out");
     default:
         return {};
     }

@@ -59,23 +59,25 @@ QVariant ConnectionListModel::displayData(const netcore::ConnectionInfo &connect
 
 QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    // Count columns are narrow: a short header, the full name as its tooltip.
+    const bool full = role == Qt::ToolTipRole;
     switch (section) {
     case IdColumn:
-        return tr("#");
+        return full ? tr("Connection number") : tr("#");
     case PeerColumn:
-        return tr("Peer");
+        return full ? tr("Peer address") : tr("Peer");
     case SinceColumn:
-        return tr("Since");
+        return full ? tr("Connected since") : tr("Since");
     case MessagesInColumn:
-        return tr("Msgs in");
+        return full ? tr("Messages received from this client") : tr("In");
     case MessagesOutColumn:
-        return tr("Msgs out");
+        return full ? tr("Messages sent to this client") : tr("Out");
     case BytesInColumn:
-        return tr("Bytes in");
+        return full ? tr("Bytes received from this client") : tr("Bytes in");
     case BytesOutColumn:
-        return tr("Bytes out");
+        return full ? tr("Bytes sent to this client") : tr("Bytes out");
     default:
         return {};
     }

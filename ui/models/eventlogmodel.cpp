@@ -1,45 +1,21 @@
 #include "eventlogmodel.h"
 
 #include "messageformat.h"
-#include "ringbuffer.h"
 
 #include <QtGui/QBrush>
 #include <QtGui/QColor>
 
-#include <algorithm>
-
 namespace wirebench {
 
-class EventLogModel::Private
-{
-public:
-    explicit Private(int capacity) : m_ring(capacity) {}
-
-    RingBuffer<BenchEvent> m_ring;
-};
-
-EventLogModel::EventLogModel(int capacity, QObject *parent)
-    : QAbstractTableModel(parent), d(std::make_unique<Private>(capacity))
-{
-}
+EventLogModel::EventLogModel(int capacity, QObject *parent) : RingTableModel(capacity, ColumnCount, parent) {}
 
 EventLogModel::~EventLogModel() = default;
-
-int EventLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : d->m_ring.size();
-}
-
-int EventLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const BenchEvent &event = d->m_ring.at(index.row());
+    const BenchEvent &event = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(event, index.column());
@@ -116,56 +92,9 @@ QString EventLogModel::kindText(EventKind kind)
     return {};
 }
 
-void EventLogModel::append(const QList<BenchEvent> &events)
-{
-    if (events.isEmpty())
-        return;
-    RingBuffer<BenchEvent> &ring = d->m_ring;
-    const int incoming = int(std::min<qsizetype>(events.size(), ring.capacity()));
-    const int evicted = std::max(0, ring.size() + incoming - ring.capacity());
-    if (evicted > 0) {
-        beginRemoveRows(QModelIndex(), 0, evicted - 1);
-        ring.pop_front(evicted);
-        endRemoveRows();
-    }
-    const int first = ring.size();
-    beginInsertRows(QModelIndex(), first, first + incoming - 1);
-    for (qsizetype i = events.size() - incoming; i < events.size(); ++i)
-        ring.push_back(events.at(i));
-    endInsertRows();
-}
-
-void EventLogModel::clear()
-{
-    if (d->m_ring.isEmpty())
-        return;
-    beginRemoveRows(QModelIndex(), 0, d->m_ring.size() - 1);
-    d->m_ring.clear();
-    endRemoveRows();
-}
-
-void EventLogModel::setCapacity(int capacity)
-{
-    capacity = std::max(1, capacity);
-    const int evicted = d->m_ring.size() - capacity;
-    if (evicted > 0) {
-        beginRemoveRows(QModelIndex(), 0, evicted - 1);
-        d->m_ring.pop_front(evicted);
-        endRemoveRows();
-    }
-    d->m_ring.setCapacity(capacity);
-}
-
-int EventLogModel::capacity() const
-{
-    return d->m_ring.capacity();
-}
-
 BenchEvent EventLogModel::benchEvent(int row) const
 {
-    if (row < 0 || row >= d->m_ring.size())
-        return {};
-    return d->m_ring.at(row);
+    return valueAt(row);
 }
 
 } // namespace wirebench

@@ -1,19 +1,17 @@
 #pragma once
 
 #include "benchtypes.h"
-
-#include <QtCore/QAbstractTableModel>
-
-#include <memory>
+#include "ringtablemodel.h"
 
 namespace wirebench {
 
 /**
  * The events panel: connects, disconnects with their reasons, refused
- * peers, frame and stream errors. A bounded ring like MessageLogModel: one
- * row insertion per append(), the oldest rows go when it is full.
+ * peers, frame and stream errors. A bounded ring like MessageLogModel (see
+ * RingTableModel for append(), clear() and setCapacity()): one row
+ * insertion per append(), the oldest rows go when it is full.
  */
-class EventLogModel : public QAbstractTableModel
+class EventLogModel : public RingTableModel<BenchEvent>
 {
     Q_OBJECT
     Q_DISABLE_COPY(EventLogModel)
@@ -33,17 +31,8 @@ public:
     explicit EventLogModel(int capacity = defaultCapacity, QObject *parent = nullptr);
     ~EventLogModel() override;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-    /** Appends a batch: one row insertion, after one removal if the ring overflows. */
-    void append(const QList<BenchEvent> &events);
-    void clear();
-    /** Rows kept at most (at least 1); lowering it drops the oldest rows. */
-    void setCapacity(int capacity);
-    int capacity() const;
 
     /** The event shown at @p row (0 = oldest kept); a default event if out of range. */
     BenchEvent benchEvent(int row) const;
@@ -53,9 +42,6 @@ public:
 
 private:
     QVariant displayData(const BenchEvent &event, int column) const;
-
-    class Private;
-    std::unique_ptr<Private> d;
 };
 
 } // namespace wirebench

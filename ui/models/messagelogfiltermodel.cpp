@@ -27,15 +27,31 @@ QString MessageLogFilterModel::textFilter() const
 
 void MessageLogFilterModel::setChannelFilter(const QString &channel)
 {
-    if (channel == m_channel)
+    std::optional<QString> wanted;
+    if (!channel.isEmpty())
+        wanted = channel;
+    if (wanted == m_channel)
         return;
-    m_channel = channel;
+    m_channel = wanted;
     refilter();
 }
 
 QString MessageLogFilterModel::channelFilter() const
 {
-    return m_channel;
+    return m_channel.value_or(QString());
+}
+
+void MessageLogFilterModel::setDefaultChannelOnly()
+{
+    if (isDefaultChannelOnly())
+        return;
+    m_channel = QString();
+    refilter();
+}
+
+bool MessageLogFilterModel::isDefaultChannelOnly() const
+{
+    return m_channel.has_value() && m_channel->isEmpty();
 }
 
 void MessageLogFilterModel::setEndpointFilter(const QString &endpoint)
@@ -76,7 +92,7 @@ void MessageLogFilterModel::refilter()
 
 bool MessageLogFilterModel::isFiltering() const
 {
-    return !m_text.isEmpty() || !m_channel.isEmpty() || !m_endpoint.isEmpty() || m_direction >= 0;
+    return !m_text.isEmpty() || m_channel.has_value() || !m_endpoint.isEmpty() || m_direction >= 0;
 }
 
 bool MessageLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -89,7 +105,7 @@ bool MessageLogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (m_direction >= 0 && row.data(MessageLogModel::DirectionRole).toInt() != m_direction)
         return false;
     const QString channel = row.data(MessageLogModel::ChannelRole).toString();
-    if (!m_channel.isEmpty() && channel != m_channel)
+    if (m_channel && channel != *m_channel)
         return false;
     const QString endpoint = row.data(MessageLogModel::EndpointRole).toString();
     if (!m_endpoint.isEmpty() && !endpoint.contains(m_endpoint, Qt::CaseInsensitive))

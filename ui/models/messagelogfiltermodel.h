@@ -3,6 +3,8 @@
 #include <QtCore/QSortFilterProxyModel>
 #include <QtCore/QString>
 
+#include <optional>
+
 namespace wirebench {
 
 /**
@@ -27,9 +29,17 @@ public:
     void setTextFilter(const QString &text);
     QString textFilter() const;
 
-    /** Only this channel (exact match); empty = every channel. */
+    /** Only this channel (exact match); empty = every channel (see setDefaultChannelOnly()). */
     void setChannelFilter(const QString &channel);
+    /** The channel shown alone; empty for every channel and for the default channel. */
     QString channelFilter() const;
+
+    /**
+     * Only the default channel "", which setChannelFilter() cannot ask for
+     * (there, empty means every channel). setChannelFilter() ends it.
+     */
+    void setDefaultChannelOnly();
+    bool isDefaultChannelOnly() const;
 
     /** Case-insensitive substring of the endpoint; empty = all. */
     void setEndpointFilter(const QString &endpoint);
@@ -49,7 +59,7 @@ private:
     void refilter();
 
     QString m_text;
-    QString m_channel;
+    std::optional<QString> m_channel; ///< none = every channel; "" = the default channel
     QString m_endpoint;
     int m_direction = -1;
 };

@@ -1,13 +1,10 @@
 #include "messagelogmodel.h"
 
 #include "messageformat.h"
-#include "ringbuffer.h"
 
 #include <QtGui/QFont>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QGuiApplication>
-
-#include <algorithm>
 
 namespace wirebench {
 
@@ -27,8 +24,6 @@ bool isTextual(netcore::MessageType type)
 class MessageLogModel::Private
 {
 public:
-    explicit Private(int capacity) : m_ring(capacity) {}
-
     /** A fixed-pitch font for hex and CBOR previews; none without a QGuiApplication. */
     QVariant fixedFont()
     {
@@ -40,33 +35,22 @@ public:
         return m_fixedFont;
     }
 
-    RingBuffer<LogEntry> m_ring;
     QVariant m_fixedFont;
     bool m_fixedFontChecked = false;
 };
 
 MessageLogModel::MessageLogModel(int capacity, QObject *parent)
-    : QAbstractTableModel(parent), d(std::make_unique<Private>(capacity))
+    : RingTableModel(capacity, ColumnCount, parent), d(std::make_unique<Private>())
 {
 }
 
 MessageLogModel::~MessageLogModel() = default;
 
-int MessageLogModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : d->m_ring.size();
-}
-
-int MessageLogModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant MessageLogModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const LogEntry &entry = d->m_ring.at(index.row());
+    const LogEntry &entry = rowAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayData(entry, index.column());
@@ -166,60 +150,9 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-void MessageLogModel::append(const QList<LogEntry> &entries)
-{
-    if (entries.isEmpty())
-        return;
-    RingBuffer<LogEntry> &ring = d->m_ring;
-    // A batch larger than the ring keeps only its newest entries.
-    const int incoming = int(std::min<qsizetype>(entries.size(), ring.capacity()));
-    const qsizetype firstKept = entries.size() - incoming;
-    const int evicted = std::max(0, ring.size() + incoming - ring.capacity());
-    if (evicted > 0) {
-        beginRemoveRows(QModelIndex(), 0, evicted - 1);
-        ring.pop_front(evicted);
-        endRemoveRows();
-    }
-    const int first = ring.size();
-    beginInsertRows(QModelIndex(), first, first + incoming - 1);
-    for (qsizetype i = firstKept; i < entries.size(); ++i)
-        ring.push_back(entries.at(i));
-    endInsertRows();
-}
-
-void MessageLogModel::clear()
-{
-    if (d->m_ring.isEmpty())
-        return;
-    beginRemoveRows(QModelIndex(), 0, d->m_ring.size() - 1);
-    d->m_ring.clear();
-    endRemoveRows();
-}
-
-void MessageLogModel::setCapacity(int capacity)
-{
-    capacity = std::max(1, capacity);
-    if (capacity == d->m_ring.capacity())
-        return;
-    const int evicted = d->m_ring.size() - capacity;
-    if (evicted > 0) {
-        beginRemoveRows(QModelIndex(), 0, evicted - 1);
-        d->m_ring.pop_front(evicted);
-        endRemoveRows();
-    }
-    d->m_ring.setCapacity(capacity); // the order of the kept rows does not change
-}
-
-int MessageLogModel::capacity() const
-{
-    return d->m_ring.capacity();
-}
-
 LogEntry MessageLogModel::entry(int row) const
 {
-    if (row < 0 || row >= d->m_ring.size())
-        return {};
-    return d->m_ring.at(row);
+    return valueAt(row);
 }
 
 } // namespace wirebench

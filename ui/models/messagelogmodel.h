@@ -1,8 +1,7 @@
 #pragma once
 
 #include "benchtypes.h"
-
-#include <QtCore/QAbstractTableModel>
+#include "ringtablemodel.h"
 
 #include <memory>
 
@@ -16,9 +15,9 @@ namespace wirebench {
  *
  * append() takes a whole batch with one row insertion (and, when the ring
  * overflows, one removal of the oldest rows before it), which is what keeps
- * a view responsive under a flood.
+ * a view responsive under a flood; see RingTableModel.
  */
-class MessageLogModel : public QAbstractTableModel
+class MessageLogModel : public RingTableModel<LogEntry>
 {
     Q_OBJECT
     Q_DISABLE_COPY(MessageLogModel)
@@ -51,18 +50,8 @@ public:
     explicit MessageLogModel(int capacity = defaultCapacity, QObject *parent = nullptr);
     ~MessageLogModel() override;
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-    /** Appends a batch: one row insertion, after one removal if the ring overflows. */
-    void append(const QList<LogEntry> &entries);
-    /** Removes every row and frees their memory. */
-    void clear();
-    /** Rows kept at most (at least 1); lowering it drops the oldest rows. */
-    void setCapacity(int capacity);
-    int capacity() const;
 
     /** The entry shown at @p row (0 = oldest kept); a default entry if out of range. */
     LogEntry entry(int row) const;

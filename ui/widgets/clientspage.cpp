@@ -38,7 +38,7 @@ void ClientsPage::setClientModel(ClientListModel *model)
 {
     m_model = model;
     m_ui->clientView->setModel(model);
-    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 42, 42, 55});
+    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 32, 34, 62});
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();

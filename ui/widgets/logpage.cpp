@@ -16,6 +16,13 @@
 
 namespace wirebench {
 
+namespace {
+
+/** The channel filter's items: every channel (empty), the default channel, then the known ones. */
+enum ChannelFilterItem { AllChannelsItem, DefaultChannelItem };
+
+} // namespace
+
 LogPage::LogPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::LogPage>()), m_filterModel(new MessageLogFilterModel(this))
 {
@@ -24,6 +31,9 @@ LogPage::LogPage(QWidget *parent)
     m_ui->clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
     m_ui->exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_ui->channelFilterCombo->addItem(QString());
+    m_ui->channelFilterCombo->addItem(tr("(default)"));
+    m_ui->channelFilterCombo->setItemData(DefaultChannelItem, tr("Only messages on the default channel (no name)"),
+                                          Qt::ToolTipRole);
     m_ui->channelFilterCombo->lineEdit()->setPlaceholderText(tr("all channels"));
     m_ui->directionFilterCombo->addItem(tr("In and out"), -1);
     m_ui->directionFilterCombo->addItem(tr("In only"), int(Direction::In));
@@ -164,7 +174,12 @@ void LogPage::onCurrentChanged(const QModelIndex &current)
 void LogPage::applyFilters()
 {
     m_filterModel->setTextFilter(m_ui->textFilterEdit->text());
-    m_filterModel->setChannelFilter(m_ui->channelFilterCombo->currentText().trimmed());
+    // An empty channel filter means every channel, so the default channel "" has an item of its own.
+    const QString channel = m_ui->channelFilterCombo->currentText().trimmed();
+    if (channel == m_ui->channelFilterCombo->itemText(DefaultChannelItem))
+        m_filterModel->setDefaultChannelOnly();
+    else
+        m_filterModel->setChannelFilter(channel);
     m_filterModel->setEndpointFilter(m_ui->endpointFilterEdit->text().trimmed());
     m_filterModel->setDirectionFilter(m_ui->directionFilterCombo->currentData().toInt());
     updateRowCount();

@@ -28,7 +28,7 @@ ServersPage::ServersPage(QWidget *parent)
     TableViews::setUpCompact(m_ui->serverView);
     TableViews::setUpCompact(m_ui->connectionView);
     m_ui->connectionView->setModel(m_connectionModel);
-    TableViews::setColumnWidths(m_ui->connectionView, {30, 110, 65, 50, 50, 60});
+    TableViews::setColumnWidths(m_ui->connectionView, {30, 120, 65, 40, 40, 62});
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
 

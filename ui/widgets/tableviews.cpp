@@ -3,6 +3,8 @@
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QTableView>
 
+#include <algorithm>
+
 namespace wirebench {
 
 void TableViews::setUpCompact(QTableView *view)
@@ -26,9 +28,13 @@ void TableViews::setUpCompact(QTableView *view)
 
 void TableViews::setColumnWidths(QTableView *view, std::initializer_list<int> widths)
 {
+    const QHeaderView *header = view->horizontalHeader();
     int column = 0;
-    for (const int width : widths)
-        view->setColumnWidth(column++, width);
+    for (const int width : widths) {
+        // Never cut a header off: its font and translation are not what these widths were chosen for.
+        view->setColumnWidth(column, std::max(width, header->sectionSizeHint(column)));
+        ++column;
+    }
 }
 
 } // namespace wirebench

@@ -16,7 +16,7 @@ public:
      * last column stretched.
      */
     static void setUpCompact(QTableView *view);
-    /** Sets the first columns' widths, in order; the model must be set. */
+    /** Sets the first columns' widths, in order, each at least its header's width; the model must be set. */
     static void setColumnWidths(QTableView *view, std::initializer_list<int> widths);
 };
 

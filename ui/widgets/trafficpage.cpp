@@ -40,7 +40,7 @@ void TrafficPage::setChannelModel(ChannelStatsModel *model)
 {
     m_model = model;
     m_ui->channelView->setModel(model);
-    TableViews::setColumnWidths(m_ui->channelView, {100, 75, 85, 75, 85, 80, 80, 90, 90});
+    TableViews::setColumnWidths(m_ui->channelView, {100, 55, 85, 55, 85, 60, 60, 90, 90});
 }
 
 void TrafficPage::onBatchApplied()
