@@ -1,6 +1,7 @@
-// wirebench-cli: serve, send and demo from the command line. Other tools drive
+// wirebench-cli: serve, send, bench and demo from the command line. Other tools drive
 // it by its flags, its exit codes and its one-event-per-line output.
 
+#include "benchcommand.h"
 #include "commandline.h"
 #include "democommand.h"
 #include "eventprinter.h"
@@ -21,6 +22,7 @@ QString generalUsage()
         "Commands:\n"
         "  serve            listen and print every event; --echo or --relay messages\n"
         "  send HOST:PORT   send messages in the order given; print the replies\n"
+        "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
         "  help [COMMAND]   this help, or a command's\n\n"
         "Options:\n"
@@ -36,6 +38,8 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(ServeCommand::usage());
     if (command == QLatin1String("send"))
         return CommandLine::printHelp(SendCommand::usage());
+    if (command == QLatin1String("bench"))
+        return CommandLine::printHelp(BenchCommand::usage());
     if (command == QLatin1String("demo"))
         return CommandLine::printHelp(DemoCommand::usage());
     if (command.isEmpty())
@@ -66,6 +70,8 @@ int main(int argc, char *argv[])
         return ServeCommand().run(arguments);
     if (command == QLatin1String("send"))
         return SendCommand().run(arguments);
+    if (command == QLatin1String("bench"))
+        return BenchCommand().run(arguments);
     if (command == QLatin1String("demo"))
         return DemoCommand().run(arguments);
     return CommandLine::usageError(QStringLiteral("unknown command \"%1\"").arg(command), generalUsage());
