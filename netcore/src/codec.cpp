@@ -12,6 +12,8 @@
 #include <QtCore/QJsonParseError>
 #include <QtCore/QStringDecoder>
 
+#include <algorithm>
+
 namespace netcore {
 
 Codec::~Codec() = default;
@@ -61,6 +63,9 @@ ErrorCode validatePayload(MessageType type, QByteArrayView payload, QString *why
     case MessageType::Binary:
         break;
     case MessageType::Text: {
+        // Most text is ASCII, and ASCII is valid UTF-8: no decoder, no allocation.
+        if (std::all_of(payload.begin(), payload.end(), [](char c) { return uchar(c) < 0x80; }))
+            break;
         // Stateless: a sequence cut off at the end is an error, not state kept for later.
         // The decoder is lazy; converting to QString is what runs it.
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);

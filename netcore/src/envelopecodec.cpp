@@ -121,7 +121,6 @@ bool EnvelopeCodec::encode(const Message &message, QByteArray &output, Error *er
     qToBigEndian<quint16>(quint16(channel.size()), header + 6);
     qToBigEndian<quint32>(message.id(), header + 8);
 
-    output.reserve(output.size() + lengthSize + n);
     output.append(header, sizeof header).append(channel).append(message.payload());
     return true;
 }

@@ -123,6 +123,7 @@ int EpollEventDispatcher::wait(bool includeNotifiers, Clock::duration timeout, P
         return ready > 0 && consumeWakeUp() ? 1 : 0;
     }
 
+    applyDirtyWatches();
     epoll_event events[maxEventsPerWait];
     const int ready = waitForEvents(m_epollFd, events, timeout);
     if (ready < 0 && errno != EINTR)
@@ -217,17 +218,50 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
     m_watches.erase(it);
 }
 
+quint32 EpollEventDispatcher::wantedEvents(const Watch &watch)
+{
+    quint32 events = 0;
+    for (int type = 0; type < 3; ++type) {
+        if (watch.notifiers[type])
+            events |= interestEvents[type];
+    }
+    return events;
+}
+
 void EpollEventDispatcher::updateEpoll(int fd, Watch &watch)
 {
     if (watch.mode == Watch::AlwaysReady)
         return;
+    if (watch.mode == Watch::Unwatched) {
+        watchInKernel(fd, watch, EPOLL_CTL_ADD); // at once: epoll may refuse it (a regular file)
+        return;
+    }
+    // QTcpSocket turns write interest on and off around every reply; most of
+    // those changes cancel out before the next wait, so apply them lazily.
+    if (!watch.dirty && wantedEvents(watch) != watch.applied) {
+        watch.dirty = true;
+        m_dirty.push_back(fd);
+    }
+}
+
+void EpollEventDispatcher::applyDirtyWatches()
+{
+    for (int fd : m_dirty) {
+        const auto it = m_watches.find(fd);
+        if (it == m_watches.end() || !it->dirty)
+            continue; // unwatched (and maybe watched anew) since
+        it->dirty = false;
+        if (it->mode == Watch::Epoll && wantedEvents(*it) != it->applied)
+            watchInKernel(fd, *it, EPOLL_CTL_MOD);
+    }
+    m_dirty.clear();
+}
+
+void EpollEventDispatcher::watchInKernel(int fd, Watch &watch, int op)
+{
     epoll_event event = {};
     event.data.fd = fd;
-    for (int type = 0; type < 3; ++type) {
-        if (watch.notifiers[type])
-            event.events |= interestEvents[type];
-    }
-    int op = watch.mode == Watch::Epoll ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
+    event.events = wantedEvents(watch);
     if (::epoll_ctl(m_epollFd, op, fd, &event) != 0) {
         // The descriptor number was closed and reused behind our back (ENOENT), or is
         // still in the set from such a life (EEXIST): the other operation fixes it.
@@ -235,6 +269,7 @@ void EpollEventDispatcher::updateEpoll(int fd, Watch &watch)
             op = op == EPOLL_CTL_MOD ? EPOLL_CTL_ADD : EPOLL_CTL_MOD;
             if (::epoll_ctl(m_epollFd, op, fd, &event) == 0) {
                 watch.mode = Watch::Epoll;
+                watch.applied = event.events;
                 return;
             }
         }
@@ -247,6 +282,7 @@ void EpollEventDispatcher::updateEpoll(int fd, Watch &watch)
         return;
     }
     watch.mode = Watch::Epoll;
+    watch.applied = event.events;
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)

@@ -65,10 +65,16 @@ private:
         enum Mode { Unwatched, Epoll, AlwaysReady };
         QSocketNotifier *notifiers[3] = {nullptr, nullptr, nullptr};
         Mode mode = Unwatched; ///< AlwaysReady: epoll refused it (a regular file)
+        quint32 applied = 0;   ///< the events the kernel watches now
+        bool dirty = false;    ///< wanted events differ, to be applied before the next wait
     };
     using Pending = QVarLengthArray<QSocketNotifier *, 64>; ///< no allocation per pass
 
     void updateEpoll(int fd, Watch &watch);
+    static quint32 wantedEvents(const Watch &watch);
+    void watchInKernel(int fd, Watch &watch, int op);
+    /** Applies the interest changes made since the last wait, once each. */
+    void applyDirtyWatches();
     /** Returns 1 if it consumed a wake-up; ready notifiers go to @p pending. */
     int wait(bool includeNotifiers, TimerQueue::Clock::duration timeout, Pending *pending);
     void collect(int fd, quint32 events, Pending *pending) const;
@@ -81,6 +87,7 @@ private:
     std::atomic<bool> m_interrupted{false};
     QHash<int, Watch> m_watches;
     std::vector<int> m_alwaysReady;    ///< the descriptors of the AlwaysReady watches
+    std::vector<int> m_dirty;          ///< descriptors whose Watch::dirty is set
     std::vector<Pending *> m_pending;  ///< activation lists of the processEvents() calls on the stack
     TimerQueue m_timers;
 };

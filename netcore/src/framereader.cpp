@@ -7,6 +7,8 @@ namespace netcore {
 namespace {
 constexpr qint64 readChunk = 64 * 1024;
 constexpr qsizetype idleBufferCapacity = 16 * 1024;
+constexpr qsizetype hugeBufferCapacity = 4 * 1024 * 1024;
+constexpr int underusedReadsBeforeShrink = 32;
 } // namespace
 
 FrameReader::FrameReader(const CodecConfig &config)
@@ -17,6 +19,17 @@ FrameReader::FrameReader(const CodecConfig &config)
 FrameReader::Batch FrameReader::readFrom(QIODevice *device)
 {
     Batch batch;
+    readFrom(device, batch);
+    return batch;
+}
+
+void FrameReader::readFrom(QIODevice *device, Batch &batch)
+{
+    batch.results.clear();
+    batch.messageCount = 0;
+    batch.bytesRead = 0;
+    batch.streamFailed = false;
+    qsizetype peak = 0;
     while (!m_failed) {
         const qint64 available = device->bytesAvailable();
         if (available <= 0)
@@ -26,12 +39,16 @@ FrameReader::Batch FrameReader::readFrom(QIODevice *device)
         if (got <= 0)
             break;
         m_buffer.commitWrite(got);
+        peak = qMax(peak, m_buffer.readableBytes());
         batch.bytesRead += got;
         decodeAll(batch);
     }
-    // After a large frame, do not keep its buffer for a connection that goes quiet.
-    m_buffer.shrink(idleBufferCapacity);
-    return batch;
+    // Give back a large buffer at once when it is huge, else once it went
+    // unused for a while: a stream of 1 MiB frames keeps its buffer instead
+    // of freeing and regrowing it (and faulting its pages in) every frame.
+    m_underusedReads = peak <= idleBufferCapacity ? m_underusedReads + 1 : 0;
+    if (m_buffer.capacity() > hugeBufferCapacity || m_underusedReads >= underusedReadsBeforeShrink)
+        m_buffer.shrink(idleBufferCapacity);
 }
 
 void FrameReader::decodeAll(Batch &batch)

@@ -31,7 +31,8 @@ public:
 
     explicit FrameReader(const CodecConfig &config);
 
-    /** Reads and decodes everything @p device has available now. */
+    /** Reads and decodes everything @p device has available now into @p batch (cleared first). */
+    void readFrom(QIODevice *device, Batch &batch);
     Batch readFrom(QIODevice *device);
     bool hasFailed() const { return m_failed; }
 
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<Codec> m_codec;
     ByteBuffer m_buffer;
     bool m_failed = false;
+    int m_underusedReads = 0; ///< reads in a row that needed no more than the idle capacity
 };
 
 } // namespace netcore

@@ -53,6 +53,7 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
     connect(connection, &ServerConnection::decoded, this, &IoWorker::onDecoded);
     connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
     m_connections.insert(id, connection);
+    forgetLastWritten(); // a cached miss for this id is stale now
     Q_EMIT connectionOpened(id);
 }
 
@@ -64,7 +65,12 @@ void IoWorker::write(quint64 id, const QByteArray &bytes)
 
 bool IoWorker::writeMessage(quint64 id, const Message &message, const Codec &encoder, Error *error)
 {
-    ServerConnection *connection = m_connections.value(id);
+    // Replies mostly go to the connection whose batch is being handled: skip the hash then.
+    if (id != m_lastWrittenId) {
+        m_lastWrittenId = id;
+        m_lastWritten = m_connections.value(id);
+    }
+    ServerConnection *connection = m_lastWritten;
     if (!connection)
         return false;
     connection->writeMessage(message, encoder, error);
@@ -122,12 +128,14 @@ void IoWorker::shutdown()
     m_idleSweep.stop();
     const auto connections = m_connections.values();
     m_connections.clear();
+    forgetLastWritten();
     qDeleteAll(connections);
 }
 
 void IoWorker::onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail)
 {
     m_connections.remove(id);
+    forgetLastWritten();
     Q_EMIT connectionClosed(id, reason, detail);
 }
 

@@ -68,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void runPendingTasks();
+    void forgetLastWritten() { m_lastWrittenId = 0; m_lastWritten = nullptr; }
     void onDecoded(quint64 id, const QList<DecodeResult> &results);
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void closeIdleConnections();
@@ -77,6 +78,8 @@ private:
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
     MessageHandler m_handler;
+    quint64 m_lastWrittenId = 0; ///< ids start at 1: 0 caches nothing
+    ServerConnection *m_lastWritten = nullptr;
 
     QMutex m_tasksMutex;
     std::vector<Task> m_pendingTasks; ///< guarded by m_tasksMutex

@@ -148,7 +148,6 @@ bool LengthFieldCodec::encode(const Message &message, QByteArray &output, Error 
                     Strings::tr("frame of %1 bytes exceeds the maximum of %2")
                         .arg(fieldEnd + payloadSize).arg(m_config.maxFrameSize));
 
-    output.reserve(output.size() + fieldEnd + payloadSize);
     output.append(m_config.lengthFieldOffset, '\0');
     char field[8];
     writeField(quint64(value), field, fieldSize, m_config.byteOrder);

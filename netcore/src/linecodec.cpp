@@ -98,7 +98,6 @@ bool LineCodec::encode(const Message &message, QByteArray &output, Error *error)
             *error = Error(code, why);
         return false;
     }
-    output.reserve(output.size() + message.payload().size() + m_config.delimiter.size());
     output.append(message.payload()).append(m_config.delimiter);
     return true;
 }

@@ -50,11 +50,9 @@ void ServerConnection::writeMessage(const Message &message, const Codec &encoder
 {
     if (!canWrite())
         return;
-    const qsizetype before = m_output.size();
     if (!encoder.encode(message, m_output, error))
         return;
-    m_counters->bytesOut.fetch_add(quint64(m_output.size() - before), std::memory_order_relaxed);
-    m_counters->messagesOut.fetch_add(1, std::memory_order_relaxed);
+    ++m_outputMessages; // counted into the shared counters once per flush, not per message
     if (!m_corked)
         flushOutput();
 }
@@ -63,8 +61,14 @@ void ServerConnection::flushOutput()
 {
     if (m_output.isEmpty())
         return;
-    if (canWrite())
-        m_socket->write(m_output);
+    m_counters->bytesOut.fetch_add(quint64(m_output.size()), std::memory_order_relaxed);
+    m_counters->messagesOut.fetch_add(quint64(m_outputMessages), std::memory_order_relaxed);
+    m_outputMessages = 0;
+    if (canWrite()) {
+        // By pointer: handing over the QByteArray would share it, and the next resize would reallocate.
+        m_socket->write(m_output.constData(), m_output.size());
+        m_socket->flush(); // now, not one event-loop pass later on write readiness
+    }
     m_output.resize(0); // keeps its capacity for the next batch
 }
 
@@ -84,7 +88,8 @@ void ServerConnection::onReadyRead()
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;
     }
-    FrameReader::Batch batch = m_reader.readFrom(m_socket);
+    FrameReader::Batch &batch = m_batch;
+    m_reader.readFrom(m_socket, batch);
     if (batch.bytesRead == 0)
         return;
     m_lastReceive.restart();

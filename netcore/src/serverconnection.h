@@ -54,7 +54,9 @@ private:
     std::shared_ptr<ConnectionCounters> m_counters;
     QTcpSocket *m_socket = nullptr;
     QElapsedTimer m_lastReceive;
+    FrameReader::Batch m_batch; ///< reused: its list keeps its capacity between reads
     QByteArray m_output;  ///< replies gathered while a read batch is handled (corked)
+    int m_outputMessages = 0; ///< messages encoded into m_output
     bool m_corked = false;
     bool m_closing = false;
     bool m_closedReported = false;
