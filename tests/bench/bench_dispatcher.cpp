@@ -16,6 +16,8 @@
  */
 #include <netcore/netcore.h>
 
+#include "benchstats.h"
+
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
 #include <QtCore/QEventLoop>
@@ -210,11 +212,6 @@ Result measure(const QString &dispatcher, const Options &options)
     return result;
 }
 
-double percentile(std::vector<double> values, double fraction)
-{
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(fraction * double(values.size())))];
-}
 
 } // namespace
 

@@ -12,7 +12,7 @@
  *   bench_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64] [--ring 1000000]
  */
 #include "bench.h"
-#include "procstatus.h"
+#include "benchstats.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -56,13 +56,6 @@ private:
     size_t m_next = 0;
 };
 
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(fraction * double(values.size())))];
-}
 
 quint64 receivedBy(const TrafficBatch &batch, int serverId)
 {

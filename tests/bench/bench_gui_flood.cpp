@@ -13,7 +13,7 @@
  *
  *   bench_gui_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64]
  */
-#include "procstatus.h"
+#include "benchstats.h"
 
 #include <bench.h>
 #include <benchfeed.h>
@@ -64,13 +64,6 @@ Options parseOptions(const QApplication &app)
     return options;
 }
 
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
-}
 
 } // namespace
 
