@@ -1,6 +1,7 @@
 #include "clientlistmodel.h"
 
 #include "messageformat.h"
+#include "trafficcolumns.h"
 
 namespace wirebench {
 
@@ -17,10 +18,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(client, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == BytesInColumn)
-            return tr("%1 bytes").arg(client.bytesIn);
-        if (index.column() == BytesOutColumn)
-            return tr("%1 bytes").arg(client.bytesOut);
+        if (const int traffic = TrafficColumns::offset(index.column(), MessagesInColumn); traffic >= 0)
+            return TrafficColumns::toolTip(TrafficColumns::Counters::of(client), traffic);
         if (index.column() == NameColumn)
             return tr("%1, %2 codec, auto-reconnect %3")
                 .arg(client.name, netcore::CodecConfig::kindName(client.spec.codec.kind),
@@ -41,6 +40,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
 
 QVariant ClientListModel::displayData(const ClientState &client, int column) const
 {
+    if (const int traffic = TrafficColumns::offset(column, MessagesInColumn); traffic >= 0)
+        return TrafficColumns::displayText(TrafficColumns::Counters::of(client), traffic);
     switch (column) {
     case NameColumn:
         return client.name;
@@ -50,14 +51,6 @@ QVariant ClientListModel::displayData(const ClientState &client, int column) con
         return stateText(client.state);
     case LocalPortColumn:
         return client.localPort == 0 ? QString() : QString::number(client.localPort);
-    case MessagesInColumn:
-        return QString::number(client.messagesIn);
-    case MessagesOutColumn:
-        return QString::number(client.messagesOut);
-    case BytesInColumn:
-        return MessageFormat::sizeText(qint64(client.bytesIn));
-    case BytesOutColumn:
-        return MessageFormat::sizeText(qint64(client.bytesOut));
     default:
         return {};
     }
@@ -83,6 +76,8 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     // Count columns are narrow: a short header, the full name as its tooltip.
     const bool full = role == Qt::ToolTipRole;
+    if (const int traffic = TrafficColumns::offset(section, MessagesInColumn); traffic >= 0)
+        return TrafficColumns::header(traffic, full, TrafficColumns::Wording::Plain);
     switch (section) {
     case NameColumn:
         return tr("Name");
@@ -92,14 +87,6 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("State");
     case LocalPortColumn:
         return full ? tr("Local port") : tr("Port");
-    case MessagesInColumn:
-        return full ? tr("Messages received") : tr("In");
-    case MessagesOutColumn:
-        return full ? tr("Messages sent") : tr("Out");
-    case BytesInColumn:
-        return full ? tr("Bytes received") : tr("Bytes in");
-    case BytesOutColumn:
-        return full ? tr("Bytes sent") : tr("Bytes out");
     default:
         return {};
     }
@@ -139,14 +126,8 @@ quint32 ClientListModel::changedColumns(const ClientState &before, const ClientS
         columns |= 1u << StateColumn;
     if (before.localPort != after.localPort)
         columns |= 1u << LocalPortColumn;
-    if (before.messagesIn != after.messagesIn)
-        columns |= 1u << MessagesInColumn;
-    if (before.messagesOut != after.messagesOut)
-        columns |= 1u << MessagesOutColumn;
-    if (before.bytesIn != after.bytesIn)
-        columns |= 1u << BytesInColumn;
-    if (before.bytesOut != after.bytesOut)
-        columns |= 1u << BytesOutColumn;
+    columns |= TrafficColumns::changedColumns(TrafficColumns::Counters::of(before),
+                                              TrafficColumns::Counters::of(after), MessagesInColumn);
     return columns;
 }
 

@@ -1,6 +1,6 @@
 #include "connectionlistmodel.h"
 
-#include "messageformat.h"
+#include "trafficcolumns.h"
 
 namespace wirebench {
 
@@ -19,10 +19,8 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == SinceColumn)
             return connection.connectedSince.toLocalTime().toString(Qt::ISODateWithMs);
-        if (index.column() == BytesInColumn)
-            return tr("%1 bytes").arg(connection.bytesIn);
-        if (index.column() == BytesOutColumn)
-            return tr("%1 bytes").arg(connection.bytesOut);
+        if (const int traffic = TrafficColumns::offset(index.column(), MessagesInColumn); traffic >= 0)
+            return TrafficColumns::toolTip(TrafficColumns::Counters::of(connection), traffic);
         return displayData(connection, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn || index.column() >= MessagesInColumn)
@@ -37,6 +35,8 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
 
 QVariant ConnectionListModel::displayData(const netcore::ConnectionInfo &connection, int column) const
 {
+    if (const int traffic = TrafficColumns::offset(column, MessagesInColumn); traffic >= 0)
+        return TrafficColumns::displayText(TrafficColumns::Counters::of(connection), traffic);
     switch (column) {
     case IdColumn:
         return QString::number(connection.id);
@@ -44,14 +44,6 @@ QVariant ConnectionListModel::displayData(const netcore::ConnectionInfo &connect
         return connection.peerString();
     case SinceColumn:
         return connection.connectedSince.toLocalTime().toString(QStringLiteral("hh:mm:ss"));
-    case MessagesInColumn:
-        return QString::number(connection.messagesIn);
-    case MessagesOutColumn:
-        return QString::number(connection.messagesOut);
-    case BytesInColumn:
-        return MessageFormat::sizeText(qint64(connection.bytesIn));
-    case BytesOutColumn:
-        return MessageFormat::sizeText(qint64(connection.bytesOut));
     default:
         return {};
     }
@@ -63,6 +55,8 @@ QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientatio
         return QAbstractTableModel::headerData(section, orientation, role);
     // Count columns are narrow: a short header, the full name as its tooltip.
     const bool full = role == Qt::ToolTipRole;
+    if (const int traffic = TrafficColumns::offset(section, MessagesInColumn); traffic >= 0)
+        return TrafficColumns::header(traffic, full, TrafficColumns::Wording::ThisClient);
     switch (section) {
     case IdColumn:
         return full ? tr("Connection number") : tr("#");
@@ -70,14 +64,6 @@ QVariant ConnectionListModel::headerData(int section, Qt::Orientation orientatio
         return full ? tr("Peer address") : tr("Peer");
     case SinceColumn:
         return full ? tr("Connected since") : tr("Since");
-    case MessagesInColumn:
-        return full ? tr("Messages received from this client") : tr("In");
-    case MessagesOutColumn:
-        return full ? tr("Messages sent to this client") : tr("Out");
-    case BytesInColumn:
-        return full ? tr("Bytes received from this client") : tr("Bytes in");
-    case BytesOutColumn:
-        return full ? tr("Bytes sent to this client") : tr("Bytes out");
     default:
         return {};
     }
@@ -113,14 +99,8 @@ quint32 ConnectionListModel::changedColumns(const netcore::ConnectionInfo &befor
         columns |= 1u << PeerColumn;
     if (before.connectedSince != after.connectedSince)
         columns |= 1u << SinceColumn;
-    if (before.messagesIn != after.messagesIn)
-        columns |= 1u << MessagesInColumn;
-    if (before.messagesOut != after.messagesOut)
-        columns |= 1u << MessagesOutColumn;
-    if (before.bytesIn != after.bytesIn)
-        columns |= 1u << BytesInColumn;
-    if (before.bytesOut != after.bytesOut)
-        columns |= 1u << BytesOutColumn;
+    columns |= TrafficColumns::changedColumns(TrafficColumns::Counters::of(before),
+                                              TrafficColumns::Counters::of(after), MessagesInColumn);
     return columns;
 }
 
