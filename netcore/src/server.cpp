@@ -159,10 +159,8 @@ IoWorker *Server::Private::workerInCurrentThread() const
 
 IoWorker *Server::Private::nextWorker()
 {
-    if (localWorker)
-        return localWorker.get();
-    IoWorker *worker = workers.at(nextWorkerIndex);
-    nextWorkerIndex = (nextWorkerIndex + 1) % workers.size();
+    IoWorker *worker = ioWorkers.at(nextWorkerIndex);
+    nextWorkerIndex = (nextWorkerIndex + 1) % ioWorkers.size();
     return worker;
 }
 
