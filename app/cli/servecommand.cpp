@@ -120,7 +120,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (m_mode != Mode::Log || !printMessages) {
         netcore::Server *server = m_server.get();
         const Mode mode = m_mode;
-        m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::Message &message) {
+        m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::MessageView &message) {
             if (mode == Mode::Echo)
                 server->send(connection, message);
             else if (mode == Mode::Relay)

@@ -9,27 +9,12 @@ ByteBuffer::ByteBuffer(qsizetype initialCapacity)
     m_storage.resize(initialCapacity);
 }
 
-void ByteBuffer::consume(qsizetype count)
-{
-    if (count >= readableBytes()) {
-        clear();
-        return;
-    }
-    m_readIndex += qMax<qsizetype>(count, 0);
-}
-
 QByteArray ByteBuffer::take(qsizetype count)
 {
     count = qBound<qsizetype>(0, count, readableBytes());
     QByteArray bytes(peek(), count);
     consume(count);
     return bytes;
-}
-
-void ByteBuffer::clear()
-{
-    m_readIndex = 0;
-    m_writeIndex = 0;
 }
 
 void ByteBuffer::append(QByteArrayView bytes)

@@ -18,6 +18,35 @@ namespace netcore {
 
 Codec::~Codec() = default;
 
+DecodeResult Codec::decode(ByteBuffer &input)
+{
+    DecodeResult result;
+    MessageView message;
+    result.status = decodeFrame(input, &message, &result.error);
+    if (result.status == DecodeResult::MessageReady)
+        result.message = message.toMessage();
+    return result;
+}
+
+DecodeResult::Status Codec::streamError(Error *error, ErrorCode code, QString why)
+{
+    *error = Error(code, std::move(why));
+    return DecodeResult::StreamError;
+}
+
+DecodeResult::Status Codec::frameError(Error *error, ErrorCode code, QString why, QByteArrayView frame)
+{
+    // Copy only what the error keeps, not a frame of up to maxFrameSize.
+    *error = Error(code, std::move(why), frame.first(qMin<qsizetype>(frame.size(), Error::rawFrameLimit)).toByteArray());
+    return DecodeResult::FrameError;
+}
+
+bool Codec::encode(const Message &message, QByteArray &output, Error *error) const
+{
+    QByteArray channel;
+    return encode(MessageView::of(message, channel), output, error);
+}
+
 QByteArray Codec::encode(const Message &message) const
 {
     QByteArray output;

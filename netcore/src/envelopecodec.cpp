@@ -5,6 +5,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QtEndian>
 
+#include <cstring>
 #include <limits>
 
 namespace netcore {
@@ -21,32 +22,27 @@ constexpr qsizetype headerSize = 8;  // type, version, C, id: counted in N
 constexpr quint8 protocolVersion = 1;
 constexpr qsizetype maxChannelSize = std::numeric_limits<quint16>::max();
 
-DecodeResult streamError(ErrorCode code, QString message)
-{
-    return {DecodeResult::StreamError, {}, Error(code, std::move(message))};
-}
-
 } // namespace
 
 EnvelopeCodec::EnvelopeCodec(const CodecConfig &config) : Codec(config) {}
 
-DecodeResult EnvelopeCodec::decode(ByteBuffer &input)
+DecodeResult::Status EnvelopeCodec::decodeFrame(ByteBuffer &input, MessageView *message, Error *error)
 {
     const QByteArrayView bytes = input.readable();
     if (bytes.size() < lengthSize)
-        return {};
+        return DecodeResult::NeedMoreData;
 
     // N is judged from its own 4 bytes: a hostile N is never waited for, let alone allocated.
     const quint32 n = qFromBigEndian<quint32>(bytes.data());
     if (n < headerSize)
-        return streamError(ErrorCode::FrameTooShort,
+        return streamError(error, ErrorCode::FrameTooShort,
                            Strings::tr("frame length %1 is shorter than the 8-byte header").arg(n));
     if (qint64(n) > m_config.maxFrameSize)
-        return streamError(ErrorCode::FrameTooLarge,
+        return streamError(error, ErrorCode::FrameTooLarge,
                            Strings::tr("frame length %1 exceeds the maximum of %2")
                                .arg(n).arg(m_config.maxFrameSize));
     if (bytes.size() < lengthSize + headerSize)
-        return {};
+        return DecodeResult::NeedMoreData;
 
     const char *header = bytes.data() + lengthSize;
     const quint8 type = quint8(header[0]);
@@ -54,16 +50,16 @@ DecodeResult EnvelopeCodec::decode(ByteBuffer &input)
     const quint16 channelSize = qFromBigEndian<quint16>(header + 2);
     const quint32 id = qFromBigEndian<quint32>(header + 4);
     if (version != protocolVersion)
-        return streamError(ErrorCode::UnsupportedVersion,
+        return streamError(error, ErrorCode::UnsupportedVersion,
                            Strings::tr("envelope version %1 is not supported (expected 1)").arg(version));
     if (channelSize > n - headerSize)
-        return streamError(ErrorCode::ChannelTooLong,
+        return streamError(error, ErrorCode::ChannelTooLong,
                            Strings::tr("channel length %1 exceeds the frame's %2 bytes after the header")
                                .arg(channelSize).arg(n - headerSize));
 
     const qsizetype frameSize = lengthSize + qsizetype(n);
     if (bytes.size() < frameSize)
-        return {};
+        return DecodeResult::NeedMoreData;
 
     const QByteArrayView frame = bytes.first(frameSize);
     const QByteArrayView channel = frame.sliced(lengthSize + headerSize, channelSize);
@@ -74,33 +70,29 @@ DecodeResult EnvelopeCodec::decode(ByteBuffer &input)
     if (type > quint8(MessageType::Cbor)) {
         code = ErrorCode::UnknownMessageType;
         why = Strings::tr("unknown message type %1").arg(type);
-    } else if (validatePayload(MessageType::Text, channel) != ErrorCode::NoError) {
+    } else if (!channel.isEmpty() && validatePayload(MessageType::Text, channel) != ErrorCode::NoError) {
         code = ErrorCode::InvalidChannelName;
         why = Strings::tr("channel name is not valid UTF-8");
-    } else {
+    } else if (type != quint8(MessageType::Binary)) {
         code = validatePayload(MessageType(type), payload, &why);
     }
 
-    DecodeResult result;
-    if (code == ErrorCode::NoError) {
-        result.status = DecodeResult::MessageReady;
-        result.message = Message(MessageType(type), payload.toByteArray(), QString::fromUtf8(channel), id);
-    } else {
-        // Copy only what the error keeps, not a frame of up to maxFrameSize.
-        result.status = DecodeResult::FrameError;
-        result.error = Error(code, why, frame.first(qMin<qsizetype>(frameSize, Error::rawFrameLimit)).toByteArray());
-    }
-    input.consume(frameSize);
-    return result;
+    const DecodeResult::Status status = code == ErrorCode::NoError
+        ? DecodeResult::MessageReady
+        : frameError(error, code, why, frame);
+    if (status == DecodeResult::MessageReady)
+        *message = MessageView(MessageType(type), payload, channel, id);
+    input.consume(frameSize); // the bytes stay where they are until the buffer is next written to
+    return status;
 }
 
 /*
  * The payload is not validated here: a test bench must be able to send a
  * deliberately malformed json or cbor frame to see how a peer copes.
  */
-bool EnvelopeCodec::encode(const Message &message, QByteArray &output, Error *error) const
+bool EnvelopeCodec::encode(const MessageView &message, QByteArray &output, Error *error) const
 {
-    const QByteArray channel = message.channel().toUtf8();
+    const QByteArrayView channel = message.channelUtf8();
     const qint64 n = headerSize + channel.size() + message.payload().size();
     QString why;
     if (channel.size() > maxChannelSize)
@@ -114,14 +106,20 @@ bool EnvelopeCodec::encode(const Message &message, QByteArray &output, Error *er
         return false;
     }
 
-    char header[lengthSize + headerSize];
+    // One size check and one copy per part: replies are encoded per frame on the echo path.
+    const qsizetype start = output.size();
+    output.resize(start + lengthSize + n);
+    char *header = output.data() + start;
     qToBigEndian<quint32>(quint32(n), header);
     header[4] = char(message.type());
     header[5] = char(protocolVersion);
     qToBigEndian<quint16>(quint16(channel.size()), header + 6);
     qToBigEndian<quint32>(message.id(), header + 8);
-
-    output.append(header, sizeof header).append(channel).append(message.payload());
+    char *body = header + lengthSize + headerSize;
+    if (!channel.isEmpty())
+        std::memcpy(body, channel.data(), size_t(channel.size()));
+    if (!message.payload().isEmpty())
+        std::memcpy(body + channel.size(), message.payload().data(), size_t(message.payload().size()));
     return true;
 }
 

@@ -54,24 +54,29 @@ void FrameReader::readFrom(QIODevice *device, Batch &batch)
 void FrameReader::decodeAll(Batch &batch)
 {
     for (;;) {
-        DecodeResult result = m_codec->decode(m_buffer);
-        switch (result.status) {
-        case DecodeResult::NeedMoreData:
+        MessageView message;
+        Error error;
+        const DecodeResult::Status status = m_codec->decodeFrame(m_buffer, &message, &error);
+        if (status == DecodeResult::NeedMoreData)
             return;
-        case DecodeResult::MessageReady:
+        if (status == DecodeResult::MessageReady) {
             ++batch.messageCount;
-            break;
-        case DecodeResult::FrameError:
-            break;
-        case DecodeResult::StreamError:
+            if (m_handler && m_handler(message))
+                continue; // handled while still a view: nothing was copied
+        } else if (status == DecodeResult::StreamError) {
             batch.streamFailed = true;
             m_failed = true;
-            m_buffer.clear();
-            break;
         }
+        DecodeResult result;
+        result.status = status;
+        if (status == DecodeResult::MessageReady)
+            result.message = message.toMessage();
+        result.error = std::move(error);
         batch.results.append(std::move(result));
-        if (m_failed)
+        if (m_failed) {
+            m_buffer.clear();
             return;
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include <QtCore/QList>
 
+#include <functional>
 #include <memory>
 
 class QIODevice;
@@ -29,7 +30,12 @@ public:
         bool streamFailed = false;
     };
 
+    /** Sees each message while it is still a view of the buffer; true = handled, leave it out of the batch. */
+    using MessageHandler = std::function<bool(const MessageView &message)>;
+
     explicit FrameReader(const CodecConfig &config);
+
+    void setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
 
     /** Reads and decodes everything @p device has available now into @p batch (cleared first). */
     void readFrom(QIODevice *device, Batch &batch);
@@ -40,6 +46,7 @@ private:
     void decodeAll(Batch &batch);
 
     std::unique_ptr<Codec> m_codec;
+    MessageHandler m_handler;
     ByteBuffer m_buffer;
     bool m_failed = false;
     int m_underusedReads = 0; ///< reads in a row that needed no more than the idle capacity

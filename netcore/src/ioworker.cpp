@@ -6,6 +6,8 @@
 
 namespace netcore {
 
+thread_local IoWorker *IoWorker::t_handlingWorker = nullptr;
+
 IoWorker::IoWorker(const CodecConfig &codec, QObject *parent)
     : QObject(parent), m_codec(codec), m_idleSweep(this)
 {
@@ -50,7 +52,16 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
         Q_EMIT connectionClosed(id, DisconnectReason::SocketError, why);
         return;
     }
-    connect(connection, &ServerConnection::decoded, this, &IoWorker::onDecoded);
+    if (m_handler) {
+        connection->setMessageHandler([this, id](const MessageView &message) {
+            IoWorker *const outer = t_handlingWorker; // a handler may feed another server's connection
+            t_handlingWorker = this;
+            const bool handled = m_handler(id, message);
+            t_handlingWorker = outer;
+            return handled;
+        });
+    }
+    connect(connection, &ServerConnection::decoded, this, &IoWorker::decoded);
     connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
     m_connections.insert(id, connection);
     forgetLastWritten(); // a cached miss for this id is stale now
@@ -63,7 +74,7 @@ void IoWorker::write(quint64 id, const QByteArray &bytes)
         connection->write(bytes, 1);
 }
 
-bool IoWorker::writeMessage(quint64 id, const Message &message, const Codec &encoder, Error *error)
+bool IoWorker::writeMessage(quint64 id, const MessageView &message, const Codec &encoder, Error *error)
 {
     // Replies mostly go to the connection whose batch is being handled: skip the hash then.
     if (id != m_lastWrittenId) {
@@ -75,21 +86,6 @@ bool IoWorker::writeMessage(quint64 id, const Message &message, const Codec &enc
         return false;
     connection->writeMessage(message, encoder, error);
     return true;
-}
-
-void IoWorker::onDecoded(quint64 id, const QList<DecodeResult> &results)
-{
-    if (!m_handler) {
-        Q_EMIT decoded(id, results);
-        return;
-    }
-    QList<DecodeResult> unhandled;
-    for (const DecodeResult &result : results) {
-        if (result.status != DecodeResult::MessageReady || !m_handler(id, result.message))
-            unhandled.append(result);
-    }
-    if (!unhandled.isEmpty())
-        Q_EMIT decoded(id, unhandled);
 }
 
 void IoWorker::writeToAll(const QByteArray &bytes, quint64 except)

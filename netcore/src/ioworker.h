@@ -3,6 +3,8 @@
 #include "connectioncounters.h"
 #include "framereader.h"
 
+#include <netcore/server.h>
+
 #include <QtCore/QHash>
 #include <QtCore/QMutex>
 #include <QtCore/QObject>
@@ -32,8 +34,6 @@ public:
     ~IoWorker() override;
 
     using Task = std::function<void()>;
-    /** Decides in the I/O thread whether a message is handled there (true) or goes to the server's thread. */
-    using MessageHandler = std::function<bool(quint64 id, const Message &message)>;
 
     /**
      * Runs @p task in this worker's thread: now if already there, else
@@ -44,7 +44,9 @@ public:
     bool isCurrentThread() const { return thread() == QThread::currentThread(); }
 
     /** Set before the worker gets connections; called for every decoded message. */
-    void setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
+    void setMessageHandler(Server::MessageHandler handler) { m_handler = std::move(handler); }
+    /** The worker whose message handler is running in this thread, if any. */
+    static IoWorker *handlingWorker() { return t_handlingWorker; }
 
     void addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters);
     void write(quint64 id, const QByteArray &bytes);
@@ -53,7 +55,7 @@ public:
      * connection's output. False if the connection is not this worker's
      * (the caller then takes the queued path); @p error is set if encoding failed.
      */
-    bool writeMessage(quint64 id, const Message &message, const Codec &encoder, Error *error);
+    bool writeMessage(quint64 id, const MessageView &message, const Codec &encoder, Error *error);
     void writeToAll(const QByteArray &bytes, quint64 except);
     void closeConnection(quint64 id, DisconnectReason reason, const QString &detail);
     void closeAll(DisconnectReason reason, const QString &detail);
@@ -69,7 +71,6 @@ Q_SIGNALS:
 private:
     void runPendingTasks();
     void forgetLastWritten() { m_lastWrittenId = 0; m_lastWritten = nullptr; }
-    void onDecoded(quint64 id, const QList<DecodeResult> &results);
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void closeIdleConnections();
 
@@ -77,7 +78,9 @@ private:
     QHash<quint64, ServerConnection *> m_connections;
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
-    MessageHandler m_handler;
+    Server::MessageHandler m_handler;
+    // initial-exec: read for every handled message; a shared library would otherwise call __tls_get_addr.
+    static thread_local IoWorker *t_handlingWorker __attribute__((tls_model("initial-exec")));
     quint64 m_lastWrittenId = 0; ///< ids start at 1: 0 caches nothing
     ServerConnection *m_lastWritten = nullptr;
 

@@ -17,11 +17,6 @@ struct Strings
     Q_DECLARE_TR_FUNCTIONS(netcore::LengthFieldCodec)
 };
 
-DecodeResult streamError(ErrorCode code, QString message)
-{
-    return {DecodeResult::StreamError, {}, Error(code, std::move(message))};
-}
-
 /** The unsigned value of a @p size byte field at @p field. */
 quint64 readField(const char *field, int size, QSysInfo::Endian order)
 {
@@ -68,15 +63,15 @@ LengthFieldCodec::LengthFieldCodec(const CodecConfig &config)
 {
 }
 
-DecodeResult LengthFieldCodec::decode(ByteBuffer &input)
+DecodeResult::Status LengthFieldCodec::decodeFrame(ByteBuffer &input, MessageView *message, Error *error)
 {
     if (!m_configProblem.isEmpty())
-        return streamError(ErrorCode::InvalidConfiguration, m_configProblem);
+        return streamError(error, ErrorCode::InvalidConfiguration, m_configProblem);
 
     const qint64 fieldEnd = qint64(m_config.lengthFieldOffset) + m_config.lengthFieldLength;
     const QByteArrayView bytes = input.readable();
     if (bytes.size() < fieldEnd)
-        return {};
+        return DecodeResult::NeedMoreData;
 
     const quint64 fieldValue = readField(bytes.data() + m_config.lengthFieldOffset,
                                          m_config.lengthFieldLength, m_config.byteOrder);
@@ -85,15 +80,15 @@ DecodeResult LengthFieldCodec::decode(ByteBuffer &input)
     const bool overflow = fieldValue > largestLength
         || qAddOverflow(qint64(fieldValue), m_config.lengthAdjustment + fieldEnd, &frameLength);
     if (!overflow && frameLength < fieldEnd)
-        return streamError(ErrorCode::FrameTooShort,
+        return streamError(error, ErrorCode::FrameTooShort,
                            Strings::tr("frame length %1 ends before the length field (%2 bytes)")
                                .arg(frameLength).arg(fieldEnd));
     if (overflow || frameLength > m_config.maxFrameSize)
-        return streamError(ErrorCode::FrameTooLarge,
+        return streamError(error, ErrorCode::FrameTooLarge,
                            Strings::tr("length field %1 gives a frame above the maximum of %2 bytes")
                                .arg(fieldValue).arg(m_config.maxFrameSize));
     if (bytes.size() < frameLength)
-        return {};
+        return DecodeResult::NeedMoreData;
 
     const QByteArrayView frame = bytes.first(frameLength);
     const qsizetype strip = m_config.effectiveStrip();
@@ -107,16 +102,13 @@ DecodeResult LengthFieldCodec::decode(ByteBuffer &input)
         code = validatePayload(m_config.payloadType, payload, &why);
     }
 
-    DecodeResult result;
-    if (code == ErrorCode::NoError) {
-        result.status = DecodeResult::MessageReady;
-        result.message = Message(m_config.payloadType, payload.toByteArray());
-    } else {
-        result.status = DecodeResult::FrameError;
-        result.error = Error(code, why, frame.first(qMin<qsizetype>(frameLength, Error::rawFrameLimit)).toByteArray());
-    }
+    const DecodeResult::Status status = code == ErrorCode::NoError
+        ? DecodeResult::MessageReady
+        : frameError(error, code, why, frame);
+    if (status == DecodeResult::MessageReady)
+        *message = MessageView(m_config.payloadType, payload);
     input.consume(frameLength);
-    return result;
+    return status;
 }
 
 /*
@@ -125,7 +117,7 @@ DecodeResult LengthFieldCodec::decode(ByteBuffer &input)
  * symmetric with decode() when initialBytesToStrip is offset + length (the
  * default); with a smaller strip the receiver also sees the header.
  */
-bool LengthFieldCodec::encode(const Message &message, QByteArray &output, Error *error) const
+bool LengthFieldCodec::encode(const MessageView &message, QByteArray &output, Error *error) const
 {
     auto fail = [error](ErrorCode code, const QString &why) {
         if (error)

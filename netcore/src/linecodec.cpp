@@ -13,11 +13,9 @@ struct Strings
     Q_DECLARE_TR_FUNCTIONS(netcore::LineCodec)
 };
 
-DecodeResult lineTooLong(int maxLineLength)
+QString lineTooLong(int maxLineLength)
 {
-    return {DecodeResult::StreamError, {},
-            Error(ErrorCode::LineTooLong,
-                  Strings::tr("no delimiter within the maximum line length of %1 bytes").arg(maxLineLength))};
+    return Strings::tr("no delimiter within the maximum line length of %1 bytes").arg(maxLineLength);
 }
 
 /** How many trailing bytes of @p bytes could be the start of a delimiter still arriving. */
@@ -34,10 +32,10 @@ qsizetype partialDelimiterAtEnd(QByteArrayView bytes, QByteArrayView delimiter)
 
 LineCodec::LineCodec(const CodecConfig &config) : Codec(config), m_configProblem(config.validate()) {}
 
-DecodeResult LineCodec::decode(ByteBuffer &input)
+DecodeResult::Status LineCodec::decodeFrame(ByteBuffer &input, MessageView *message, Error *error)
 {
     if (!m_configProblem.isEmpty())
-        return {DecodeResult::StreamError, {}, Error(ErrorCode::InvalidConfiguration, m_configProblem)};
+        return streamError(error, ErrorCode::InvalidConfiguration, m_configProblem);
 
     const QByteArrayView delimiter(m_config.delimiter);
     const QByteArrayView bytes = input.readable();
@@ -51,29 +49,26 @@ DecodeResult LineCodec::decode(ByteBuffer &input)
     if (lineEnd < 0) {
         // Exactly maxLineLength bytes plus the first bytes of the delimiter is still a good line.
         if (bytes.size() - partialDelimiterAtEnd(bytes, delimiter) > m_config.maxLineLength)
-            return lineTooLong(m_config.maxLineLength);
+            return streamError(error, ErrorCode::LineTooLong, lineTooLong(m_config.maxLineLength));
         // The last delimiter.size() - 1 bytes may begin a delimiter completed by the next chunk.
         m_scanned = qMax<qsizetype>(0, bytes.size() - (delimiter.size() - 1));
-        return {};
+        return DecodeResult::NeedMoreData;
     }
     m_scanned = 0;
     if (lineEnd > m_config.maxLineLength)
-        return lineTooLong(m_config.maxLineLength);
+        return streamError(error, ErrorCode::LineTooLong, lineTooLong(m_config.maxLineLength));
 
     const qsizetype frameSize = lineEnd + delimiter.size();
     const QByteArrayView line = bytes.first(lineEnd);
     QString why;
     const ErrorCode code = validatePayload(m_config.payloadType, line, &why);
-    DecodeResult result;
-    if (code == ErrorCode::NoError) {
-        result.status = DecodeResult::MessageReady;
-        result.message = Message(m_config.payloadType, line.toByteArray());
-    } else {
-        result.status = DecodeResult::FrameError;
-        result.error = Error(code, why, bytes.first(qMin<qsizetype>(frameSize, Error::rawFrameLimit)).toByteArray());
-    }
+    const DecodeResult::Status status = code == ErrorCode::NoError
+        ? DecodeResult::MessageReady
+        : frameError(error, code, why, bytes.first(frameSize));
+    if (status == DecodeResult::MessageReady)
+        *message = MessageView(m_config.payloadType, line);
     input.consume(frameSize);
-    return result;
+    return status;
 }
 
 /*
@@ -81,7 +76,7 @@ DecodeResult LineCodec::decode(ByteBuffer &input)
  * as is and the peer sees several lines: on a test bench, sending exactly
  * the bytes the user typed (say, a pipelined multi-line command) is the point.
  */
-bool LineCodec::encode(const Message &message, QByteArray &output, Error *error) const
+bool LineCodec::encode(const MessageView &message, QByteArray &output, Error *error) const
 {
     QString why;
     ErrorCode code = ErrorCode::NoError;

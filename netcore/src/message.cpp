@@ -1,4 +1,5 @@
 #include <netcore/message.h>
+#include <netcore/messageview.h>
 
 #include <QtCore/QCborStreamReader>
 
@@ -27,6 +28,11 @@ Message Message::json(const QJsonDocument &document, QString channel, quint32 id
 Message Message::cbor(const QCborValue &value, QString channel, quint32 id)
 {
     return Message(MessageType::Cbor, value.toCbor(), std::move(channel), id);
+}
+
+Message MessageView::toMessage() const
+{
+    return Message(m_type, m_payload.toByteArray(), channel(), m_id);
 }
 
 QString Message::toText() const { return QString::fromUtf8(m_payload); }

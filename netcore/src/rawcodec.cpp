@@ -6,14 +6,17 @@ namespace netcore {
 
 RawCodec::RawCodec(const CodecConfig &config) : Codec(config) {}
 
-DecodeResult RawCodec::decode(ByteBuffer &input)
+DecodeResult::Status RawCodec::decodeFrame(ByteBuffer &input, MessageView *message, Error *)
 {
     if (input.isEmpty())
-        return {};
-    return {DecodeResult::MessageReady, Message::binary(input.take(input.readableBytes())), {}};
+        return DecodeResult::NeedMoreData;
+    const QByteArrayView chunk = input.readable();
+    input.consume(chunk.size()); // the bytes stay in place until the buffer is next written
+    *message = MessageView(MessageType::Binary, chunk);
+    return DecodeResult::MessageReady;
 }
 
-bool RawCodec::encode(const Message &message, QByteArray &output, Error *) const
+bool RawCodec::encode(const MessageView &message, QByteArray &output, Error *) const
 {
     output.append(message.payload());
     return true;

@@ -51,7 +51,7 @@ public:
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void setError(ErrorCode code, const QString &message);
     void report(Error error);
-    bool encode(const Message &message, QByteArray *bytes);
+    bool encode(const MessageView &message, QByteArray *bytes);
     const QList<IoWorker *> &allWorkers() const { return ioWorkers; }
     IoWorker *workerInCurrentThread() const;
 
@@ -150,6 +150,10 @@ void Server::Private::stopWorkers()
 
 IoWorker *Server::Private::workerInCurrentThread() const
 {
+    // In a message handler the answer is known without asking Qt for the current thread.
+    IoWorker *handling = IoWorker::handlingWorker();
+    if (handling && ioWorkers.contains(handling))
+        return handling;
     for (IoWorker *worker : ioWorkers) {
         if (worker->isCurrentThread())
             return worker;
@@ -248,7 +252,7 @@ void Server::Private::report(Error error)
     Q_EMIT q->errorOccurred(error);
 }
 
-bool Server::Private::encode(const Message &message, QByteArray *bytes)
+bool Server::Private::encode(const MessageView &message, QByteArray *bytes)
 {
     Error error;
     if (encoder->encode(message, *bytes, &error))
@@ -363,6 +367,12 @@ void Server::setMessageHandler(MessageHandler handler)
 
 bool Server::send(quint64 connection, const Message &message)
 {
+    QByteArray channel;
+    return send(connection, MessageView::of(message, channel));
+}
+
+bool Server::send(quint64 connection, const MessageView &message)
+{
     // Fast path: in the I/O thread that owns the connection, encode straight into its output.
     if (IoWorker *worker = d->workerInCurrentThread()) {
         Error error;
@@ -391,6 +401,12 @@ bool Server::send(quint64 connection, const Message &message)
 }
 
 int Server::broadcast(const Message &message, quint64 except)
+{
+    QByteArray channel;
+    return broadcast(MessageView::of(message, channel), except);
+}
+
+int Server::broadcast(const MessageView &message, quint64 except)
 {
     QByteArray bytes;
     if (!d->encode(message, &bytes))

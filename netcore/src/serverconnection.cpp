@@ -31,7 +31,7 @@ bool ServerConnection::open(qintptr descriptor, QString *why)
 
 bool ServerConnection::canWrite() const
 {
-    return !m_closing && m_socket->state() == QAbstractSocket::ConnectedState;
+    return !m_closing && !m_socketFailed && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 void ServerConnection::write(const QByteArray &bytes, int messageCount)
@@ -46,9 +46,10 @@ void ServerConnection::write(const QByteArray &bytes, int messageCount)
     m_counters->messagesOut.fetch_add(quint64(messageCount), std::memory_order_relaxed);
 }
 
-void ServerConnection::writeMessage(const Message &message, const Codec &encoder, Error *error)
+void ServerConnection::writeMessage(const MessageView &message, const Codec &encoder, Error *error)
 {
-    if (!canWrite())
+    // While corked, the socket's state is checked once at the flush, not per reply.
+    if (m_corked ? m_closing : !canWrite())
         return;
     if (!encoder.encode(message, m_output, error))
         return;
@@ -64,12 +65,19 @@ void ServerConnection::flushOutput()
     m_counters->bytesOut.fetch_add(quint64(m_output.size()), std::memory_order_relaxed);
     m_counters->messagesOut.fetch_add(quint64(m_outputMessages), std::memory_order_relaxed);
     m_outputMessages = 0;
+    // Taken out first: flush() may report an error synchronously, and the slots it
+    // reaches (onErrorOccurred) must find nothing left to send.
+    QByteArray output;
+    output.swap(m_output);
     if (canWrite()) {
-        // By pointer: handing over the QByteArray would share it, and the next resize would reallocate.
-        m_socket->write(m_output.constData(), m_output.size());
+        // As a QByteArray, a large output is shared with the socket's write buffer instead of copied.
+        m_socket->write(output);
         m_socket->flush(); // now, not one event-loop pass later on write readiness
     }
-    m_output.resize(0); // keeps its capacity for the next batch
+    if (output.isDetached() && m_output.isEmpty()) {
+        output.resize(0); // all written: keeps its capacity for the next batch
+        m_output.swap(output);
+    }
 }
 
 void ServerConnection::close(DisconnectReason reason, const QString &detail)
@@ -89,22 +97,23 @@ void ServerConnection::onReadyRead()
         return;
     }
     FrameReader::Batch &batch = m_batch;
+    // Replies written while this read is handled in this thread, by the message
+    // handler during decoding or by slots of decoded(), leave in one write.
+    m_corked = true;
     m_reader.readFrom(m_socket, batch);
-    if (batch.bytesRead == 0)
-        return;
-    m_lastReceive.restart();
-    m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
-    m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
+    if (batch.bytesRead > 0) {
+        m_lastReceive.restart();
+        m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
+        m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
+    }
     if (!batch.results.isEmpty()) {
-        // Replies written while the batch is handled in this thread leave in one write.
         QPointer<ServerConnection> self(this); // a slot may shut the server down
-        m_corked = true;
         Q_EMIT decoded(m_id, batch.results);
         if (!self)
             return;
-        m_corked = false;
-        flushOutput();
     }
+    m_corked = false;
+    flushOutput();
     if (batch.streamFailed)
         close(DisconnectReason::StreamError, batch.results.last().error.message);
 }
@@ -113,6 +122,7 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
 {
     if (m_closing)
         return;
+    m_socketFailed = true; // nothing more can be sent: replies to the last frames are dropped
     onReadyRead(); // frames that arrived just before the end still count
     if (m_closing)
         return;

@@ -3,6 +3,8 @@
 #include "connectioncounters.h"
 #include "framereader.h"
 
+#include <netcore/server.h>
+
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtNetwork/QAbstractSocket>
@@ -29,10 +31,12 @@ public:
     /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
     bool open(qintptr descriptor, QString *why);
     quint64 id() const { return m_id; }
+    /** Runs @p handler on each message as it is decoded, before the batch is signalled. */
+    void setMessageHandler(FrameReader::MessageHandler handler) { m_reader.setMessageHandler(std::move(handler)); }
 
     void write(const QByteArray &bytes, int messageCount);
     /** Encodes into the output buffer: no intermediate array. @p error is set if it cannot be encoded. */
-    void writeMessage(const Message &message, const Codec &encoder, Error *error);
+    void writeMessage(const MessageView &message, const Codec &encoder, Error *error);
     /** Starts closing: pending output is flushed, nothing more is read. */
     void close(DisconnectReason reason, const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
@@ -59,6 +63,7 @@ private:
     int m_outputMessages = 0; ///< messages encoded into m_output
     bool m_corked = false;
     bool m_closing = false;
+    bool m_socketFailed = false;
     bool m_closedReported = false;
     DisconnectReason m_reason = DisconnectReason::PeerClosed;
     QString m_detail;

@@ -370,9 +370,11 @@ void tst_Server::handlerAnswersInTheIoThread()
     server.setWorkers(workers);
     QThread *handlerThread = nullptr;
     // Handles "ping" in place; anything else goes on to messageReceived.
-    server.setMessageHandler([&](quint64 connection, const Message &message) {
+    server.setMessageHandler([&](quint64 connection, const MessageView &message) {
         handlerThread = QThread::currentThread();
-        if (message.toText() != QLatin1String("ping"))
+        if (message.payload() == "echo")
+            return server.send(connection, message); // the view itself: encoded from the receive buffer
+        if (message.payload() != "ping")
             return false;
         return server.send(connection, Message::text(QStringLiteral("pong"), message.channel(), message.id()));
     });
@@ -388,12 +390,17 @@ void tst_Server::handlerAnswersInTheIoThread()
         QVERIFY(reply);
         QCOMPARE(*reply, Message::text(QStringLiteral("pong"), QStringLiteral("c"), i));
     }
+    const Message echo(MessageType::Binary, "echo", QString::fromUtf8("\xc3\xbc"), 77);
+    client->send(echo);
+    const auto echoed = client->receive(5000);
+    QVERIFY(echoed);
+    QCOMPARE(*echoed, echo);
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.at(0).at(1).value<Message>().toText(), QStringLiteral("other"));
     QCOMPARE(handlerThread == server.thread(), workers == 0);
     const ConnectionInfo info = server.connections().value(0);
-    QCOMPARE(info.messagesIn, 51u);
-    QCOMPARE(info.messagesOut, 50u);
+    QCOMPARE(info.messagesIn, 52u);
+    QCOMPARE(info.messagesOut, 51u);
 }
 
 QTEST_GUILESS_MAIN(tst_Server)

@@ -1,3 +1,4 @@
+#include <netcore/bytebuffer.h>
 #include <netcore/codec.h>
 #include <netcore/envelopecodec.h>
 #include <netcore/lengthfieldcodec.h>
@@ -17,6 +18,11 @@ private slots:
     void createMatchesKind();
     void validatePayload_data();
     void validatePayload();
+    void decodeFrameViewsTheBuffer_data();
+    void decodeFrameViewsTheBuffer();
+    void encodeViewMatchesEncodeMessage_data();
+    void encodeViewMatchesEncodeMessage();
+    void frameErrorKeepsABoundedCopy();
 };
 
 void TestCodec::createMatchesKind_data()
@@ -96,6 +102,97 @@ void TestCodec::validatePayload()
     QCOMPARE(netcore::validatePayload(type, payload, &why), expected);
     QCOMPARE(why.isEmpty(), expected == ErrorCode::NoError);
     QCOMPARE(netcore::validatePayload(type, payload), expected);
+}
+
+void TestCodec::decodeFrameViewsTheBuffer_data()
+{
+    QTest::addColumn<CodecConfig>("config");
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<Message>("expected");
+
+    // PROTOCOL.md's vectors, one per codec kind.
+    QTest::newRow("envelope json on a channel")
+        << CodecConfig::envelope() << QByteArray::fromHex("00000013020100040000000763686174 7b2261223a317d")
+        << Message(MessageType::Json, "{\"a\":1}", QStringLiteral("chat"), 7);
+    QTest::newRow("envelope utf-8 channel")
+        << CodecConfig::envelope() << QByteArray::fromHex("0000001301010005 0000ffff c3bc6ec3af 68c3a96c6c6f")
+        << Message(MessageType::Text, "h\xc3\xa9llo", QString::fromUtf8("\xc3\xbcn\xc3\xaf"), 65535);
+    QTest::newRow("length") << CodecConfig::length(2) << QByteArray("\x00\x02hi", 4) << Message::binary("hi");
+    QTest::newRow("line (text by default)")
+        << CodecConfig::line("\n") << QByteArray("hi\n") << Message(MessageType::Text, "hi");
+    QTest::newRow("raw") << CodecConfig::raw() << QByteArray("hi") << Message::binary("hi");
+}
+
+void TestCodec::decodeFrameViewsTheBuffer()
+{
+    QFETCH(CodecConfig, config);
+    QFETCH(QByteArray, wire);
+    QFETCH(Message, expected);
+
+    const std::unique_ptr<Codec> codec = Codec::create(config);
+    ByteBuffer buffer;
+    buffer.append(wire);
+    const char *const begin = buffer.peek();
+    MessageView view;
+    Error error;
+    QCOMPARE(codec->decodeFrame(buffer, &view, &error), DecodeResult::MessageReady);
+    QVERIFY(!error.isError());
+    QVERIFY(buffer.isEmpty()); // consumed...
+    // ...but not copied: the payload is read where it arrived.
+    QVERIFY(view.payload().data() >= begin && view.payload().data() + view.payload().size() <= begin + wire.size());
+    QCOMPARE(view.type(), expected.type());
+    QCOMPARE(view.id(), expected.id());
+    QCOMPARE(view.channel(), expected.channel());
+    QCOMPARE(view.payload(), QByteArrayView(expected.payload()));
+    const Message owned = view.toMessage();
+    QCOMPARE(owned, expected);
+    QVERIFY(owned.payload().constData() != view.payload().data());
+}
+
+void TestCodec::encodeViewMatchesEncodeMessage_data()
+{
+    QTest::addColumn<CodecConfig>("config");
+    QTest::newRow("envelope") << CodecConfig::envelope();
+    QTest::newRow("length, little-endian 3-byte field") << [] {
+        CodecConfig config = CodecConfig::length(3);
+        config.byteOrder = QSysInfo::LittleEndian;
+        return config;
+    }();
+    QTest::newRow("line") << CodecConfig::line("\r\n");
+    QTest::newRow("raw") << CodecConfig::raw();
+}
+
+void TestCodec::encodeViewMatchesEncodeMessage()
+{
+    QFETCH(CodecConfig, config);
+    const std::unique_ptr<Codec> codec = Codec::create(config);
+    const Message message(MessageType::Text, "h\xc3\xa9", QString::fromUtf8("\xc3\xbc"), 9);
+    QByteArray channel;
+    const MessageView view = MessageView::of(message, channel);
+    QCOMPARE(channel, QByteArray("\xc3\xbc"));
+    QByteArray fromView("prefix"); // encode appends
+    QVERIFY(codec->encode(view, fromView));
+    QCOMPARE(fromView, QByteArray("prefix") + codec->encode(message));
+    QVERIFY(fromView.size() > 6);
+}
+
+void TestCodec::frameErrorKeepsABoundedCopy()
+{
+    // A json frame of 10000 bytes that is not JSON: reported with its first rawFrameLimit bytes.
+    const QByteArray payload(10000, 'x');
+    QByteArray wire = EnvelopeCodec(CodecConfig::envelope()).encode(Message(MessageType::Json, payload));
+    wire += EnvelopeCodec(CodecConfig::envelope()).encode(Message::text(QStringLiteral("next")));
+    EnvelopeCodec codec(CodecConfig::envelope());
+    ByteBuffer buffer;
+    buffer.append(wire);
+    MessageView view;
+    Error error;
+    QCOMPARE(codec.decodeFrame(buffer, &view, &error), DecodeResult::FrameError);
+    QCOMPARE(error.code, ErrorCode::InvalidJson);
+    QCOMPARE(error.rawFrame.size(), qsizetype(Error::rawFrameLimit));
+    QCOMPARE(error.rawFrame, wire.first(Error::rawFrameLimit));
+    QCOMPARE(codec.decodeFrame(buffer, &view, &error), DecodeResult::MessageReady);
+    QCOMPARE(view.toMessage(), Message::text(QStringLiteral("next")));
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

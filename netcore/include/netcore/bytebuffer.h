@@ -33,10 +33,16 @@ public:
     QByteArrayView readable() const { return {peek(), readableBytes()}; }
 
     /** Consumes @p count readable bytes (clamped to what is there). */
-    void consume(qsizetype count);
+    void consume(qsizetype count)
+    {
+        if (count >= readableBytes())
+            clear();
+        else
+            m_readIndex += qMax<qsizetype>(count, 0);
+    }
     /** Consumes @p count bytes and returns them. */
     QByteArray take(qsizetype count);
-    void clear();
+    void clear() { m_readIndex = m_writeIndex = 0; }
 
     void append(QByteArrayView bytes);
     /** Room for at least @p count bytes at beginWrite(); reuses consumed space first. */

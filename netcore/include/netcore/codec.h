@@ -3,6 +3,7 @@
 #include <netcore/codecconfig.h>
 #include <netcore/error.h>
 #include <netcore/message.h>
+#include <netcore/messageview.h>
 
 #include <memory>
 
@@ -36,18 +37,25 @@ public:
     virtual ~Codec();
 
     /**
-     * Decodes at most one frame from the front of @p input, consuming its
-     * bytes. Never allocates more than the configured limits before the
-     * bytes have arrived. After a StreamError the codec must not be fed again.
+     * Decodes at most one frame from the front of @p input and consumes its
+     * bytes. On MessageReady, @p message is a view of them, valid until the
+     * buffer is next written to: nothing is copied. On an error, @p error
+     * says why (a frame error keeps a copy of the bad frame). Never
+     * allocates more than the configured limits before the bytes have
+     * arrived. After a StreamError the codec must not be fed again.
      */
-    virtual DecodeResult decode(ByteBuffer &input) = 0;
+    virtual DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) = 0;
+
+    /** decodeFrame() with the message copied out of the buffer. */
+    DecodeResult decode(ByteBuffer &input);
 
     /**
      * Appends the wire form of @p message to @p output. Returns false, with
      * @p error set and @p output untouched, if the message cannot be encoded
      * within the codec's limits.
      */
-    virtual bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const = 0;
+    virtual bool encode(const MessageView &message, QByteArray &output, Error *error = nullptr) const = 0;
+    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const;
 
     /** A convenience for one message; empty if it cannot be encoded. */
     QByteArray encode(const Message &message) const;
@@ -59,6 +67,11 @@ public:
 
 protected:
     explicit Codec(const CodecConfig &config) : m_config(config) {}
+
+    /** Sets @p error and returns StreamError. */
+    static DecodeResult::Status streamError(Error *error, ErrorCode code, QString why);
+    /** Sets @p error, keeping at most Error::rawFrameLimit bytes of @p frame, and returns FrameError. */
+    static DecodeResult::Status frameError(Error *error, ErrorCode code, QString why, QByteArrayView frame);
 
     CodecConfig m_config;
 };

@@ -22,9 +22,9 @@ class NETCORE_EXPORT EnvelopeCodec : public Codec
 public:
     explicit EnvelopeCodec(const CodecConfig &config);
 
-    DecodeResult decode(ByteBuffer &input) override;
+    DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;
     using Codec::encode;
-    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const override;
+    bool encode(const MessageView &message, QByteArray &output, Error *error = nullptr) const override;
 };
 
 } // namespace netcore

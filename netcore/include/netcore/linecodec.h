@@ -18,9 +18,9 @@ class NETCORE_EXPORT LineCodec : public Codec
 public:
     explicit LineCodec(const CodecConfig &config);
 
-    DecodeResult decode(ByteBuffer &input) override;
+    DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;
     using Codec::encode;
-    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const override;
+    bool encode(const MessageView &message, QByteArray &output, Error *error = nullptr) const override;
 
 private:
     /** Why the configuration cannot be used (empty if it can); checked once, reported on use. */

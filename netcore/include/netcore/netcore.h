@@ -15,6 +15,7 @@
 #include <netcore/linecodec.h>
 #include <netcore/message.h>
 #include <netcore/messageinbox.h>
+#include <netcore/messageview.h>
 #include <netcore/rawcodec.h>
 #include <netcore/server.h>
 #include <netcore/version.h>

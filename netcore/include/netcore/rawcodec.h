@@ -10,9 +10,9 @@ class NETCORE_EXPORT RawCodec : public Codec
 public:
     explicit RawCodec(const CodecConfig &config);
 
-    DecodeResult decode(ByteBuffer &input) override;
+    DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;
     using Codec::encode;
-    bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const override;
+    bool encode(const MessageView &message, QByteArray &output, Error *error = nullptr) const override;
 };
 
 } // namespace netcore

@@ -4,6 +4,7 @@
 #include <netcore/connectioninfo.h>
 #include <netcore/error.h>
 #include <netcore/message.h>
+#include <netcore/messageview.h>
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
@@ -45,11 +46,13 @@ public:
      * Handles a message in the connection's I/O thread, before (instead of)
      * messageReceived: return true when handled. For servers that answer in
      * place (echo, relay, request/response), with no hop to the server's
-     * thread; send() called from it writes straight into the connection's
-     * output, and all replies to one read leave in one write. Must be
-     * thread-safe when workers() > 1.
+     * thread and no copy: the message is a view of the receive buffer, valid
+     * during the call only (toMessage() keeps a copy). send() called from it
+     * writes straight into the connection's output, and all replies to one
+     * read leave in one write. Must be thread-safe when workers() > 1, and
+     * must not destroy the server (close() is fine).
      */
-    using MessageHandler = std::function<bool(quint64 connection, const Message &message)>;
+    using MessageHandler = std::function<bool(quint64 connection, const MessageView &message)>;
 
     explicit Server(const CodecConfig &codec = CodecConfig::envelope(), QObject *parent = nullptr);
     ~Server() override;
@@ -89,8 +92,11 @@ public:
 
     /** Encodes once and queues the bytes for connection @p connection. Thread-safe. */
     bool send(quint64 connection, const Message &message);
+    /** The same for a view: from a message handler, the reply is encoded with no copy in between. */
+    bool send(quint64 connection, const MessageView &message);
     /** Sends to every connection except @p except (0 = none). Thread-safe. Returns how many. */
     int broadcast(const Message &message, quint64 except = 0);
+    int broadcast(const MessageView &message, quint64 except = 0);
     /** Closes one connection (reason ClosedLocally). Thread-safe. */
     bool disconnectClient(quint64 connection);
 
