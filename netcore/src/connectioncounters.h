@@ -13,6 +13,7 @@ struct ConnectionCounters
     std::atomic<quint64> messagesOut{0};
     std::atomic<quint64> bytesIn{0};
     std::atomic<quint64> bytesOut{0};
+    std::atomic<quint64> bytesPending{0}; ///< output not yet handed to the kernel
 };
 
 } // namespace netcore

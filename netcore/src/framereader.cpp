@@ -19,18 +19,18 @@ FrameReader::FrameReader(const CodecConfig &config)
 FrameReader::Batch FrameReader::readFrom(QIODevice *device)
 {
     Batch batch;
-    readFrom(device, batch);
+    readFrom(device, batch, {});
     return batch;
 }
 
-void FrameReader::readFrom(QIODevice *device, Batch &batch)
+void FrameReader::readFrom(QIODevice *device, Batch &batch, const std::function<bool()> &keepReading)
 {
     batch.results.clear();
     batch.messageCount = 0;
     batch.bytesRead = 0;
     batch.streamFailed = false;
     qsizetype peak = 0;
-    while (!m_failed) {
+    while (!m_failed && (!keepReading || keepReading())) {
         const qint64 available = device->bytesAvailable();
         if (available <= 0)
             break;

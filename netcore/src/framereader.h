@@ -37,8 +37,12 @@ public:
 
     void setMessageHandler(MessageHandler handler) { m_handler = std::move(handler); }
 
-    /** Reads and decodes everything @p device has available now into @p batch (cleared first). */
-    void readFrom(QIODevice *device, Batch &batch);
+    /**
+     * Reads and decodes what @p device has available now into @p batch
+     * (cleared first): everything, or until @p keepReading, asked before
+     * each chunk, says stop (the rest stays in the device).
+     */
+    void readFrom(QIODevice *device, Batch &batch, const std::function<bool()> &keepReading = {});
     Batch readFrom(QIODevice *device);
     bool hasFailed() const { return m_failed; }
 

@@ -60,6 +60,8 @@ public:
     void closeConnection(quint64 id, DisconnectReason reason, const QString &detail);
     void closeAll(DisconnectReason reason, const QString &detail);
     void setIdleTimeout(int msecs);
+    /** Applies to every connection of this worker, the open ones included. */
+    void setOutputLimits(const OutputLimits &limits) { m_outputLimits = limits; }
     /** Drops every connection at once, without signals; before the thread ends. */
     void shutdown();
 
@@ -78,6 +80,7 @@ private:
     QHash<quint64, ServerConnection *> m_connections;
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
+    OutputLimits m_outputLimits;
     Server::MessageHandler m_handler;
     // initial-exec: read for every handled message; a shared library would otherwise call __tls_get_addr.
     static thread_local IoWorker *t_handlingWorker __attribute__((tls_model("initial-exec")));

@@ -29,6 +29,7 @@ ConnectionInfo snapshotOf(const ConnectionEntry &entry)
     info.messagesOut = entry.counters->messagesOut.load(std::memory_order_relaxed);
     info.bytesIn = entry.counters->bytesIn.load(std::memory_order_relaxed);
     info.bytesOut = entry.counters->bytesOut.load(std::memory_order_relaxed);
+    info.bytesPending = entry.counters->bytesPending.load(std::memory_order_relaxed);
     return info;
 }
 } // namespace
@@ -67,6 +68,7 @@ public:
     bool acceptingPaused = false;
     int maxConnections = 0;
     int idleTimeout = 0;
+    OutputLimits outputLimits;
     QList<IoWorker *> ioWorkers; // localWorker or workers: whichever is in use
     AcceptFilter acceptFilter;
     MessageHandler messageHandler;
@@ -104,6 +106,7 @@ void Server::Private::startWorkers()
         if (!localWorker) {
             localWorker = std::make_unique<IoWorker>(config);
             localWorker->setMessageHandler(messageHandler);
+            localWorker->setOutputLimits(outputLimits);
             wire(localWorker.get());
             ioWorkers = {localWorker.get()};
         }
@@ -117,6 +120,7 @@ void Server::Private::startWorkers()
         thread->setObjectName(QStringLiteral("netcore-io-%1").arg(i));
         auto *worker = new IoWorker(config);
         worker->setMessageHandler(messageHandler);
+        worker->setOutputLimits(outputLimits); // before the thread starts: no race
         worker->moveToThread(thread);
         wire(worker);
         installIoEventDispatcher(thread); // epoll; NETCORE_EVENT_DISPATCHER=qt keeps Qt's
@@ -344,6 +348,21 @@ void Server::setIdleTimeout(int msecs)
 }
 
 int Server::idleTimeout() const { return d->idleTimeout; }
+
+bool Server::setOutputLimits(const OutputLimits &limits)
+{
+    const QString invalid = limits.validate();
+    if (!invalid.isEmpty()) {
+        qWarning("netcore::Server::setOutputLimits: %s", qPrintable(invalid));
+        return false;
+    }
+    d->outputLimits = limits;
+    for (IoWorker *worker : d->allWorkers())
+        worker->post([worker, limits] { worker->setOutputLimits(limits); });
+    return true;
+}
+
+OutputLimits Server::outputLimits() const { return d->outputLimits; }
 
 void Server::setWorkers(int workers)
 {

@@ -3,13 +3,21 @@
 #include "acceptor.h"
 
 #include <QtCore/QPointer>
+#include <QtCore/QTimer>
 #include <QtNetwork/QTcpSocket>
 
 namespace netcore {
 
+namespace {
+// QTcpSocket reads from the kernel into a buffer of its own; bounded, it cannot hold more
+// than this of a peer's bytes while the connection is paused or busy.
+constexpr qint64 socketReadBufferLimit = 1024 * 1024;
+} // namespace
+
 ServerConnection::ServerConnection(quint64 id, const CodecConfig &codec,
-                                   std::shared_ptr<ConnectionCounters> counters, QObject *parent)
-    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters))
+                                   std::shared_ptr<ConnectionCounters> counters, const OutputLimits *limits,
+                                   QObject *parent)
+    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits)
 {
     m_lastReceive.start();
 }
@@ -23,9 +31,11 @@ bool ServerConnection::open(qintptr descriptor, QString *why)
         return false;
     }
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(socketReadBufferLimit);
     connect(m_socket, &QTcpSocket::readyRead, this, &ServerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &ServerConnection::onErrorOccurred);
     connect(m_socket, &QTcpSocket::disconnected, this, &ServerConnection::onDisconnected);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerConnection::onBytesWritten);
     return true;
 }
 
@@ -38,10 +48,12 @@ void ServerConnection::write(const QByteArray &bytes, int messageCount)
 {
     if (!canWrite())
         return;
-    if (m_corked)
+    if (m_corked) {
         m_output.append(bytes);
-    else
+    } else {
         m_socket->write(bytes);
+        checkOutput();
+    }
     m_counters->bytesOut.fetch_add(quint64(bytes.size()), std::memory_order_relaxed);
     m_counters->messagesOut.fetch_add(quint64(messageCount), std::memory_order_relaxed);
 }
@@ -78,6 +90,77 @@ void ServerConnection::flushOutput()
         output.resize(0); // all written: keeps its capacity for the next batch
         m_output.swap(output);
     }
+    checkOutput();
+}
+
+void ServerConnection::checkOutput()
+{
+    if (m_closedReported || m_socketFailed)
+        return;
+    const qint64 pending = m_socket->bytesToWrite();
+    m_counters->bytesPending.store(quint64(pending), std::memory_order_relaxed);
+    if (pending > m_limits->hardLimit) {
+        abortSlowConsumer(tr("%1 bytes wait to be sent, above the limit of %2: the peer does not read")
+                              .arg(pending).arg(m_limits->hardLimit));
+        return;
+    }
+    if (m_readPaused || m_closing || pending < m_limits->highWatermark)
+        return;
+    // Leave the peer's bytes unread: the socket's buffer fills to its limit, then the
+    // kernel's, the receive window closes and TCP pushes back on the peer.
+    m_readPaused = true;
+    startStallTimer();
+}
+
+void ServerConnection::startStallTimer()
+{
+    if (m_limits->stallTimeout <= 0)
+        return;
+    if (!m_stallTimer) {
+        m_stallTimer = new QTimer(this);
+        m_stallTimer->setSingleShot(true);
+        connect(m_stallTimer, &QTimer::timeout, this, &ServerConnection::onStalled);
+    }
+    m_stallTimer->start(m_limits->stallTimeout);
+}
+
+void ServerConnection::onBytesWritten()
+{
+    const qint64 pending = m_socket->bytesToWrite();
+    m_counters->bytesPending.store(quint64(pending), std::memory_order_relaxed);
+    if (m_readPaused && pending <= m_limits->lowWatermark)
+        resumeReading();
+}
+
+void ServerConnection::resumeReading()
+{
+    m_readPaused = false;
+    if (m_stallTimer && !m_closing)
+        m_stallTimer->stop();
+    // What arrived while paused waits in the socket's buffer: handle it from the event loop,
+    // not from inside the socket's bytesWritten emission.
+    QMetaObject::invokeMethod(this, &ServerConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+void ServerConnection::onStalled()
+{
+    const qint64 pending = m_socket->bytesToWrite();
+    if (pending == 0)
+        return;
+    abortSlowConsumer(tr("the peer read nothing for %1 ms while %2 bytes waited to be sent")
+                          .arg(m_limits->stallTimeout).arg(pending));
+}
+
+void ServerConnection::abortSlowConsumer(const QString &detail)
+{
+    if (m_closedReported)
+        return;
+    m_closing = true;
+    m_reason = DisconnectReason::SlowConsumer;
+    m_detail = detail;
+    m_socket->abort(); // drops the unsent output: waiting for it to drain is what failed
+    if (!m_closedReported)
+        onDisconnected();
 }
 
 void ServerConnection::close(DisconnectReason reason, const QString &detail)
@@ -87,35 +170,50 @@ void ServerConnection::close(DisconnectReason reason, const QString &detail)
     m_closing = true;
     m_reason = reason;
     m_detail = detail;
-    m_socket->disconnectFromHost();
+    m_socket->disconnectFromHost(); // sends what is pending first
+    if (m_socket->bytesToWrite() > 0)
+        startStallTimer(); // a peer that does not read would keep the connection (and its output) forever
 }
 
 void ServerConnection::onReadyRead()
 {
+    if (m_readPaused)
+        return; // resumeReading() comes back for it
     if (m_closing || m_reader.hasFailed()) {
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;
     }
-    FrameReader::Batch &batch = m_batch;
-    // Replies written while this read is handled in this thread, by the message
-    // handler during decoding or by slots of decoded(), leave in one write.
-    m_corked = true;
-    m_reader.readFrom(m_socket, batch);
-    if (batch.bytesRead > 0) {
-        m_lastReceive.restart();
-        m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
-        m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
-    }
-    if (!batch.results.isEmpty()) {
-        QPointer<ServerConnection> self(this); // a slot may shut the server down
-        Q_EMIT decoded(m_id, batch.results);
-        if (!self)
+    // Reading stops while the replies it produced pile up above the high watermark:
+    // what is left waits in the socket's bounded buffer, then in the kernel.
+    const auto outputHasRoom = [this] {
+        return m_output.size() + m_socket->bytesToWrite() < m_limits->highWatermark;
+    };
+    do {
+        FrameReader::Batch &batch = m_batch;
+        // Replies written while this read is handled in this thread, by the message
+        // handler during decoding or by slots of decoded(), leave in one write.
+        m_corked = true;
+        m_reader.readFrom(m_socket, batch, outputHasRoom);
+        if (batch.bytesRead > 0) {
+            m_lastReceive.restart();
+            m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
+            m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
+        }
+        if (!batch.results.isEmpty()) {
+            QPointer<ServerConnection> self(this); // a slot may shut the server down
+            Q_EMIT decoded(m_id, batch.results);
+            if (!self)
+                return;
+        }
+        m_corked = false;
+        flushOutput();
+        if (batch.streamFailed) {
+            close(DisconnectReason::StreamError, batch.results.last().error.message);
             return;
-    }
-    m_corked = false;
-    flushOutput();
-    if (batch.streamFailed)
-        close(DisconnectReason::StreamError, batch.results.last().error.message);
+        }
+        // Stopped early, and the flush made room without pausing: no readyRead comes for bytes
+        // already in the socket's buffer, so go on here.
+    } while (!m_readPaused && !m_closing && m_socket->bytesAvailable() > 0 && outputHasRoom());
 }
 
 void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)

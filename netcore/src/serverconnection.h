@@ -3,6 +3,7 @@
 #include "connectioncounters.h"
 #include "framereader.h"
 
+#include <netcore/outputlimits.h>
 #include <netcore/server.h>
 
 #include <QtCore/QElapsedTimer>
@@ -12,6 +13,7 @@
 #include <memory>
 
 class QTcpSocket;
+class QTimer;
 
 namespace netcore {
 
@@ -25,8 +27,9 @@ class ServerConnection : public QObject
     Q_OBJECT
 
 public:
+    /** @p limits belongs to the IoWorker (same thread) and outlives the connection. */
     ServerConnection(quint64 id, const CodecConfig &codec, std::shared_ptr<ConnectionCounters> counters,
-                     QObject *parent);
+                     const OutputLimits *limits, QObject *parent);
 
     /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
     bool open(qintptr descriptor, QString *why);
@@ -37,7 +40,7 @@ public:
     void write(const QByteArray &bytes, int messageCount);
     /** Encodes into the output buffer: no intermediate array. @p error is set if it cannot be encoded. */
     void writeMessage(const MessageView &message, const Codec &encoder, Error *error);
-    /** Starts closing: pending output is flushed, nothing more is read. */
+    /** Starts closing: pending output is flushed (within the stall timeout), nothing more is read. */
     void close(DisconnectReason reason, const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
 
@@ -52,6 +55,14 @@ private:
     bool canWrite() const;
     /** Hands the output gathered while corked to the socket in one write. */
     void flushOutput();
+    /** Applies the output limits after output grew: pause reading, or give up on the peer. */
+    void checkOutput();
+    void onBytesWritten();
+    void resumeReading();
+    void startStallTimer();
+    void onStalled();
+    /** Closes at once, dropping unsent output: the peer does not read it. */
+    void abortSlowConsumer(const QString &detail);
 
     quint64 m_id;
     FrameReader m_reader;
@@ -61,6 +72,9 @@ private:
     FrameReader::Batch m_batch; ///< reused: its list keeps its capacity between reads
     QByteArray m_output;  ///< replies gathered while a read batch is handled (corked)
     int m_outputMessages = 0; ///< messages encoded into m_output
+    const OutputLimits *m_limits;
+    QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
+    bool m_readPaused = false;      ///< output above the high watermark: the peer's bytes wait in the kernel
     bool m_corked = false;
     bool m_closing = false;
     bool m_socketFailed = false;

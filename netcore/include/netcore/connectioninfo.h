@@ -19,6 +19,8 @@ struct NETCORE_EXPORT ConnectionInfo
     quint64 messagesOut = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
+    /** Output not yet handed to the kernel: grows while the peer does not read. */
+    quint64 bytesPending = 0;
 
     /** "127.0.0.1:5000", "[::1]:5000". */
     QString peerString() const;

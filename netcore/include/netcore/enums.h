@@ -66,6 +66,7 @@ enum class DisconnectReason {
     StreamError,     ///< the peer sent a stream that cannot be framed
     SocketError,     ///< the socket failed (reset, network error)
     ServerClosed,    ///< the server was closed or destroyed
+    SlowConsumer,    ///< the peer did not read what was sent to it (see OutputLimits)
 };
 Q_ENUM_NS(DisconnectReason)
 

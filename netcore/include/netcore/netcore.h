@@ -16,6 +16,7 @@
 #include <netcore/message.h>
 #include <netcore/messageinbox.h>
 #include <netcore/messageview.h>
+#include <netcore/outputlimits.h>
 #include <netcore/rawcodec.h>
 #include <netcore/server.h>
 #include <netcore/version.h>

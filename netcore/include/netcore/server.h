@@ -5,6 +5,7 @@
 #include <netcore/error.h>
 #include <netcore/message.h>
 #include <netcore/messageview.h>
+#include <netcore/outputlimits.h>
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
@@ -85,6 +86,10 @@ public:
 
     /** Must be set before listen(). */
     void setMessageHandler(MessageHandler handler);
+
+    /** Backpressure against peers that do not read; see OutputLimits. Invalid limits are refused (false). */
+    bool setOutputLimits(const OutputLimits &limits);
+    OutputLimits outputLimits() const;
 
     /** I/O threads; must be set before listen(). 0 = the server's own thread. */
     void setWorkers(int workers);
