@@ -3,6 +3,7 @@
 #include <netcore/messageinbox.h>
 
 #include "framereader.h"
+#include "peerend.h"
 
 #include <QtCore/QEventLoop>
 #include <QtCore/QMutex>
@@ -12,6 +13,8 @@
 #include <QtNetwork/QTcpSocket>
 
 #include <atomic>
+#include <fcntl.h>
+#include <unistd.h>
 #include <deque>
 #include <functional>
 
@@ -76,6 +79,12 @@ public:
     int maxDelay = 5000;
     int nextDelay = 100;
     bool lossReported = false;
+    /**
+     * A duplicate of the connected socket's descriptor: QTcpSocket closes its own
+     * before it reports the end, and this one still tells a reset from a close.
+     */
+    int endWitness = -1;
+    void closeEndWitness();
     DisconnectReason lossReason = DisconnectReason::PeerClosed;
     QString lossDetail;
     MessageInbox inbox{clientInboxCapacity};
@@ -118,6 +127,8 @@ void Client::Private::onConnected()
 {
     connectTimer.stop();
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    closeEndWitness();
+    endWitness = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
     nextDelay = initialDelay;
     setState(State::Connected);
     flushPending();
@@ -156,12 +167,22 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
     connectTimer.stop();
     if (state == State::Connected) {
         // The loss itself is reported by onDisconnected(); a reset is also an error.
+        // Asked first: the descriptor closes once the socket handles the end.
+        const bool peerEnded = socketError == QAbstractSocket::RemoteHostClosedError;
+        const bool reset = peerEnded && peerEndOf(endWitness, true) == PeerEnd::Reset;
         onReadyRead();
-        const bool peerClosed = socketError == QAbstractSocket::RemoteHostClosedError;
-        lossReason = peerClosed ? DisconnectReason::PeerClosed : DisconnectReason::SocketError;
-        lossDetail = peerClosed ? Client::tr("the peer closed the connection") : socket->errorString();
-        if (socketError != QAbstractSocket::RemoteHostClosedError)
+        if (reset) {
+            lossReason = DisconnectReason::PeerReset;
+            lossDetail = Client::tr("the peer reset the connection (RST)");
+            report(ErrorCode::ConnectionReset, lossDetail);
+        } else if (peerEnded) {
+            lossReason = DisconnectReason::PeerClosed;
+            lossDetail = Client::tr("the peer closed the connection (FIN: an orderly close, or a half-close)");
+        } else {
+            lossReason = DisconnectReason::SocketError;
+            lossDetail = socket->errorString();
             report(errorCodeOf(socketError), socket->errorString());
+        }
         if (socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();
         return;
@@ -175,11 +196,19 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
         setState(State::Disconnected);
 }
 
+void Client::Private::closeEndWitness()
+{
+    if (endWitness >= 0)
+        ::close(endWitness);
+    endWitness = -1;
+}
+
 void Client::Private::onDisconnected()
 {
     if (lossReported || state != State::Connected)
         return;
     lossReported = true;
+    closeEndWitness(); // now the peer sees our end too
     Q_EMIT q->disconnected(lossReason, lossDetail);
     if (wantConnected && autoReconnect)
         scheduleReconnect();
@@ -262,6 +291,11 @@ Client::Client(const CodecConfig &codec, QObject *parent)
     connect(d->socket, &QTcpSocket::readyRead, this, [this] { d->onReadyRead(); });
     connect(d->socket, &QTcpSocket::errorOccurred, this,
             [this](QAbstractSocket::SocketError error) { d->onSocketError(error); });
+    // However the socket ended (after errorOccurred, which still needs the witness), let it go.
+    connect(d->socket, &QTcpSocket::stateChanged, this, [this](QAbstractSocket::SocketState socketState) {
+        if (socketState == QAbstractSocket::UnconnectedState)
+            d->closeEndWitness();
+    });
     connect(d->socket, &QTcpSocket::disconnected, this, [this] { d->onDisconnected(); });
     connect(&d->reconnectTimer, &QTimer::timeout, this, [this] { d->startAttempt(); });
     connect(&d->connectTimer, &QTimer::timeout, this, [this] { d->onConnectTimeout(); });
@@ -272,6 +306,7 @@ Client::~Client()
     d->wantConnected = false;
     QObject::disconnect(d->socket, nullptr, this, nullptr); // no signals from a dying client
     d->socket->abort();
+    d->closeEndWitness();
 }
 
 void Client::connectToHost(const QString &host, quint16 port)

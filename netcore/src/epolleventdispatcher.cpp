@@ -16,6 +16,8 @@
 
 namespace netcore {
 
+thread_local EpollEventDispatcher *EpollEventDispatcher::t_running = nullptr;
+
 namespace {
 
 using Clock = TimerQueue::Clock;
@@ -102,6 +104,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (canWait && !(includeNotifiers && !m_alwaysReady.empty()))
         timeout = includeTimers ? m_timers.timeUntilNext(Clock::now()) : Clock::duration::max();
 
+    t_running = this;
     Pending pending;
     m_pending.push_back(&pending);
     int processed = wait(includeNotifiers, timeout, &pending);
@@ -133,33 +136,46 @@ int EpollEventDispatcher::wait(bool includeNotifiers, Clock::duration timeout, P
         if (events[i].data.fd == m_wakeFd)
             woken += consumeWakeUp() ? 1 : 0;
         else
-            collect(events[i].data.fd, events[i].events, pending);
+            collect(m_watches, events[i].data.fd, events[i].events, pending);
     }
     for (const int fd : m_alwaysReady)
-        collect(fd, EPOLLIN | EPOLLOUT, pending); // what poll() says of a regular file
+        collect(m_watches, fd, EPOLLIN | EPOLLOUT, pending); // what poll() says of a regular file
     return woken;
 }
 
-void EpollEventDispatcher::collect(int fd, quint32 events, Pending *pending) const
+void EpollEventDispatcher::collect(const QHash<int, Watch> &watches, int fd, quint32 events, Pending *pending)
 {
-    const auto it = m_watches.constFind(fd);
-    if (it == m_watches.cend())
+    const auto it = watches.constFind(fd);
+    if (it == watches.cend())
         return; // unregistered since the kernel reported it
     for (int type = 0; type < 3; ++type) {
         if (it->notifiers[type] && (events & activatingEvents[type]))
-            pending->push_back(it->notifiers[type]);
+            pending->notifiers.push_back(it->notifiers[type]);
     }
+    if (events & EPOLLERR)
+        pending->errored.push_back(fd);
+}
+
+bool EpollEventDispatcher::isReportingErrorOn(qintptr descriptor)
+{
+    if (!t_running)
+        return false;
+    for (const Pending *pending : t_running->m_pending) {
+        if (std::find(pending->errored.begin(), pending->errored.end(), int(descriptor)) != pending->errored.end())
+            return true;
+    }
+    return false;
 }
 
 int EpollEventDispatcher::activate(Pending &pending)
 {
     int activated = 0;
     // By index: a handler may run a nested loop or unregister notifiers, which nulls their entries here.
-    for (qsizetype i = 0; i < pending.size(); ++i) {
-        QSocketNotifier *notifier = pending[i];
+    for (qsizetype i = 0; i < pending.notifiers.size(); ++i) {
+        QSocketNotifier *notifier = pending.notifiers[i];
         if (!notifier)
             continue;
-        pending[i] = nullptr;
+        pending.notifiers[i] = nullptr;
         QEvent event(QEvent::SockAct);
         QCoreApplication::sendEvent(notifier, &event);
         ++activated;
@@ -197,7 +213,8 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 {
     Q_ASSERT(notifier);
     for (Pending *pending : m_pending)
-        std::replace(pending->begin(), pending->end(), notifier, static_cast<QSocketNotifier *>(nullptr));
+        std::replace(pending->notifiers.begin(), pending->notifiers.end(), notifier,
+                     static_cast<QSocketNotifier *>(nullptr));
     const int fd = int(notifier->socket());
     const int type = int(notifier->type());
     const auto it = m_watches.find(fd);

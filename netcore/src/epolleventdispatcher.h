@@ -55,6 +55,15 @@ public:
 
     /** Thread-safe and async-signal-safe: an atomic flag and a write() to an eventfd. */
     void wakeUp() override;
+    /**
+     * True while this thread's EpollEventDispatcher is activating the notifiers
+     * of a pass in which the kernel reported an error (EPOLLERR) on @p descriptor:
+     * how a socket tells a reset from an orderly end after QAbstractSocket,
+     * which reads both as "remote host closed", has closed the descriptor.
+     * False in threads that run another dispatcher.
+     */
+    static bool isReportingErrorOn(qintptr descriptor);
+
     /** Thread-safe: the running (or next) processEvents() returns without waiting. */
     void interrupt() override;
 
@@ -68,7 +77,12 @@ private:
         quint32 applied = 0;   ///< the events the kernel watches now
         bool dirty = false;    ///< wanted events differ, to be applied before the next wait
     };
-    using Pending = QVarLengthArray<QSocketNotifier *, 64>; ///< no allocation per pass
+    /** What one pass found ready; no allocation per pass. */
+    struct Pending
+    {
+        QVarLengthArray<QSocketNotifier *, 64> notifiers;
+        QVarLengthArray<int, 4> errored; ///< descriptors reported with EPOLLERR (a reset, mostly)
+    };
 
     void updateEpoll(int fd, Watch &watch);
     static quint32 wantedEvents(const Watch &watch);
@@ -77,7 +91,7 @@ private:
     void applyDirtyWatches();
     /** Returns 1 if it consumed a wake-up; ready notifiers go to @p pending. */
     int wait(bool includeNotifiers, TimerQueue::Clock::duration timeout, Pending *pending);
-    void collect(int fd, quint32 events, Pending *pending) const;
+    static void collect(const QHash<int, Watch> &watches, int fd, quint32 events, Pending *pending);
     int activate(Pending &pending);
     bool consumeWakeUp();
 
@@ -90,6 +104,7 @@ private:
     std::vector<int> m_dirty;          ///< descriptors whose Watch::dirty is set
     std::vector<Pending *> m_pending;  ///< activation lists of the processEvents() calls on the stack
     TimerQueue m_timers;
+    static thread_local EpollEventDispatcher *t_running; ///< the dispatcher of this thread, once it ran
 };
 
 /**

@@ -1,6 +1,7 @@
 #include "serverconnection.h"
 
 #include "acceptor.h"
+#include "peerend.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -221,13 +222,19 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
     if (m_closing)
         return;
     m_socketFailed = true; // nothing more can be sent: replies to the last frames are dropped
+    // Asked first: the descriptor closes once the socket handles the end.
+    const bool peerEnded = error == QAbstractSocket::RemoteHostClosedError;
+    const bool reset = peerEnded && peerEndOf(m_socket->socketDescriptor(), false) == PeerEnd::Reset;
     onReadyRead(); // frames that arrived just before the end still count
     if (m_closing)
         return;
     m_closing = true;
-    if (error == QAbstractSocket::RemoteHostClosedError) {
+    if (reset) {
+        m_reason = DisconnectReason::PeerReset;
+        m_detail = QStringLiteral("the peer reset the connection (RST)");
+    } else if (peerEnded) {
         m_reason = DisconnectReason::PeerClosed;
-        m_detail = QStringLiteral("the peer closed the connection");
+        m_detail = QStringLiteral("the peer closed the connection (FIN: an orderly close, or a half-close)");
     } else {
         m_reason = DisconnectReason::SocketError;
         m_detail = m_socket->errorString();
@@ -243,7 +250,7 @@ void ServerConnection::onDisconnected()
     m_closedReported = true;
     if (!m_closing) {
         m_reason = DisconnectReason::PeerClosed;
-        m_detail = QStringLiteral("the peer closed the connection");
+        m_detail = QStringLiteral("the peer closed the connection (FIN: an orderly close, or a half-close)");
     }
     Q_EMIT closed(m_id, m_reason, m_detail);
     deleteLater();

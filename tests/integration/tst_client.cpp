@@ -4,6 +4,8 @@
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 
+#include <sys/socket.h>
+
 using namespace netcore;
 
 class tst_Client : public QObject
@@ -18,6 +20,9 @@ private Q_SLOTS:
     void sendFromAnotherThreadKeepsOrder();
     void streamErrorFromServerClosesWithReason();
     void disconnectFromHostStopsReconnecting();
+    void peerEndsAreTold_data();
+    void peerEndsAreTold();
+    void unknownHostIsATypedError();
 };
 
 void tst_Client::receivesWithinTimeoutOrNothing()
@@ -172,6 +177,54 @@ void tst_Client::disconnectFromHostStopsReconnecting()
     QTest::qWait(200);
     QCOMPARE(client.state(), Client::State::Disconnected);
     QTRY_COMPARE(server.connectionCount(), 0);
+}
+
+void tst_Client::peerEndsAreTold_data()
+{
+    QTest::addColumn<bool>("reset");
+    QTest::newRow("orderly close (FIN)") << false;
+    QTest::newRow("reset (RST)") << true;
+}
+
+void tst_Client::peerEndsAreTold()
+{
+    QFETCH(bool, reset);
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    Client client;
+    QSignalSpy disconnected(&client, &Client::disconnected);
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    client.connectToHost(QStringLiteral("127.0.0.1"), listener.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(listener.hasPendingConnections());
+    QTcpSocket *accepted = listener.nextPendingConnection();
+    QVERIFY(accepted);
+    if (reset) {
+        const linger abortive{1, 0};
+        ::setsockopt(int(accepted->socketDescriptor()), SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+    }
+    accepted->close();
+
+    QTRY_COMPARE(disconnected.count(), 1);
+    const auto reason = disconnected.at(0).at(0).value<DisconnectReason>();
+    QCOMPARE(reason, reset ? DisconnectReason::PeerReset : DisconnectReason::PeerClosed);
+    if (reset) {
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(errors.at(0).at(0).value<Error>().code, ErrorCode::ConnectionReset);
+    } else {
+        QCOMPARE(errors.count(), 0); // an orderly end is not an error
+    }
+}
+
+void tst_Client::unknownHostIsATypedError()
+{
+    Client client;
+    QSignalSpy errors(&client, &Client::errorOccurred);
+    client.connectToHost(QStringLiteral("no-such-host.invalid"), 5000); // .invalid never resolves (RFC 2606)
+    QVERIFY(!client.waitForConnected(10000));
+    QTRY_VERIFY(!errors.isEmpty());
+    QCOMPARE(errors.at(0).at(0).value<Error>().code, ErrorCode::HostNotFound);
+    QVERIFY(errors.at(0).at(0).value<Error>().message.contains(QLatin1String("no-such-host.invalid")));
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -20,6 +20,7 @@ class tst_HostilePeers : public QObject
 private slots:
     void floodOfBadInputLeavesTheServerServing();
     void connectChurnWithResetsLeaksNothing();
+    void resetAndOrderlyCloseAreTold();
 };
 
 namespace {
@@ -191,6 +192,26 @@ void tst_HostilePeers::connectChurnWithResetsLeaksNothing()
     qInfo("%d connections closed or reset mid-frame: descriptors %d -> %d, RSS grew by %lld KiB",
           rounds * perRound, descriptorsBefore, openDescriptors(), growthKiB);
     QVERIFY2(growthKiB < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
+}
+
+void tst_HostilePeers::resetAndOrderlyCloseAreTold()
+{
+    Server server;
+    server.setWorkers(1);
+    QSignalSpy gone(&server, &Server::clientDisconnected);
+    QVERIFY(server.listen());
+    RawPeer closing, resetting;
+    QVERIFY(closing.connectTo(server.serverPort()));
+    QVERIFY(testing::waitForConnections(server, 1));
+    closing.close();
+    QTRY_COMPARE(gone.count(), 1);
+    QCOMPARE(gone.at(0).at(1).value<DisconnectReason>(), DisconnectReason::PeerClosed);
+    QVERIFY(resetting.connectTo(server.serverPort()));
+    QVERIFY(testing::waitForConnections(server, 1));
+    resetting.reset();
+    QTRY_COMPARE(gone.count(), 2);
+    QCOMPARE(gone.at(1).at(1).value<DisconnectReason>(), DisconnectReason::PeerReset);
+    QVERIFY(gone.at(1).at(2).toString().contains(QLatin1String("reset")));
 }
 
 QTEST_GUILESS_MAIN(tst_HostilePeers)

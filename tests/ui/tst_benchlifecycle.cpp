@@ -3,7 +3,11 @@
 
 #include <netcore/server.h>
 
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QTest>
+
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <memory>
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void removeServer();
     void clearRemovesEverything();
     void destroyingABusyBenchIsClean();
+    void connectionFaultsAreDistinctEvents();
 };
 
 void tst_BenchLifecycle::kickReportsBothSides()
@@ -242,6 +247,49 @@ void tst_BenchLifecycle::destroyingABusyBenchIsClean()
     QVERIFY(tap.waitFor([&] { return tap.load.sent > 1000; }));
     bench.reset(); // joins the I/O thread with everything still running
     QVERIFY(!bench);
+}
+
+void tst_BenchLifecycle::connectionFaultsAreDistinctEvents()
+{
+    Bench bench;
+    BenchTap tap(bench);
+    ClientSpec spec;
+    spec.autoReconnect = false;
+    {
+        QTcpServer unused; // a port nobody listens on once it is closed
+        QVERIFY(unused.listen(QHostAddress::LocalHost));
+        spec.port = unused.serverPort();
+    }
+    spec.name = QStringLiteral("refused");
+    bench.addClient(spec);
+    spec.name = QStringLiteral("unknown");
+    spec.host = QStringLiteral("no-such-host.invalid");
+    bench.addClient(spec);
+
+    QTcpServer peer; // ends its connections the way each test client asks
+    QVERIFY(peer.listen(QHostAddress::LocalHost));
+    spec.host = QStringLiteral("127.0.0.1");
+    spec.port = peer.serverPort();
+    spec.name = QStringLiteral("reset");
+    bench.addClient(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.hasPendingConnections(), timeout);
+    QTcpSocket *resetting = peer.nextPendingConnection();
+    const linger abortive{1, 0};
+    ::setsockopt(int(resetting->socketDescriptor()), SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+    resetting->close();
+    spec.name = QStringLiteral("closed");
+    bench.addClient(spec);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.hasPendingConnections(), timeout);
+    peer.nextPendingConnection()->close();
+
+    // What the events panel shows: one distinct, readable line for each fault.
+    QVERIFY(tap.waitFor([&] {
+        return tap.hasEvent(EventKind::Error, QStringLiteral("refused"), QStringLiteral("ConnectionRefused"))
+            && tap.hasEvent(EventKind::Error, QStringLiteral("unknown"), QStringLiteral("HostNotFound"))
+            && tap.hasEvent(EventKind::Disconnected, QStringLiteral("reset"), QStringLiteral("PeerReset"))
+            && tap.hasEvent(EventKind::Disconnected, QStringLiteral("closed"), QStringLiteral("PeerClosed"));
+    }));
+    QVERIFY(!tap.hasEvent(EventKind::Disconnected, QStringLiteral("reset"), QStringLiteral("PeerClosed")));
 }
 
 QTEST_GUILESS_MAIN(tst_BenchLifecycle)

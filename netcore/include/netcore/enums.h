@@ -49,6 +49,7 @@ enum class ErrorCode {
     ConnectionRefused,
     HostNotFound,
     RemoteClosed,
+    ConnectionReset,     ///< the peer reset the connection (RST)
     NetworkError,
     Timeout,
     AddressInUse,
@@ -60,13 +61,14 @@ Q_ENUM_NS(ErrorCode)
 
 /** Why a connection ended. */
 enum class DisconnectReason {
-    PeerClosed,      ///< the peer closed the connection
+    PeerClosed,      ///< the peer closed the connection in order (FIN; it may have only half-closed)
     ClosedLocally,   ///< disconnect() was called on this side
     IdleTimeout,     ///< nothing was received within the idle timeout
     StreamError,     ///< the peer sent a stream that cannot be framed
     SocketError,     ///< the socket failed (reset, network error)
     ServerClosed,    ///< the server was closed or destroyed
     SlowConsumer,    ///< the peer did not read what was sent to it (see OutputLimits)
+    PeerReset,       ///< the peer reset the connection (RST): it crashed, or aborted on purpose
 };
 Q_ENUM_NS(DisconnectReason)
 
