@@ -30,7 +30,10 @@ QList<OptionSpec> serveSpecs()
         {QStringLiteral("relay"), {}, QStringLiteral("forward every message to every other client")},
         {QStringLiteral("max-clients"), QStringLiteral("N"),
          QStringLiteral("refuse peers beyond N connections (default 0, unlimited)")},
-        {QStringLiteral("workers"), QStringLiteral("N"), QStringLiteral("I/O threads (default 0, the main thread)")},
+        {QStringLiteral("workers"), QStringLiteral("N"),
+         QStringLiteral("I/O threads (default 1; 0 = the main thread, on Qt's own event dispatcher)")},
+        {QStringLiteral("allow"), QStringLiteral("RANGES"),
+         QStringLiteral("accept only peers in these comma-separated CIDR ranges, e.g. 127.0.0.0/8,::1/128")},
         {QStringLiteral("idle-timeout"), QStringLiteral("MS"),
          QStringLiteral("close a connection that sends nothing for MS ms (default 0, never)")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"),
@@ -105,7 +108,7 @@ int ServeCommand::run(const QStringList &arguments)
         return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
     m_printer = EventPrinter(format);
 
-    qint64 maxClients = 0, workers = 0, idleTimeout = 0;
+    qint64 maxClients = 0, workers = 1, idleTimeout = 0;
     if (!commandLine.integer(QStringLiteral("max-clients"), 0, 1000000, &maxClients, &error)
         || !commandLine.integer(QStringLiteral("workers"), 0, 256, &workers, &error)
         || !commandLine.integer(QStringLiteral("idle-timeout"), 0, std::numeric_limits<int>::max(), &idleTimeout, &error))
@@ -115,6 +118,10 @@ int ServeCommand::run(const QStringList &arguments)
     m_server->setMaxConnections(int(maxClients));
     m_server->setWorkers(int(workers));
     m_server->setIdleTimeout(int(idleTimeout));
+    netcore::PeerAllowList allowList;
+    if (!netcore::PeerAllowList::parse(commandLine.value(QStringLiteral("allow")), &allowList, &error))
+        return CommandLine::usageError(QStringLiteral("--allow: %1").arg(error), usage());
+    m_server->setAllowList(allowList);
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
     if (m_mode != Mode::Log || !printMessages) {

@@ -71,6 +71,7 @@ public:
     OutputLimits outputLimits;
     QList<IoWorker *> ioWorkers; // localWorker or workers: whichever is in use
     AcceptFilter acceptFilter;
+    PeerAllowList allowList;
     MessageHandler messageHandler;
     quint64 nextId = 1;
     MessageInbox inbox{0};
@@ -178,6 +179,11 @@ void Server::Private::onDescriptorAccepted(qintptr descriptor)
     quint16 port = 0;
     if (!peerOfDescriptor(descriptor, &address, &port)) {
         closeDescriptor(descriptor); // reset before we looked at it: nothing to report
+        return;
+    }
+    if (!allowList.allows(address)) {
+        refuse(descriptor, address, port, Server::tr("%1 is not in the allowed ranges %2")
+                                              .arg(address.toString(), allowList.toString()));
         return;
     }
     if (acceptFilter && !acceptFilter(address, port)) {
@@ -339,6 +345,8 @@ int Server::maxConnections() const
 }
 
 void Server::setAcceptFilter(AcceptFilter filter) { d->acceptFilter = std::move(filter); }
+void Server::setAllowList(const PeerAllowList &allowList) { d->allowList = allowList; }
+PeerAllowList Server::allowList() const { return d->allowList; }
 
 void Server::setIdleTimeout(int msecs)
 {

@@ -86,6 +86,24 @@ class ServeTest(wbcli.CliTestCase):
         first.sendall(envelope("still here"))
         self.assertEqual(server.event_named("message")["text"], "still here")
 
+    def test_allow_list_refuses_peers_outside_it(self):
+        server, port = self.serve("--allow", "10.0.0.0/8")
+        peer = self.connect(port)
+        refused = server.event_named("refused")
+        self.assertEqual(refused["peer"], self.peer_of(peer))
+        self.assertIn("10.0.0.0/8", refused["reason"])
+        self.assert_closed_by_peer(peer)
+
+    def test_allow_list_lets_loopback_in(self):
+        server, port = self.serve("--allow", "127.0.0.0/8,::1/128")
+        self.connect(port)
+        self.assertEqual(server.event()["event"], "connected")
+
+    def test_bad_allow_list_is_a_usage_error(self):
+        result = self.run_cli("serve", "--allow", "127.0.0.0/8,localhost")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('"localhost"', result.stderr)
+
     def test_idle_timeout_closes_a_silent_peer(self):
         server, port = self.serve("--idle-timeout", "300")
         sock = self.connect(port)

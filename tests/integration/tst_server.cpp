@@ -14,6 +14,7 @@ class tst_Server : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void allowListRefusesPeersOutsideIt();
     void echoesEveryType_data();
     void echoesEveryType();
     void broadcastReachesEveryClient();
@@ -156,6 +157,32 @@ void tst_Server::acceptFilterRejectsByAddress()
     QTest::qWait(50);
     QCOMPARE(connected.count(), 0);
     QCOMPARE(server.connectionCount(), 0);
+}
+
+void tst_Server::allowListRefusesPeersOutsideIt()
+{
+    Server server;
+    PeerAllowList elsewhere;
+    QString error;
+    QVERIFY(PeerAllowList::parse(QStringLiteral("10.0.0.0/8,::1/128"), &elsewhere, &error));
+    server.setAllowList(elsewhere);
+    bool filterAsked = false;
+    server.setAcceptFilter([&filterAsked](const QHostAddress &, quint16) { return filterAsked = true; });
+    QSignalSpy refused(&server, &Server::connectionRefused);
+    QVERIFY(server.listen());
+    Client client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), server.serverPort());
+    QTRY_COMPARE(refused.count(), 1);
+    QVERIFY(refused.at(0).at(2).toString().contains(QLatin1String("10.0.0.0/8")));
+    QVERIFY(!filterAsked); // the allow-list comes first
+
+    PeerAllowList loopback;
+    QVERIFY(PeerAllowList::parse(QStringLiteral("127.0.0.0/8"), &loopback, &error));
+    server.setAllowList(loopback);
+    auto allowed = testing::connectedClient(server.serverPort());
+    QVERIFY(allowed);
+    QVERIFY(testing::waitForConnections(server, 1));
+    QVERIFY(filterAsked);
 }
 
 void tst_Server::disconnectsOneClientOnly()

@@ -17,6 +17,7 @@
 #include <netcore/messageinbox.h>
 #include <netcore/messageview.h>
 #include <netcore/outputlimits.h>
+#include <netcore/peerallowlist.h>
 #include <netcore/rawcodec.h>
 #include <netcore/server.h>
 #include <netcore/version.h>

@@ -6,6 +6,7 @@
 #include <netcore/message.h>
 #include <netcore/messageview.h>
 #include <netcore/outputlimits.h>
+#include <netcore/peerallowlist.h>
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
@@ -79,6 +80,9 @@ public:
 
     /** Peers the filter rejects are closed at once; connectionRefused() says why. */
     void setAcceptFilter(AcceptFilter filter);
+    /** Only peers in these ranges are accepted (checked before the filter); empty = everyone. */
+    void setAllowList(const PeerAllowList &allowList);
+    PeerAllowList allowList() const;
 
     /** Close connections that receive nothing for @p msecs; 0 = never. */
     void setIdleTimeout(int msecs);
