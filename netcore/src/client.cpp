@@ -10,7 +10,7 @@
 #include <QtCore/QPointer>
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
-#include <QtNetwork/QTcpSocket>
+#include <QtNetwork/QSslSocket>
 
 #include <atomic>
 #include <fcntl.h>
@@ -32,6 +32,9 @@ ErrorCode errorCodeOf(QAbstractSocket::SocketError error)
     case QAbstractSocket::SocketTimeoutError: return ErrorCode::Timeout;
     case QAbstractSocket::RemoteHostClosedError: return ErrorCode::RemoteClosed;
     case QAbstractSocket::NetworkError: return ErrorCode::NetworkError;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError: return ErrorCode::TlsFailed;
     default: return ErrorCode::SocketError;
     }
 }
@@ -41,13 +44,15 @@ class Client::Private
 {
 public:
     Private(Client *client, const CodecConfig &codec)
-        : q(client), config(codec), encoder(Codec::create(codec)), socket(new QTcpSocket(client)),
-          reconnectTimer(client), connectTimer(client)
+        : q(client), config(codec), encoder(Codec::create(codec)), reconnectTimer(client), connectTimer(client)
     {
         reconnectTimer.setSingleShot(true);
         connectTimer.setSingleShot(true);
         connectTimer.setInterval(connectTimeoutMsecs);
     }
+
+    /** A QSslSocket when TLS is on (its "connected" is the end of the handshake), else a QTcpSocket. */
+    void makeSocket();
 
     bool inOwnThread() const { return QThread::currentThread() == q->thread(); }
     void setState(State next);
@@ -66,7 +71,9 @@ public:
     Client *q;
     const CodecConfig config;
     const std::unique_ptr<Codec> encoder;
-    QTcpSocket *socket;
+    QTcpSocket *socket = nullptr;
+    bool tls = false;
+    QSslConfiguration tlsConfiguration;
     std::unique_ptr<FrameReader> reader;
     QTimer reconnectTimer;
     QTimer connectTimer;
@@ -112,8 +119,14 @@ void Client::Private::startAttempt()
     socket->abort();
     setState(state == State::Disconnected || state == State::Connecting ? State::Connecting
                                                                         : State::Reconnecting);
-    connectTimer.start();
-    socket->connectToHost(host, port);
+    connectTimer.start(); // the TLS handshake included
+    if (tls) {
+        auto *secure = static_cast<QSslSocket *>(socket);
+        secure->setSslConfiguration(tlsConfiguration);
+        secure->connectToHostEncrypted(host, port);
+    } else {
+        socket->connectToHost(host, port);
+    }
 }
 
 void Client::Private::scheduleReconnect()
@@ -287,16 +300,7 @@ bool Client::Private::waitUntil(const std::function<bool()> &done, int msecs)
 Client::Client(const CodecConfig &codec, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this, codec))
 {
-    connect(d->socket, &QTcpSocket::connected, this, [this] { d->onConnected(); });
-    connect(d->socket, &QTcpSocket::readyRead, this, [this] { d->onReadyRead(); });
-    connect(d->socket, &QTcpSocket::errorOccurred, this,
-            [this](QAbstractSocket::SocketError error) { d->onSocketError(error); });
-    // However the socket ended (after errorOccurred, which still needs the witness), let it go.
-    connect(d->socket, &QTcpSocket::stateChanged, this, [this](QAbstractSocket::SocketState socketState) {
-        if (socketState == QAbstractSocket::UnconnectedState)
-            d->closeEndWitness();
-    });
-    connect(d->socket, &QTcpSocket::disconnected, this, [this] { d->onDisconnected(); });
+    d->makeSocket();
     connect(&d->reconnectTimer, &QTimer::timeout, this, [this] { d->startAttempt(); });
     connect(&d->connectTimer, &QTimer::timeout, this, [this] { d->onConnectTimeout(); });
 }
@@ -308,6 +312,43 @@ Client::~Client()
     d->socket->abort();
     d->closeEndWitness();
 }
+
+void Client::Private::makeSocket()
+{
+    if (socket) {
+        QObject::disconnect(socket, nullptr, q, nullptr);
+        socket->abort();
+        socket->deleteLater();
+    }
+    socket = tls ? new QSslSocket(q) : new QTcpSocket(q);
+    if (tls)
+        QObject::connect(static_cast<QSslSocket *>(socket), &QSslSocket::encrypted, q, [this] { onConnected(); });
+    else
+        QObject::connect(socket, &QTcpSocket::connected, q, [this] { onConnected(); });
+    QObject::connect(socket, &QTcpSocket::readyRead, q, [this] { onReadyRead(); });
+    QObject::connect(socket, &QTcpSocket::errorOccurred, q,
+                     [this](QAbstractSocket::SocketError error) { onSocketError(error); });
+    // However the socket ended (after errorOccurred, which still needs the witness), let it go.
+    QObject::connect(socket, &QTcpSocket::stateChanged, q, [this](QAbstractSocket::SocketState socketState) {
+        if (socketState == QAbstractSocket::UnconnectedState)
+            closeEndWitness();
+    });
+    QObject::connect(socket, &QTcpSocket::disconnected, q, [this] { onDisconnected(); });
+}
+
+void Client::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    if (d->state != State::Disconnected)
+        qWarning("netcore::Client::setTlsConfiguration: takes effect at the next connectToHost()");
+    d->tls = true;
+    d->tlsConfiguration = configuration;
+    d->wantConnected = false;
+    d->reconnectTimer.stop();
+    d->connectTimer.stop();
+    d->makeSocket();
+}
+
+bool Client::isTlsEnabled() const { return d->tls; }
 
 void Client::connectToHost(const QString &host, quint16 port)
 {

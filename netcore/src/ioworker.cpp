@@ -45,7 +45,7 @@ void IoWorker::runPendingTasks()
 
 void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters)
 {
-    auto *connection = new ServerConnection(id, m_codec, std::move(counters), &m_outputLimits, this);
+    auto *connection = new ServerConnection(id, m_codec, std::move(counters), &m_outputLimits, &m_tls, this);
     QString why;
     if (!connection->open(descriptor, &why)) {
         delete connection;

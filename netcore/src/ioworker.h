@@ -2,6 +2,7 @@
 
 #include "connectioncounters.h"
 #include "framereader.h"
+#include "tlssettings.h"
 
 #include <netcore/server.h>
 
@@ -62,6 +63,8 @@ public:
     void setIdleTimeout(int msecs);
     /** Applies to every connection of this worker, the open ones included. */
     void setOutputLimits(const OutputLimits &limits) { m_outputLimits = limits; }
+    /** Set before the worker gets connections. */
+    void setTls(const TlsSettings &tls) { m_tls = tls; }
     /** Drops every connection at once, without signals; before the thread ends. */
     void shutdown();
 
@@ -81,6 +84,7 @@ private:
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
     OutputLimits m_outputLimits;
+    TlsSettings m_tls;
     Server::MessageHandler m_handler;
     // initial-exec: read for every handled message; a shared library would otherwise call __tls_get_addr.
     static thread_local IoWorker *t_handlingWorker __attribute__((tls_model("initial-exec")));

@@ -2,6 +2,7 @@
 #include <netcore/messageview.h>
 
 #include <QtCore/QCborStreamReader>
+#include <QtCore/QStringDecoder>
 
 namespace netcore {
 
@@ -28,6 +29,16 @@ Message Message::json(const QJsonDocument &document, QString channel, quint32 id
 Message Message::cbor(const QCborValue &value, QString channel, quint32 id)
 {
     return Message(MessageType::Cbor, value.toCbor(), std::move(channel), id);
+}
+
+QString MessageView::channel() const
+{
+    if (m_channel.isEmpty())
+        return {};
+    // QString::fromUtf8() drops a leading EF BB BF: "\uFEFFchat" would arrive as "chat".
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(m_channel);
 }
 
 Message MessageView::toMessage() const

@@ -1,7 +1,8 @@
 #include <netcore/messageinbox.h>
 
-#include <QtCore/QDeadlineTimer>
 #include <QtCore/QMutexLocker>
+
+#include <chrono>
 
 namespace netcore {
 
@@ -58,7 +59,7 @@ void MessageInbox::push(const ReceivedMessage &received)
         appendBounded(m_byChannel[channel], received);
         m_latest.insert(channel, received);
     }
-    m_messageArrived.wakeAll();
+    m_messageArrived.notify_all();
 }
 
 void MessageInbox::pushError(const Error &error)
@@ -79,11 +80,11 @@ QList<ReceivedMessage> MessageInbox::takeAll()
 bool MessageInbox::waitAndTake(int msecs, ReceivedMessage *out)
 {
     QMutexLocker lock(&m_mutex);
-    const QDeadlineTimer deadline(msecs);
-    while (m_messages.empty()) {
-        if (!m_messageArrived.wait(&m_mutex, deadline))
-            return false;
-    }
+    const auto arrived = [this] { return !m_messages.empty(); };
+    if (msecs < 0)
+        m_messageArrived.wait(m_mutex, arrived);
+    else if (!m_messageArrived.wait_for(m_mutex, std::chrono::milliseconds(msecs), arrived))
+        return false;
     *out = std::move(m_messages.front());
     m_messages.pop_front();
     return true;

@@ -69,6 +69,7 @@ public:
     int maxConnections = 0;
     int idleTimeout = 0;
     OutputLimits outputLimits;
+    TlsSettings tls;
     QList<IoWorker *> ioWorkers; // localWorker or workers: whichever is in use
     AcceptFilter acceptFilter;
     PeerAllowList allowList;
@@ -108,6 +109,7 @@ void Server::Private::startWorkers()
             localWorker = std::make_unique<IoWorker>(config);
             localWorker->setMessageHandler(messageHandler);
             localWorker->setOutputLimits(outputLimits);
+            localWorker->setTls(tls);
             wire(localWorker.get());
             ioWorkers = {localWorker.get()};
         }
@@ -122,6 +124,7 @@ void Server::Private::startWorkers()
         auto *worker = new IoWorker(config);
         worker->setMessageHandler(messageHandler);
         worker->setOutputLimits(outputLimits); // before the thread starts: no race
+        worker->setTls(tls);
         worker->moveToThread(thread);
         wire(worker);
         installIoEventDispatcher(thread); // epoll; NETCORE_EVENT_DISPATCHER=qt keeps Qt's
@@ -371,6 +374,19 @@ bool Server::setOutputLimits(const OutputLimits &limits)
 }
 
 OutputLimits Server::outputLimits() const { return d->outputLimits; }
+
+void Server::setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout)
+{
+    if (!d->ioWorkers.isEmpty()) {
+        qWarning("netcore::Server::setTlsConfiguration: must be called before listen()");
+        return;
+    }
+    d->tls.enabled = true;
+    d->tls.configuration = configuration;
+    d->tls.handshakeTimeout = qMax(1, handshakeTimeout);
+}
+
+bool Server::isTlsEnabled() const { return d->tls.enabled; }
 
 void Server::setWorkers(int workers)
 {

@@ -5,7 +5,7 @@
 
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
-#include <QtNetwork/QTcpSocket>
+#include <QtNetwork/QSslSocket>
 
 namespace netcore {
 
@@ -17,15 +17,15 @@ constexpr qint64 socketReadBufferLimit = 1024 * 1024;
 
 ServerConnection::ServerConnection(quint64 id, const CodecConfig &codec,
                                    std::shared_ptr<ConnectionCounters> counters, const OutputLimits *limits,
-                                   QObject *parent)
-    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits)
+                                   const TlsSettings *tls, QObject *parent)
+    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits), m_tls(tls)
 {
     m_lastReceive.start();
 }
 
 bool ServerConnection::open(qintptr descriptor, QString *why)
 {
-    m_socket = new QTcpSocket(this);
+    m_socket = m_tls->enabled ? new QSslSocket(this) : new QTcpSocket(this);
     if (!m_socket->setSocketDescriptor(descriptor)) {
         *why = m_socket->errorString();
         closeDescriptor(descriptor); // not adopted, so nobody else will close it
@@ -37,7 +37,35 @@ bool ServerConnection::open(qintptr descriptor, QString *why)
     connect(m_socket, &QTcpSocket::errorOccurred, this, &ServerConnection::onErrorOccurred);
     connect(m_socket, &QTcpSocket::disconnected, this, &ServerConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerConnection::onBytesWritten);
+    if (m_tls->enabled)
+        startEncryption();
     return true;
+}
+
+void ServerConnection::startEncryption()
+{
+    auto *socket = static_cast<QSslSocket *>(m_socket);
+    socket->setSslConfiguration(m_tls->configuration);
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this] {
+        failTls(tr("no TLS handshake within %1 ms").arg(m_tls->handshakeTimeout));
+    });
+    connect(socket, &QSslSocket::encrypted, deadline, &QObject::deleteLater);
+    deadline->start(m_tls->handshakeTimeout);
+    socket->startServerEncryption();
+}
+
+void ServerConnection::failTls(const QString &detail)
+{
+    if (m_closedReported)
+        return;
+    m_closing = true;
+    m_reason = DisconnectReason::TlsFailed;
+    m_detail = detail;
+    m_socket->abort(); // nothing to flush: no session was established
+    if (!m_closedReported)
+        onDisconnected();
 }
 
 bool ServerConnection::canWrite() const
@@ -223,6 +251,11 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
         return;
     m_socketFailed = true; // nothing more can be sent: replies to the last frames are dropped
     // Asked first: the descriptor closes once the socket handles the end.
+    if (m_tls->enabled && !static_cast<QSslSocket *>(m_socket)->isEncrypted()) {
+        // Before the session: whatever broke, the handshake did not happen (a plaintext peer, most often).
+        failTls(tr("TLS handshake failed: %1").arg(m_socket->errorString()));
+        return;
+    }
     const bool peerEnded = error == QAbstractSocket::RemoteHostClosedError;
     const bool reset = peerEnded && peerEndOf(m_socket->socketDescriptor(), false) == PeerEnd::Reset;
     onReadyRead(); // frames that arrived just before the end still count

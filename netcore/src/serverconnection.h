@@ -2,6 +2,7 @@
 
 #include "connectioncounters.h"
 #include "framereader.h"
+#include "tlssettings.h"
 
 #include <netcore/outputlimits.h>
 #include <netcore/server.h>
@@ -27,9 +28,9 @@ class ServerConnection : public QObject
     Q_OBJECT
 
 public:
-    /** @p limits belongs to the IoWorker (same thread) and outlives the connection. */
+    /** @p limits and @p tls belong to the IoWorker (same thread) and outlive the connection. */
     ServerConnection(quint64 id, const CodecConfig &codec, std::shared_ptr<ConnectionCounters> counters,
-                     const OutputLimits *limits, QObject *parent);
+                     const OutputLimits *limits, const TlsSettings *tls, QObject *parent);
 
     /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
     bool open(qintptr descriptor, QString *why);
@@ -60,7 +61,11 @@ private:
     void onBytesWritten();
     void resumeReading();
     void startStallTimer();
+    /** Starts the server side of the handshake, with its deadline. */
+    void startEncryption();
     void onStalled();
+    /** Closes at once with the reason TlsFailed. */
+    void failTls(const QString &detail);
     /** Closes at once, dropping unsent output: the peer does not read it. */
     void abortSlowConsumer(const QString &detail);
 
@@ -73,6 +78,7 @@ private:
     QByteArray m_output;  ///< replies gathered while a read batch is handled (corked)
     int m_outputMessages = 0; ///< messages encoded into m_output
     const OutputLimits *m_limits;
+    const TlsSettings *m_tls;
     QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
     bool m_readPaused = false;      ///< output above the high watermark: the peer's bytes wait in the kernel
     bool m_corked = false;

@@ -5,6 +5,7 @@
 #include <netcore/message.h>
 
 #include <QtCore/QObject>
+#include <QtNetwork/QSslConfiguration>
 
 #include <memory>
 #include <optional>
@@ -44,6 +45,14 @@ public:
 
     /** Starts connecting (asynchronously); connected() or errorOccurred() follows. */
     void connectToHost(const QString &host, quint16 port);
+    /**
+     * Connects with TLS from now on (TlsFiles::clientConfiguration() builds
+     * one from a CA file). The server's certificate is checked against
+     * @p configuration's CAs and the host name; a failed check, or a
+     * handshake that fails, is an error with the code TlsFailed.
+     */
+    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool isTlsEnabled() const;
     /** Closes the connection and stops reconnecting. Pending messages stay queued. */
     void disconnectFromHost();
 

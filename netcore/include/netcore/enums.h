@@ -50,6 +50,7 @@ enum class ErrorCode {
     HostNotFound,
     RemoteClosed,
     ConnectionReset,     ///< the peer reset the connection (RST)
+    TlsFailed,           ///< the TLS handshake failed: an untrusted certificate, a plaintext peer, a timeout
     NetworkError,
     Timeout,
     AddressInUse,
@@ -69,6 +70,7 @@ enum class DisconnectReason {
     ServerClosed,    ///< the server was closed or destroyed
     SlowConsumer,    ///< the peer did not read what was sent to it (see OutputLimits)
     PeerReset,       ///< the peer reset the connection (RST): it crashed, or aborted on purpose
+    TlsFailed,       ///< no TLS session: the handshake failed or timed out (a plaintext peer, an untrusted certificate)
 };
 Q_ENUM_NS(DisconnectReason)
 

@@ -40,8 +40,11 @@ public:
         return MessageView(message.type(), message.payload(), channelUtf8, message.id());
     }
 
-    /** The channel name, decoded (allocates unless it is the default channel). */
-    QString channel() const { return QString::fromUtf8(m_channel); }
+    /**
+     * The channel name, decoded (allocates unless it is the default channel).
+     * A leading U+FEFF stays: it is part of the name, not a byte order mark.
+     */
+    QString channel() const;
     /** An owning copy. */
     Message toMessage() const;
 

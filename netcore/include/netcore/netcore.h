@@ -20,4 +20,5 @@
 #include <netcore/peerallowlist.h>
 #include <netcore/rawcodec.h>
 #include <netcore/server.h>
+#include <netcore/tlsfiles.h>
 #include <netcore/version.h>

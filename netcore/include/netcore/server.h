@@ -10,6 +10,7 @@
 
 #include <QtCore/QObject>
 #include <QtNetwork/QHostAddress>
+#include <QtNetwork/QSslConfiguration>
 
 #include <functional>
 #include <memory>
@@ -94,6 +95,16 @@ public:
     /** Backpressure against peers that do not read; see OutputLimits. Invalid limits are refused (false). */
     bool setOutputLimits(const OutputLimits &limits);
     OutputLimits outputLimits() const;
+
+    /**
+     * Serves TLS: @p configuration holds the certificate and private key
+     * (TlsFiles::serverConfiguration() reads PEM files). Each accepted socket
+     * starts the handshake in its I/O thread; a peer that does not complete it
+     * within handshakeTimeout (a plaintext peer, say) is closed with TlsFailed.
+     * Must be set before listen().
+     */
+    void setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout = 10000);
+    bool isTlsEnabled() const;
 
     /** I/O threads; must be set before listen(). 0 = the server's own thread. */
     void setWorkers(int workers);
