@@ -5,6 +5,7 @@
 #include "endpoint.h"
 #include "exitcodes.h"
 #include "payloadoptions.h"
+#include "tlsoptions.h"
 
 #include <netcore/client.h>
 #include <netcore/codec.h>
@@ -19,6 +20,7 @@ namespace {
 QList<OptionSpec> sendSpecs()
 {
     QList<OptionSpec> specs = CodecOptions::specs();
+    specs += TlsOptions::clientSpecs();
     specs += {
         {QStringLiteral("channel"), QStringLiteral("NAME"), QStringLiteral("channel of every message (envelope)")},
         {QStringLiteral("id"), QStringLiteral("N"), QStringLiteral("id of every message, 0-4294967295 (envelope)")},
@@ -78,6 +80,12 @@ int SendCommand::parse(const QStringList &arguments)
 
     if (!CodecOptions::toConfig(commandLine, &m_codec, &error))
         return CommandLine::usageError(error, usage());
+    switch (TlsOptions::toClientConfiguration(commandLine, &m_tls, &error)) {
+    case TlsOptions::Result::Off: break;
+    case TlsOptions::Result::On: m_useTls = true; break;
+    case TlsOptions::Result::UsageError: return CommandLine::usageError(error, usage());
+    case TlsOptions::Result::FileError: CommandLine::printError(error); return ExitFailure;
+    }
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
     if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
         return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
@@ -118,6 +126,8 @@ int SendCommand::run(const QStringList &arguments)
         return parseResult;
 
     m_client = std::make_unique<netcore::Client>(m_codec);
+    if (m_useTls)
+        m_client->setTlsConfiguration(m_tls);
     connect(m_client.get(), &netcore::Client::connected, this, &SendCommand::onConnected);
     connect(m_client.get(), &netcore::Client::messageReceived, this, &SendCommand::onMessageReceived);
     connect(m_client.get(), &netcore::Client::errorOccurred, this, &SendCommand::onErrorOccurred);

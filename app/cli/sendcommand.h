@@ -7,6 +7,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
+#include <QtNetwork/QSslConfiguration>
 
 #include <memory>
 
@@ -50,6 +51,8 @@ private:
     void finish(int exitCode);
 
     netcore::CodecConfig m_codec;
+    bool m_useTls = false;
+    QSslConfiguration m_tls;
     std::unique_ptr<netcore::Client> m_client;
     EventPrinter m_printer;
     QList<netcore::Message> m_messages;

@@ -5,6 +5,7 @@
 #include "endpoint.h"
 #include "exitcodes.h"
 #include "signalwatcher.h"
+#include "tlsoptions.h"
 
 #include <netcore/connectioninfo.h>
 #include <netcore/error.h>
@@ -25,6 +26,7 @@ QList<OptionSpec> serveSpecs()
          QStringLiteral("address to listen on (default 127.0.0.1:0, any free port)")},
     };
     specs += CodecOptions::specs();
+    specs += TlsOptions::serverSpecs();
     specs += {
         {QStringLiteral("echo"), {}, QStringLiteral("send every message back to its sender")},
         {QStringLiteral("relay"), {}, QStringLiteral("forward every message to every other client")},
@@ -122,6 +124,13 @@ int ServeCommand::run(const QStringList &arguments)
     if (!netcore::PeerAllowList::parse(commandLine.value(QStringLiteral("allow")), &allowList, &error))
         return CommandLine::usageError(QStringLiteral("--allow: %1").arg(error), usage());
     m_server->setAllowList(allowList);
+    QSslConfiguration tls;
+    switch (TlsOptions::toServerConfiguration(commandLine, &tls, &error)) {
+    case TlsOptions::Result::Off: break;
+    case TlsOptions::Result::On: m_server->setTlsConfiguration(tls); break;
+    case TlsOptions::Result::UsageError: return CommandLine::usageError(error, usage());
+    case TlsOptions::Result::FileError: CommandLine::printError(error); return ExitFailure;
+    }
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
     if (m_mode != Mode::Log || !printMessages) {

@@ -202,7 +202,10 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
     }
     if (state == State::Disconnected)
         return;
-    report(errorCodeOf(socketError), Client::tr("cannot connect to %1:%2: %3").arg(host).arg(port).arg(socket->errorString()));
+    const ErrorCode code = errorCodeOf(socketError);
+    report(code, (code == ErrorCode::TlsFailed ? Client::tr("TLS handshake with %1:%2 failed: %3")
+                                               : Client::tr("cannot connect to %1:%2: %3"))
+                     .arg(host).arg(port).arg(socket->errorString()));
     if (wantConnected && autoReconnect)
         scheduleReconnect();
     else
