@@ -49,23 +49,11 @@ void ServerConnection::startEncryption()
     auto *deadline = new QTimer(this);
     deadline->setSingleShot(true);
     connect(deadline, &QTimer::timeout, this, [this] {
-        failTls(tr("no TLS handshake within %1 ms").arg(m_tls->handshakeTimeout));
+        abortWith(DisconnectReason::TlsFailed, tr("no TLS handshake within %1 ms").arg(m_tls->handshakeTimeout));
     });
     connect(socket, &QSslSocket::encrypted, deadline, &QObject::deleteLater);
     deadline->start(m_tls->handshakeTimeout);
     socket->startServerEncryption();
-}
-
-void ServerConnection::failTls(const QString &detail)
-{
-    if (m_closedReported)
-        return;
-    m_closing = true;
-    m_reason = DisconnectReason::TlsFailed;
-    m_detail = detail;
-    m_socket->abort(); // nothing to flush: no session was established
-    if (!m_closedReported)
-        onDisconnected();
 }
 
 bool ServerConnection::canWrite() const
@@ -129,7 +117,7 @@ void ServerConnection::checkOutput()
     const qint64 pending = m_socket->bytesToWrite();
     m_counters->bytesPending.store(quint64(pending), std::memory_order_relaxed);
     if (pending > m_limits->hardLimit) {
-        abortSlowConsumer(tr("%1 bytes wait to be sent, above the limit of %2: the peer does not read")
+        abortWith(DisconnectReason::SlowConsumer, tr("%1 bytes wait to be sent, above the limit of %2: the peer does not read")
                               .arg(pending).arg(m_limits->hardLimit));
         return;
     }
@@ -176,18 +164,18 @@ void ServerConnection::onStalled()
     const qint64 pending = m_socket->bytesToWrite();
     if (pending == 0)
         return;
-    abortSlowConsumer(tr("the peer read nothing for %1 ms while %2 bytes waited to be sent")
+    abortWith(DisconnectReason::SlowConsumer, tr("the peer read nothing for %1 ms while %2 bytes waited to be sent")
                           .arg(m_limits->stallTimeout).arg(pending));
 }
 
-void ServerConnection::abortSlowConsumer(const QString &detail)
+void ServerConnection::abortWith(DisconnectReason reason, const QString &detail)
 {
     if (m_closedReported)
         return;
     m_closing = true;
-    m_reason = DisconnectReason::SlowConsumer;
+    m_reason = reason;
     m_detail = detail;
-    m_socket->abort(); // drops the unsent output: waiting for it to drain is what failed
+    m_socket->abort(); // drops unsent output: a peer that does not read it, or no session to send it in
     if (!m_closedReported)
         onDisconnected();
 }
@@ -253,7 +241,7 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
     // Asked first: the descriptor closes once the socket handles the end.
     if (m_tls->enabled && !static_cast<QSslSocket *>(m_socket)->isEncrypted()) {
         // Before the session: whatever broke, the handshake did not happen (a plaintext peer, most often).
-        failTls(tr("TLS handshake failed: %1").arg(m_socket->errorString()));
+        abortWith(DisconnectReason::TlsFailed, tr("TLS handshake failed: %1").arg(m_socket->errorString()));
         return;
     }
     const bool peerEnded = error == QAbstractSocket::RemoteHostClosedError;

@@ -64,10 +64,8 @@ private:
     /** Starts the server side of the handshake, with its deadline. */
     void startEncryption();
     void onStalled();
-    /** Closes at once with the reason TlsFailed. */
-    void failTls(const QString &detail);
-    /** Closes at once, dropping unsent output: the peer does not read it. */
-    void abortSlowConsumer(const QString &detail);
+    /** Closes at once, dropping unsent output, and reports @p reason. */
+    void abortWith(DisconnectReason reason, const QString &detail);
 
     quint64 m_id;
     FrameReader m_reader;

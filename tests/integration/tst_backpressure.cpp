@@ -53,6 +53,23 @@ std::unique_ptr<Server> echoServer(const OutputLimits &limits)
     return server;
 }
 
+/** An echo server with given limits and one peer with a small receive window, connected to it. */
+struct PeerSetup
+{
+    std::unique_ptr<Server> server;
+    std::unique_ptr<QSignalSpy> disconnected;
+    RawPeer peer;
+
+    bool start(const OutputLimits &limits)
+    {
+        server = echoServer(limits);
+        if (!server)
+            return false;
+        disconnected = std::make_unique<QSignalSpy>(server.get(), &Server::clientDisconnected);
+        return peer.connectTo(server->serverPort(), 16 * 1024) && testing::waitForConnections(*server, 1);
+    }
+};
+
 QByteArray frame(quint32 id)
 {
     return EnvelopeCodec(CodecConfig::envelope()).encode(Message::binary(QByteArray(payloadSize, 'p'), {}, id));
@@ -107,12 +124,11 @@ struct FrameSender
 void tst_Backpressure::nonReadingPeerIsPushedBackThenDropped()
 {
     const OutputLimits limits = smallLimits(1500);
-    auto server = echoServer(limits);
-    QVERIFY(server);
-    QSignalSpy disconnected(server.get(), &Server::clientDisconnected);
-    RawPeer peer;
-    QVERIFY(peer.connectTo(server->serverPort(), 16 * 1024));
-    QVERIFY(testing::waitForConnections(*server, 1));
+    PeerSetup setup;
+    QVERIFY(setup.start(limits));
+    const auto &server = setup.server;
+    QSignalSpy &disconnected = *setup.disconnected;
+    RawPeer &peer = setup.peer;
 
     // Unbounded echoing would take all 64 MiB; the server stops reading near its high watermark.
     FrameSender sender{peer};
@@ -132,12 +148,11 @@ void tst_Backpressure::nonReadingPeerIsPushedBackThenDropped()
 
 void tst_Backpressure::pausedPeerResumesWhenItReads()
 {
-    auto server = echoServer(smallLimits(0)); // never gives up: the peer reads later
-    QVERIFY(server);
-    QSignalSpy disconnected(server.get(), &Server::clientDisconnected);
-    RawPeer peer;
-    QVERIFY(peer.connectTo(server->serverPort(), 16 * 1024));
-    QVERIFY(testing::waitForConnections(*server, 1));
+    PeerSetup setup;
+    QVERIFY(setup.start(smallLimits(0))); // never gives up: the peer reads later
+    const auto &server = setup.server;
+    QSignalSpy &disconnected = *setup.disconnected;
+    RawPeer &peer = setup.peer;
 
     FrameSender sender{peer};
     QVERIFY(sender.sendUntilPushedBack(64 * 1024 * 1024, 300) > 0);
@@ -175,12 +190,11 @@ void tst_Backpressure::closingDoesNotWaitForeverOnANonReader()
     OutputLimits limits = smallLimits(800);
     limits.hardLimit = 64 * 1024 * 1024;
     limits.highWatermark = 32 * 1024 * 1024;
-    auto server = echoServer(limits);
-    QVERIFY(server);
-    QSignalSpy disconnected(server.get(), &Server::clientDisconnected);
-    RawPeer peer;
-    QVERIFY(peer.connectTo(server->serverPort(), 16 * 1024));
-    QVERIFY(testing::waitForConnections(*server, 1));
+    PeerSetup setup;
+    QVERIFY(setup.start(limits));
+    const auto &server = setup.server;
+    QSignalSpy &disconnected = *setup.disconnected;
+    RawPeer &peer = setup.peer;
     FrameSender sender{peer};
     // More than the kernel's buffers on both sides take: the rest of the echo waits in the server.
     QVERIFY(sender.sendUntilPushedBack(16 * 1024 * 1024, 300) > 0);
