@@ -1,4 +1,5 @@
 #include <netcore/message.h>
+#include <netcore/messageview.h>
 
 #include <QtCore/QCborMap>
 #include <QtCore/QJsonArray>
@@ -21,6 +22,8 @@ private slots:
     void equality_data();
     void equality();
     void travelsInQVariant();
+    void viewChannelKeepsLeadingFeff_data();
+    void viewChannelKeepsLeadingFeff();
 };
 
 void TestMessage::defaults()
@@ -115,6 +118,29 @@ void TestMessage::travelsInQVariant()
 {
     const Message message = Message::text(QStringLiteral("hi"), QStringLiteral("c"), 5);
     QCOMPARE(QVariant::fromValue(message).value<Message>(), message);
+}
+
+void TestMessage::viewChannelKeepsLeadingFeff_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<QString>("channel");
+    const QChar feff(0xfeff);
+    QTest::newRow("leading") << QByteArray("\xef\xbb\xbf" "chat") << QString(feff) + QStringLiteral("chat");
+    QTest::newRow("alone") << QByteArray("\xef\xbb\xbf") << QString(feff);
+    QTest::newRow("inside") << QByteArray("a\xef\xbb\xbf") << QStringLiteral("a") + feff;
+    QTest::newRow("default channel") << QByteArray() << QString();
+}
+
+// QString::fromUtf8() drops a leading BOM; found by fuzz_envelope
+// (tests/fuzz/regressions/envelope/channel-leading-bom).
+void TestMessage::viewChannelKeepsLeadingFeff()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(QString, channel);
+    const MessageView view(MessageType::Binary, "x", wire);
+    QCOMPARE(view.channel(), channel);
+    QCOMPARE(view.toMessage().channel(), channel);
+    QCOMPARE(view.channel().toUtf8(), wire);
 }
 
 QTEST_GUILESS_MAIN(TestMessage)
