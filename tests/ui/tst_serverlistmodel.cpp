@@ -20,6 +20,7 @@ private slots:
     void addAndRemoveServers();
     void removingEveryServer();
     void texts();
+    void tlsAndAllowedPeersAreShown();
     void lookups();
 
 private:
@@ -199,6 +200,40 @@ void TestServerListModel::texts()
     QCOMPARE(text(1, ServerListModel::ClientsColumn), QStringLiteral("0"));
     for (int column = 0; column < ServerListModel::ColumnCount; ++column)
         QVERIFY(!m_model->headerData(column, Qt::Horizontal).toString().isEmpty());
+}
+
+void TestServerListModel::tlsAndAllowedPeersAreShown()
+{
+    ServerState plain = server(1, 5000);
+    ServerState secure = server(2, 5001);
+    secure.spec.tlsCertificateFile = QStringLiteral("/etc/wirebench/cert.pem");
+    secure.spec.tlsKeyFile = QStringLiteral("/etc/wirebench/key.pem");
+    m_model->setServers({plain, secure});
+    const auto text = [this](int row, int column, int role = Qt::DisplayRole) {
+        return m_model->index(row, column).data(role).toString();
+    };
+    QCOMPARE(text(0, ServerListModel::CodecColumn), QStringLiteral("envelope"));
+    QCOMPARE(text(1, ServerListModel::CodecColumn), QStringLiteral("tls + envelope"));
+    QVERIFY(text(1, ServerListModel::CodecColumn, Qt::ToolTipRole).contains(QLatin1String("/etc/wirebench/cert.pem")));
+
+    // Turning TLS off, or restricting the peers, repaints just the column that shows it.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    ServerState plainAgain = secure;
+    plainAgain.spec.tlsKeyFile.clear();
+    m_model->setServers({plain, plainAgain});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(ServerListModel::CodecColumn));
+    QCOMPARE(text(1, ServerListModel::CodecColumn), QStringLiteral("envelope"));
+
+    changed.clear();
+    ServerState restricted = plain;
+    restricted.spec.allow = QStringLiteral("127.0.0.0/8");
+    m_model->setServers({restricted, plainAgain});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(ServerListModel::AddressColumn));
+    QCOMPARE(text(0, ServerListModel::AddressColumn), QStringLiteral("127.0.0.1:5000"));
+    QCOMPARE(text(0, ServerListModel::AddressColumn, Qt::ToolTipRole),
+             QStringLiteral("127.0.0.1:5000, accepts only 127.0.0.0/8"));
 }
 
 void TestServerListModel::lookups()

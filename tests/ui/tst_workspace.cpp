@@ -22,6 +22,9 @@ Workspace sampleWorkspace()
     echo.workers = 3;
     echo.mode = ServerMode::Echo;
     echo.idleTimeoutMsecs = 30000;
+    echo.tlsCertificateFile = QStringLiteral("/etc/wirebench/cert.pem");
+    echo.tlsKeyFile = QStringLiteral("/etc/wirebench/key.pem");
+    echo.allow = QStringLiteral("127.0.0.0/8,::1/128");
     ServerSpec relay;
     relay.name = QStringLiteral("relay");
     relay.codec = netcore::CodecConfig::line(QByteArrayLiteral("\r\n"));
@@ -36,7 +39,13 @@ Workspace sampleWorkspace()
     other.name = QStringLiteral("sensor 4");
     other.host = QStringLiteral("example.org");
     other.autoReconnect = false;
-    workspace.clients = {client, other};
+    other.tls = true;
+    other.caFile = QStringLiteral("/etc/wirebench/ca.pem");
+    ClientSpec insecure = client;
+    insecure.name = QStringLiteral("client 2");
+    insecure.tls = true;
+    insecure.insecure = true;
+    workspace.clients = {client, other, insecure};
 
     workspace.payloads = {
         SavedPayload{QStringLiteral("hello"), QStringLiteral("json"), QStringLiteral("{\"a\": 1}"),
@@ -54,6 +63,8 @@ class tst_Workspace : public QObject
 
 private Q_SLOTS:
     void specsRoundTrip();
+    void tlsAndAllowAreStored();
+    void workspaceWithoutTlsKeysStillLoads();
     void serverModeIsNamed_data();
     void serverModeIsNamed();
     void workspaceRoundTrips();
@@ -78,6 +89,66 @@ void tst_Workspace::specsRoundTrip()
     changed.workers = 4;
     QVERIFY(!(changed == workspace.servers.at(0)));
     QCOMPARE(ServerSpec::fromJson({}), ServerSpec()); // missing fields keep their defaults
+    QCOMPARE(ClientSpec::fromJson({}), ClientSpec());
+    for (auto change : {+[](ServerSpec &s) { s.tlsCertificateFile.clear(); }, +[](ServerSpec &s) { s.tlsKeyFile += 'x'; },
+                        +[](ServerSpec &s) { s.allow.clear(); }}) {
+        ServerSpec other = workspace.servers.at(0);
+        change(other);
+        QVERIFY(!(other == workspace.servers.at(0)));
+    }
+    for (auto change : {+[](ClientSpec &c) { c.tls = false; }, +[](ClientSpec &c) { c.caFile.clear(); },
+                        +[](ClientSpec &c) { c.insecure = true; }}) {
+        ClientSpec other = workspace.clients.at(1);
+        change(other);
+        QVERIFY(!(other == workspace.clients.at(1)));
+    }
+}
+
+void tst_Workspace::tlsAndAllowAreStored()
+{
+    const Workspace workspace = sampleWorkspace();
+    const QJsonObject server = workspace.servers.at(0).toJson();
+    QCOMPARE(server.value(QStringLiteral("tlsCertificateFile")).toString(), QStringLiteral("/etc/wirebench/cert.pem"));
+    QCOMPARE(server.value(QStringLiteral("tlsKeyFile")).toString(), QStringLiteral("/etc/wirebench/key.pem"));
+    QCOMPARE(server.value(QStringLiteral("allow")).toString(), QStringLiteral("127.0.0.0/8,::1/128"));
+    const QJsonObject client = workspace.clients.at(1).toJson();
+    QCOMPARE(client.value(QStringLiteral("tls")).toBool(), true);
+    QCOMPARE(client.value(QStringLiteral("caFile")).toString(), QStringLiteral("/etc/wirebench/ca.pem"));
+    QCOMPARE(client.value(QStringLiteral("insecure")).toBool(), false);
+    QCOMPARE(workspace.clients.at(2).toJson().value(QStringLiteral("insecure")).toBool(), true);
+}
+
+void tst_Workspace::workspaceWithoutTlsKeysStillLoads()
+{
+    // As a Wirebench without TLS wrote it.
+    const QByteArray old = R"({
+        "format": "wirebench-workspace", "version": 1,
+        "servers": [{"name": "echo", "address": "127.0.0.1", "port": 5555, "mode": "echo",
+                     "maxClients": 0, "workers": 1, "idleTimeoutMsecs": 0}],
+        "clients": [{"name": "client 1", "host": "127.0.0.1", "port": 5555, "autoReconnect": false}],
+        "payloads": []
+    })";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(old);
+    file.close();
+
+    Workspace read;
+    QString error;
+    QVERIFY2(Workspace::load(path, &read, &error), qPrintable(error));
+    QCOMPARE(read.servers.size(), 1);
+    QCOMPARE(read.servers.at(0).name, QStringLiteral("echo"));
+    QCOMPARE(read.servers.at(0).mode, ServerMode::Echo);
+    QVERIFY(!read.servers.at(0).isTls());
+    QVERIFY(read.servers.at(0).tlsCertificateFile.isEmpty());
+    QVERIFY(read.servers.at(0).allow.isEmpty()); // every peer, as before
+    QCOMPARE(read.clients.size(), 1);
+    QVERIFY(!read.clients.at(0).tls);
+    QVERIFY(read.clients.at(0).caFile.isEmpty());
+    QVERIFY(!read.clients.at(0).insecure);
+    QVERIFY(!read.clients.at(0).autoReconnect);
 }
 
 void tst_Workspace::serverModeIsNamed_data()

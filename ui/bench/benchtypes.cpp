@@ -39,6 +39,9 @@ QJsonObject ServerSpec::toJson() const
         {QStringLiteral("workers"), workers},
         {QStringLiteral("mode"), modeName(mode)},
         {QStringLiteral("idleTimeoutMsecs"), idleTimeoutMsecs},
+        {QStringLiteral("tlsCertificateFile"), tlsCertificateFile},
+        {QStringLiteral("tlsKeyFile"), tlsKeyFile},
+        {QStringLiteral("allow"), allow},
     };
 }
 
@@ -54,6 +57,9 @@ ServerSpec ServerSpec::fromJson(const QJsonObject &object)
     spec.workers = qMax(0, object.value(QStringLiteral("workers")).toInt(spec.workers));
     spec.mode = parseMode(object.value(QStringLiteral("mode")).toString(), spec.mode);
     spec.idleTimeoutMsecs = qMax(0, object.value(QStringLiteral("idleTimeoutMsecs")).toInt(spec.idleTimeoutMsecs));
+    spec.tlsCertificateFile = object.value(QStringLiteral("tlsCertificateFile")).toString();
+    spec.tlsKeyFile = object.value(QStringLiteral("tlsKeyFile")).toString();
+    spec.allow = object.value(QStringLiteral("allow")).toString();
     return spec;
 }
 
@@ -61,7 +67,8 @@ bool operator==(const ServerSpec &a, const ServerSpec &b)
 {
     return a.name == b.name && a.address == b.address && a.port == b.port && a.codec == b.codec
         && a.maxClients == b.maxClients && a.workers == b.workers && a.mode == b.mode
-        && a.idleTimeoutMsecs == b.idleTimeoutMsecs;
+        && a.idleTimeoutMsecs == b.idleTimeoutMsecs && a.tlsCertificateFile == b.tlsCertificateFile
+        && a.tlsKeyFile == b.tlsKeyFile && a.allow == b.allow;
 }
 
 QJsonObject ClientSpec::toJson() const
@@ -72,6 +79,9 @@ QJsonObject ClientSpec::toJson() const
         {QStringLiteral("port"), int(port)},
         {QStringLiteral("codec"), codec.toJson()},
         {QStringLiteral("autoReconnect"), autoReconnect},
+        {QStringLiteral("tls"), tls},
+        {QStringLiteral("caFile"), caFile},
+        {QStringLiteral("insecure"), insecure},
     };
 }
 
@@ -84,13 +94,17 @@ ClientSpec ClientSpec::fromJson(const QJsonObject &object)
     if (object.contains(QStringLiteral("codec")))
         spec.codec = netcore::CodecConfig::fromJson(object.value(QStringLiteral("codec")).toObject());
     spec.autoReconnect = object.value(QStringLiteral("autoReconnect")).toBool(spec.autoReconnect);
+    spec.tls = object.value(QStringLiteral("tls")).toBool(spec.tls);
+    spec.caFile = object.value(QStringLiteral("caFile")).toString();
+    spec.insecure = object.value(QStringLiteral("insecure")).toBool(spec.insecure);
     return spec;
 }
 
 bool operator==(const ClientSpec &a, const ClientSpec &b)
 {
     return a.name == b.name && a.host == b.host && a.port == b.port && a.codec == b.codec
-        && a.autoReconnect == b.autoReconnect;
+        && a.autoReconnect == b.autoReconnect && a.tls == b.tls && a.caFile == b.caFile
+        && a.insecure == b.insecure;
 }
 
 } // namespace wirebench

@@ -32,6 +32,11 @@ struct ServerSpec
     int workers = 1;      ///< I/O threads of the netcore::Server
     ServerMode mode = ServerMode::Silent;
     int idleTimeoutMsecs = 0;
+    QString tlsCertificateFile; ///< PEM; TLS is on when both files are set
+    QString tlsKeyFile;         ///< PEM, unencrypted
+    QString allow;              ///< peer ranges as netcore::PeerAllowList::parse() reads them; empty: everyone
+
+    bool isTls() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }
 
     QJsonObject toJson() const;
     static ServerSpec fromJson(const QJsonObject &object);
@@ -46,6 +51,9 @@ struct ClientSpec
     quint16 port = 0;
     netcore::CodecConfig codec;
     bool autoReconnect = true;
+    bool tls = false;
+    QString caFile;        ///< PEM certificates to trust; empty: the system's CAs
+    bool insecure = false; ///< with tls: accept any certificate (encrypted, but the server is not authenticated)
 
     QJsonObject toJson() const;
     static ClientSpec fromJson(const QJsonObject &object);

@@ -1,6 +1,7 @@
 #include "hostedserver.h"
 
 #include <netcore/server.h>
+#include <netcore/tlsfiles.h>
 
 #include <algorithm>
 
@@ -71,6 +72,14 @@ bool HostedServer::start()
         m_collector->addEvent(EventKind::Error, name(), m_error, netcore::ErrorCode::ListenFailed);
         return false;
     }
+    QString why;
+    if (!applyAccess(&why)) {
+        // Never serve plaintext, or to everyone, in place of what the user asked for.
+        m_error = why;
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot start: %1").arg(why),
+                              netcore::ErrorCode::InvalidConfiguration);
+        return false;
+    }
     bool listening = false;
     if (m_spec.port == 0 && m_lastPort != 0)
         listening = m_server->listen(address, m_lastPort); // clients reconnecting find it again
@@ -85,8 +94,34 @@ bool HostedServer::start()
     }
     m_error.clear();
     m_lastPort = m_server->serverPort();
+    const QString where = QStringLiteral("%1:%2").arg(m_server->serverAddress().toString()).arg(m_lastPort);
     m_collector->addEvent(EventKind::ServerStarted, name(),
-                          tr("listening on %1:%2").arg(m_server->serverAddress().toString()).arg(m_lastPort));
+                          m_server->isTlsEnabled() ? tr("listening with TLS on %1").arg(where)
+                                                   : tr("listening on %1").arg(where));
+    return true;
+}
+
+bool HostedServer::applyAccess(QString *error)
+{
+    netcore::PeerAllowList allowList;
+    if (!netcore::PeerAllowList::parse(m_spec.allow, &allowList, error)) {
+        *error = tr("allowed peers: %1").arg(*error);
+        return false;
+    }
+    m_server->setAllowList(allowList);
+    if (m_spec.tlsCertificateFile.isEmpty() != m_spec.tlsKeyFile.isEmpty()) {
+        *error = tr("TLS needs both a certificate file and a key file");
+        return false;
+    }
+    // The files are read once per netcore::Server (it takes TLS only before its first listen);
+    // after a failed read it has no TLS and does not listen, so the next start() reads them again.
+    if (m_spec.isTls() && !m_server->isTlsEnabled()) {
+        QSslConfiguration configuration;
+        if (!netcore::TlsFiles::serverConfiguration(m_spec.tlsCertificateFile, m_spec.tlsKeyFile, &configuration,
+                                                    error))
+            return false;
+        m_server->setTlsConfiguration(configuration);
+    }
     return true;
 }
 

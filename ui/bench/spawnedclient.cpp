@@ -1,6 +1,7 @@
 #include "spawnedclient.h"
 
 #include <netcore/messageinbox.h>
+#include <netcore/tlsfiles.h>
 
 namespace wirebench {
 
@@ -30,12 +31,25 @@ SpawnedClient::SpawnedClient(int id, const QString &name, const ClientSpec &spec
     connect(&m_client, &netcore::Client::disconnected, this, &SpawnedClient::onDisconnected);
     connect(&m_client, &netcore::Client::messageReceived, this, &SpawnedClient::onMessageReceived);
     connect(&m_client, &netcore::Client::errorOccurred, this, &SpawnedClient::onErrorOccurred);
+    if (spec.tls) {
+        QSslConfiguration configuration;
+        // Insecure trusts any certificate: a CA file would change nothing, so a stale one is no error.
+        const QString caFile = spec.insecure ? QString() : spec.caFile;
+        if (netcore::TlsFiles::clientConfiguration(caFile, spec.insecure, &configuration, &m_tlsError))
+            m_client.setTlsConfiguration(configuration);
+    }
 }
 
 SpawnedClient::~SpawnedClient() = default;
 
 void SpawnedClient::connectToServer()
 {
+    if (!m_tlsError.isEmpty()) {
+        // Connecting in plaintext instead would send what the user meant to protect.
+        m_collector->addEvent(EventKind::Error, m_name, tr("cannot connect with TLS: %1").arg(m_tlsError),
+                              netcore::ErrorCode::InvalidConfiguration);
+        return;
+    }
     m_client.connectToHost(m_spec.host, m_spec.port);
 }
 

@@ -28,6 +28,7 @@ public:
     int id() const { return m_id; }
     QString name() const { return m_name; }
 
+    /** Connects; with an unusable TLS setting (a bad CA file) it reports an error event instead. */
     void connectToServer();
     void disconnectFromServer();
     /** Sends (or queues until connected) and logs it; false if the client could not take it. */
@@ -47,6 +48,7 @@ private:
     TrafficCollector *const m_collector = nullptr;
     const LogSource m_source;
     netcore::Client m_client;
+    QString m_tlsError; ///< why the spec's TLS settings cannot be used; empty when they can
 };
 
 } // namespace wirebench

@@ -45,6 +45,11 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
             return tr("%1: %2, %3 worker(s)")
                 .arg(displayName(server), modeName(server.spec.mode))
                 .arg(server.spec.workers);
+        if (index.column() == AddressColumn && !server.spec.allow.isEmpty())
+            return tr("%1, accepts only %2").arg(displayData(server, AddressColumn).toString(), server.spec.allow);
+        if (index.column() == CodecColumn && server.spec.isTls())
+            return tr("%1, TLS with the certificate %2")
+                .arg(netcore::CodecConfig::kindName(server.spec.codec.kind), server.spec.tlsCertificateFile);
         return displayData(server, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == ClientsColumn)
@@ -65,6 +70,8 @@ QVariant ServerListModel::displayData(const ServerState &server, int column) con
     case AddressColumn:
         return MessageFormat::hostPort(server.spec.address, shownPort(server));
     case CodecColumn:
+        if (server.spec.isTls()) // first, so a narrow column still tells a client to use TLS
+            return tr("tls + %1").arg(netcore::CodecConfig::kindName(server.spec.codec.kind));
         return netcore::CodecConfig::kindName(server.spec.codec.kind);
     case StateColumn:
         return stateText(server);
@@ -141,9 +148,11 @@ quint32 ServerListModel::changedColumns(const ServerState &before, const ServerS
     if (before.spec.name != after.spec.name || before.spec.mode != after.spec.mode
         || before.spec.workers != after.spec.workers)
         columns |= 1u << NameColumn;
-    if (before.spec.address != after.spec.address || shownPort(before) != shownPort(after))
+    if (before.spec.address != after.spec.address || shownPort(before) != shownPort(after)
+        || before.spec.allow != after.spec.allow)
         columns |= 1u << AddressColumn;
-    if (before.spec.codec.kind != after.spec.codec.kind)
+    if (before.spec.codec.kind != after.spec.codec.kind || before.spec.tlsCertificateFile != after.spec.tlsCertificateFile
+        || before.spec.tlsKeyFile != after.spec.tlsKeyFile)
         columns |= 1u << CodecColumn;
     if (before.listening != after.listening || before.paused != after.paused || before.error != after.error)
         columns |= 1u << StateColumn;

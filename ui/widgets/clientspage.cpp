@@ -48,11 +48,13 @@ void ClientsPage::setClientModel(ClientListModel *model)
     updateActions();
 }
 
-void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const netcore::CodecConfig &codec)
+void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server)
 {
     m_spawnSpec.host = host;
     m_spawnSpec.port = port;
-    m_spawnSpec.codec = codec;
+    m_spawnSpec.codec = server.codec;
+    m_spawnSpec.tls = server.isTls();
+    m_spawnSpec.caFile = server.tlsCertificateFile;
 }
 
 QList<int> ClientsPage::selectedClientIds() const

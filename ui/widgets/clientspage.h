@@ -32,8 +32,12 @@ public:
     /** The clients to show (not owned). */
     void setClientModel(ClientListModel *model);
 
-    /** What the spawn dialog starts with; the name, count and reconnect choice are kept from the last spawn. */
-    void setSpawnTarget(const QString &host, quint16 port, const netcore::CodecConfig &codec);
+    /**
+     * What the spawn dialog starts with: the selected server's address, framing and TLS (trusting
+     * its own certificate, right for a self-signed one). The name, count, reconnect and insecure
+     * choices are kept from the last spawn.
+     */
+    void setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server);
 
     QList<int> selectedClientIds() const;
     void selectClients(const QList<int> &ids);

@@ -303,7 +303,7 @@ void MainWindow::updateSpawnTarget()
     if (server.id == 0)
         return;
     m_clientsPage->setSpawnTarget(reachableHost(server.spec.address),
-                                  server.boundPort != 0 ? server.boundPort : server.spec.port, server.spec.codec);
+                                  server.boundPort != 0 ? server.boundPort : server.spec.port, server.spec);
 }
 
 void MainWindow::updateStatus() { m_statusSummary->refresh(*m_session); }

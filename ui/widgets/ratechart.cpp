@@ -25,9 +25,10 @@ double niceCeiling(double value)
 } // namespace
 
 RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
-    : QChartView(parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis), m_quantity(quantity)
+    // The chart goes to the base: QChartView(parent) makes a default chart that setChart() would leak.
+    : QChartView(new QChart, parent), m_xAxis(new QValueAxis), m_yAxis(new QValueAxis), m_quantity(quantity)
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart(); // the view owns the chart, the chart its axes and series
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -41,7 +42,6 @@ RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
     m_yAxis->setTickCount(5);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
-    setChart(chart); // the view owns the chart, the chart its axes and series
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
 }

@@ -2,10 +2,30 @@
 
 #include "ui_serverdialog.h"
 
+#include <netcore/peerallowlist.h>
+
+#include <QtCore/QFileInfo>
 #include <QtNetwork/QHostAddress>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QPushButton>
 
 namespace wirebench {
+
+namespace {
+
+/** Why the TLS files cannot work as typed; empty when they may (reading them is the server's job). */
+QString tlsFilesProblem(const QString &certificate, const QString &key)
+{
+    if (certificate.isEmpty() || key.isEmpty())
+        return ServerDialog::tr("TLS needs both a certificate file and a key file");
+    for (const QString &path : {certificate, key}) {
+        if (!QFileInfo(path).isFile())
+            return ServerDialog::tr("No such file: %1").arg(path);
+    }
+    return {};
+}
+
+} // namespace
 
 ServerDialog::ServerDialog(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::ServerDialog>())
@@ -17,6 +37,14 @@ ServerDialog::ServerDialog(QWidget *parent)
 
     connect(m_ui->codecEditor, &CodecEditor::configChanged, this, &ServerDialog::updateAcceptable);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, &ServerDialog::updateAcceptable);
+    connect(m_ui->allowEdit, &QLineEdit::textChanged, this, &ServerDialog::updateAcceptable);
+    connect(m_ui->tlsGroup, &QGroupBox::toggled, this, &ServerDialog::updateAcceptable);
+    for (QLineEdit *edit : {m_ui->certificateEdit, m_ui->keyEdit})
+        connect(edit, &QLineEdit::textChanged, this, &ServerDialog::updateAcceptable);
+    connect(m_ui->certificateBrowseButton, &QPushButton::clicked, this,
+            [this] { browse(m_ui->certificateEdit, tr("Certificate File")); });
+    connect(m_ui->keyBrowseButton, &QPushButton::clicked, this,
+            [this] { browse(m_ui->keyEdit, tr("Private Key File")); });
     setSpec(ServerSpec());
 }
 
@@ -33,6 +61,10 @@ ServerSpec ServerDialog::spec() const
     spec.workers = m_ui->workersSpin->value();
     spec.mode = ServerMode(m_ui->modeCombo->currentData().toInt());
     spec.idleTimeoutMsecs = m_ui->idleTimeoutSpin->value();
+    spec.allow = m_ui->allowEdit->text().trimmed();
+    const bool tls = m_ui->tlsGroup->isChecked(); // unchecked keeps the paths typed, but serves plaintext
+    spec.tlsCertificateFile = tls ? m_ui->certificateEdit->text().trimmed() : QString();
+    spec.tlsKeyFile = tls ? m_ui->keyEdit->text().trimmed() : QString();
     return spec;
 }
 
@@ -47,14 +79,40 @@ void ServerDialog::setSpec(const ServerSpec &spec)
     m_ui->workersSpin->setValue(spec.workers);
     m_ui->modeCombo->setCurrentIndex(m_ui->modeCombo->findData(int(spec.mode)));
     m_ui->idleTimeoutSpin->setValue(spec.idleTimeoutMsecs);
+    m_ui->allowEdit->setText(spec.allow);
+    m_ui->tlsGroup->setChecked(!spec.tlsCertificateFile.isEmpty() || !spec.tlsKeyFile.isEmpty());
+    m_ui->certificateEdit->setText(spec.tlsCertificateFile);
+    m_ui->keyEdit->setText(spec.tlsKeyFile);
     updateAcceptable();
+}
+
+void ServerDialog::browse(QLineEdit *edit, const QString &caption)
+{
+    const QString path = QFileDialog::getOpenFileName(this, caption, edit->text().trimmed(),
+                                                      tr("PEM files (*.pem *.crt *.cer *.key);;All files (*)"));
+    if (!path.isEmpty())
+        edit->setText(path);
 }
 
 void ServerDialog::updateAcceptable()
 {
     const bool addressOk = !QHostAddress(m_ui->addressCombo->currentText().trimmed()).isNull();
     m_ui->addressCombo->setToolTip(addressOk ? QString() : tr("Not an IPv4 or IPv6 address"));
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(addressOk && m_ui->codecEditor->isValid());
+
+    netcore::PeerAllowList allowList;
+    QString allowError;
+    netcore::PeerAllowList::parse(m_ui->allowEdit->text().trimmed(), &allowList, &allowError);
+    m_ui->allowErrorLabel->setText(allowError);
+    m_ui->allowErrorLabel->setVisible(!allowError.isEmpty());
+
+    const QString tlsError = m_ui->tlsGroup->isChecked()
+        ? tlsFilesProblem(m_ui->certificateEdit->text().trimmed(), m_ui->keyEdit->text().trimmed())
+        : QString();
+    m_ui->tlsErrorLabel->setText(tlsError);
+    m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(addressOk && allowError.isEmpty() && tlsError.isEmpty() && m_ui->codecEditor->isValid());
 }
 
 } // namespace wirebench

@@ -6,13 +6,18 @@
 
 #include <memory>
 
+class QLineEdit;
+
 namespace Ui {
 class ServerDialog;
 }
 
 namespace wirebench {
 
-/** Adds or edits a hosted server: where it listens, its framing and its behaviour. */
+/**
+ * Adds or edits a hosted server: where it listens and whom it accepts, TLS,
+ * its framing and its behaviour. OK stays disabled while a field is invalid.
+ */
 class ServerDialog : public QDialog
 {
     Q_OBJECT
@@ -27,6 +32,8 @@ public:
 
 private:
     void updateAcceptable();
+    /** Lets the user pick a PEM file for @p edit. */
+    void browse(QLineEdit *edit, const QString &caption);
 
     std::unique_ptr<Ui::ServerDialog> m_ui;
     ServerSpec m_spec; ///< keeps what the form does not show

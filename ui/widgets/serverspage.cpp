@@ -58,7 +58,7 @@ void ServersPage::setServerModel(ServerListModel *model)
 {
     m_serverModel = model;
     m_ui->serverView->setModel(model);
-    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 70, 80});
+    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 90, 70});
     connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->connectionView->clearSelection();
         refreshConnections();

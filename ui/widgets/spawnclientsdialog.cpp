@@ -2,6 +2,8 @@
 
 #include "ui_spawnclientsdialog.h"
 
+#include <QtCore/QFileInfo>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QPushButton>
 
 namespace wirebench {
@@ -12,6 +14,10 @@ SpawnClientsDialog::SpawnClientsDialog(QWidget *parent)
     m_ui->setupUi(this);
     connect(m_ui->codecEditor, &CodecEditor::configChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->tlsGroup, &QGroupBox::toggled, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->caEdit, &QLineEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->insecureCheck, &QCheckBox::toggled, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->caBrowseButton, &QPushButton::clicked, this, &SpawnClientsDialog::browseCaFile);
     setSpec(ClientSpec());
 }
 
@@ -25,6 +31,9 @@ ClientSpec SpawnClientsDialog::spec() const
     spec.port = quint16(m_ui->portSpin->value());
     spec.codec = m_ui->codecEditor->config();
     spec.autoReconnect = m_ui->autoReconnectCheck->isChecked();
+    spec.tls = m_ui->tlsGroup->isChecked();
+    spec.caFile = m_ui->caEdit->text().trimmed();
+    spec.insecure = m_ui->insecureCheck->isChecked();
     return spec;
 }
 
@@ -35,6 +44,9 @@ void SpawnClientsDialog::setSpec(const ClientSpec &spec)
     m_ui->portSpin->setValue(spec.port);
     m_ui->codecEditor->setConfig(spec.codec);
     m_ui->autoReconnectCheck->setChecked(spec.autoReconnect);
+    m_ui->tlsGroup->setChecked(spec.tls);
+    m_ui->caEdit->setText(spec.caFile);
+    m_ui->insecureCheck->setChecked(spec.insecure);
     updateAcceptable();
 }
 
@@ -42,10 +54,30 @@ int SpawnClientsDialog::count() const { return m_ui->countSpin->value(); }
 
 void SpawnClientsDialog::setCount(int count) { m_ui->countSpin->setValue(count); }
 
+void SpawnClientsDialog::browseCaFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("CA Certificates"), m_ui->caEdit->text().trimmed(),
+                                                      tr("PEM files (*.pem *.crt *.cer);;All files (*)"));
+    if (!path.isEmpty())
+        m_ui->caEdit->setText(path);
+}
+
 void SpawnClientsDialog::updateAcceptable()
 {
     const bool hostOk = !m_ui->hostEdit->text().trimmed().isEmpty();
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(hostOk && m_ui->codecEditor->isValid());
+    // Insecure trusts nothing in particular: a CA file would be ignored, so say so by disabling it.
+    const bool insecure = m_ui->insecureCheck->isChecked();
+    m_ui->caEdit->setEnabled(!insecure);
+    m_ui->caBrowseButton->setEnabled(!insecure);
+    const QString caFile = m_ui->caEdit->text().trimmed();
+    const QString tlsError = m_ui->tlsGroup->isChecked() && !insecure && !caFile.isEmpty()
+            && !QFileInfo(caFile).isFile()
+        ? tr("No such file: %1").arg(caFile)
+        : QString();
+    m_ui->tlsErrorLabel->setText(tlsError);
+    m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(hostOk && tlsError.isEmpty() && m_ui->codecEditor->isValid());
 }
 
 } // namespace wirebench

@@ -12,7 +12,7 @@ class SpawnClientsDialog;
 
 namespace wirebench {
 
-/** Spawns a group of clients: where they connect, how many, their framing. */
+/** Spawns a group of clients: where they connect, how many, with TLS or not, their framing. */
 class SpawnClientsDialog : public QDialog
 {
     Q_OBJECT
@@ -29,6 +29,7 @@ public:
     void setCount(int count);
 
 private:
+    void browseCaFile();
     void updateAcceptable();
 
     std::unique_ptr<Ui::SpawnClientsDialog> m_ui;

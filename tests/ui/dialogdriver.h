@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QtCore/QTimer>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QDialogButtonBox>
+#include <QtWidgets/QFileDialog>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QPushButton>
+
+/** Drives a dialog's widgets the way a person does: typing, clicking, answering a file dialog. */
+namespace dialogdriver {
+
+/** Replaces the text of @p edit by typing @p text into it. */
+inline void typeInto(QWidget *edit, const QString &text)
+{
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+}
+
+/** Clicks @p browseButton and picks @p path in the file dialog it opens. */
+inline void browseTo(QPushButton *browseButton, const QString &path)
+{
+    bool answered = false;
+    QTimer::singleShot(0, [path, &answered] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return; // `answered` stays false: the caller's check fails
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's override checks the file, but is protected
+        answered = true;
+    });
+    QTest::mouseClick(browseButton, Qt::LeftButton);
+    QVERIFY2(answered, "no file dialog opened");
+}
+
+inline bool okEnabled(const QWidget *dialog)
+{
+    return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+}
+
+/** The text of the error label @p name when it is shown, else an empty string. */
+inline QString shownError(const QWidget *dialog, const char *name)
+{
+    const auto *label = dialog->findChild<QLabel *>(QLatin1String(name));
+    return label && label->isVisibleTo(dialog) ? label->text() : QString();
+}
+
+} // namespace dialogdriver

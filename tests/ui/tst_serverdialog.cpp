@@ -1,0 +1,163 @@
+#include "dialogdriver.h"
+#include "serverdialog.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QLineEdit>
+
+using namespace wirebench;
+using namespace dialogdriver;
+
+/** The server dialog's peer allow-list and TLS fields, filled in as a person would. */
+class TestServerDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void allowedPeersAreCheckedAsYouType_data();
+    void allowedPeersAreCheckedAsYouType();
+    void tlsNeedsBothFiles();
+    void missingFileKeepsOkDisabled();
+    void uncheckedTlsServesPlaintext();
+    void specComesBackFromTheForm();
+
+private:
+    template <typename T> T *find(const char *name) const
+    {
+        return m_dialog->findChild<T *>(QLatin1String(name));
+    }
+    QString file(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    ServerDialog *m_dialog = nullptr;
+};
+
+void TestServerDialog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // The dialog only checks that the files are there; reading them is the server's job.
+    for (const QString &name : {QStringLiteral("cert.pem"), QStringLiteral("key.pem")}) {
+        QFile pem(file(name));
+        QVERIFY(pem.open(QIODevice::WriteOnly));
+    }
+}
+
+void TestServerDialog::init()
+{
+    m_dialog = new ServerDialog;
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
+}
+
+void TestServerDialog::cleanup()
+{
+    delete m_dialog;
+    m_dialog = nullptr;
+}
+
+void TestServerDialog::allowedPeersAreCheckedAsYouType_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty: everyone") << QString() << true;
+    QTest::newRow("loopback v4 and v6") << QStringLiteral("127.0.0.0/8,::1/128") << true;
+    QTest::newRow("one host, spaces") << QStringLiteral(" 10.1.2.3 , 192.168.0.0/16 ") << true;
+    QTest::newRow("prefix too long") << QStringLiteral("127.0.0.0/33") << false;
+    QTest::newRow("a host name") << QStringLiteral("127.0.0.0/8,localhost") << false;
+    QTest::newRow("half typed") << QStringLiteral("192.168.") << false;
+}
+
+void TestServerDialog::allowedPeersAreCheckedAsYouType()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, valid);
+    QVERIFY(okEnabled(m_dialog));
+    typeInto(find<QLineEdit>("allowEdit"), typed);
+    QCOMPARE(okEnabled(m_dialog), valid);
+    const QString error = shownError(m_dialog, "allowErrorLabel");
+    QCOMPARE(error.isEmpty(), valid);
+    if (valid)
+        QCOMPARE(m_dialog->spec().allow, typed.trimmed());
+    else
+        QVERIFY2(error.contains(QLatin1String("not an address range")), qPrintable(error));
+
+    // Clearing it is always fine again: no list, every peer.
+    find<QLineEdit>("allowEdit")->clear();
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "allowErrorLabel").isEmpty());
+}
+
+void TestServerDialog::tlsNeedsBothFiles()
+{
+    auto *tls = find<QGroupBox>("tlsGroup");
+    QVERIFY(!tls->isChecked()); // a new server is plaintext
+    QVERIFY(!find<QLineEdit>("certificateEdit")->isEnabled());
+    tls->setChecked(true);
+    QVERIFY(!okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "tlsErrorLabel").contains(QLatin1String("both a certificate file and a key file")));
+
+    browseTo(find<QPushButton>("certificateBrowseButton"), file(QStringLiteral("cert.pem")));
+    QCOMPARE(find<QLineEdit>("certificateEdit")->text(), file(QStringLiteral("cert.pem")));
+    QVERIFY(!okEnabled(m_dialog)); // still no key
+
+    typeInto(find<QLineEdit>("keyEdit"), file(QStringLiteral("key.pem")));
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "tlsErrorLabel").isEmpty());
+    const ServerSpec spec = m_dialog->spec();
+    QCOMPARE(spec.tlsCertificateFile, file(QStringLiteral("cert.pem")));
+    QCOMPARE(spec.tlsKeyFile, file(QStringLiteral("key.pem")));
+    QVERIFY(spec.isTls());
+}
+
+void TestServerDialog::missingFileKeepsOkDisabled()
+{
+    find<QGroupBox>("tlsGroup")->setChecked(true);
+    typeInto(find<QLineEdit>("certificateEdit"), file(QStringLiteral("cert.pem")));
+    typeInto(find<QLineEdit>("keyEdit"), file(QStringLiteral("kye.pem")));
+    QVERIFY(!okEnabled(m_dialog));
+    QCOMPARE(shownError(m_dialog, "tlsErrorLabel"), QStringLiteral("No such file: ") + file(QStringLiteral("kye.pem")));
+
+    browseTo(find<QPushButton>("keyBrowseButton"), file(QStringLiteral("key.pem")));
+    QVERIFY(okEnabled(m_dialog));
+}
+
+void TestServerDialog::uncheckedTlsServesPlaintext()
+{
+    ServerSpec tls;
+    tls.tlsCertificateFile = file(QStringLiteral("cert.pem"));
+    tls.tlsKeyFile = file(QStringLiteral("key.pem"));
+    m_dialog->setSpec(tls);
+    QVERIFY(find<QGroupBox>("tlsGroup")->isChecked());
+
+    find<QGroupBox>("tlsGroup")->setChecked(false);
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(!m_dialog->spec().isTls());
+    QVERIFY(m_dialog->spec().tlsCertificateFile.isEmpty());
+    // The paths stay in the form, so checking it again brings them back.
+    find<QGroupBox>("tlsGroup")->setChecked(true);
+    QCOMPARE(m_dialog->spec().tlsKeyFile, file(QStringLiteral("key.pem")));
+}
+
+void TestServerDialog::specComesBackFromTheForm()
+{
+    ServerSpec spec;
+    spec.name = QStringLiteral("secure");
+    spec.port = 7443;
+    spec.mode = ServerMode::Echo;
+    spec.tlsCertificateFile = file(QStringLiteral("cert.pem"));
+    spec.tlsKeyFile = file(QStringLiteral("key.pem"));
+    spec.allow = QStringLiteral("127.0.0.0/8,::1/128");
+    m_dialog->setSpec(spec);
+    QCOMPARE(find<QLineEdit>("allowEdit")->text(), spec.allow);
+    QCOMPARE(find<QLineEdit>("certificateEdit")->text(), spec.tlsCertificateFile);
+    QVERIFY(okEnabled(m_dialog));
+    QCOMPARE(m_dialog->spec(), spec);
+}
+
+QTEST_MAIN(TestServerDialog)
+#include "tst_serverdialog.moc"

@@ -1,0 +1,161 @@
+#include "clientspage.h"
+#include "dialogdriver.h"
+#include "spawnclientsdialog.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QToolButton>
+
+using namespace wirebench;
+using namespace dialogdriver;
+
+/** The spawn dialog's TLS fields, and the clients page aiming it at a TLS server. */
+class TestSpawnClientsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void tlsWithACaFile();
+    void missingCaFileKeepsOkDisabled();
+    void insecureSaysWhatItCosts();
+    void specComesBackFromTheForm();
+    void spawningAtATlsServerTrustsItsCertificate();
+
+private:
+    template <typename T> T *find(const char *name) const
+    {
+        return m_dialog->findChild<T *>(QLatin1String(name));
+    }
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+
+    QTemporaryDir m_dir;
+    SpawnClientsDialog *m_dialog = nullptr;
+};
+
+void TestSpawnClientsDialog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QFile pem(caFile()); // the dialog only checks that it is there
+    QVERIFY(pem.open(QIODevice::WriteOnly));
+}
+
+void TestSpawnClientsDialog::init()
+{
+    m_dialog = new SpawnClientsDialog;
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
+}
+
+void TestSpawnClientsDialog::cleanup()
+{
+    delete m_dialog;
+    m_dialog = nullptr;
+}
+
+void TestSpawnClientsDialog::tlsWithACaFile()
+{
+    auto *tls = find<QGroupBox>("tlsGroup");
+    QVERIFY(!tls->isChecked());
+    QVERIFY(!m_dialog->spec().tls);
+    QVERIFY(!find<QLineEdit>("caEdit")->isEnabled()); // nothing to fill in for plaintext
+
+    tls->setChecked(true);
+    QVERIFY(okEnabled(m_dialog)); // no CA file: the system's CAs
+    QVERIFY(m_dialog->spec().tls);
+    browseTo(find<QPushButton>("caBrowseButton"), caFile());
+    QCOMPARE(find<QLineEdit>("caEdit")->text(), caFile());
+    QVERIFY(okEnabled(m_dialog));
+    const ClientSpec spec = m_dialog->spec();
+    QVERIFY(spec.tls);
+    QCOMPARE(spec.caFile, caFile());
+    QVERIFY(!spec.insecure);
+}
+
+void TestSpawnClientsDialog::missingCaFileKeepsOkDisabled()
+{
+    find<QGroupBox>("tlsGroup")->setChecked(true);
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-ca.pem"));
+    typeInto(find<QLineEdit>("caEdit"), missing);
+    QVERIFY(!okEnabled(m_dialog));
+    QCOMPARE(shownError(m_dialog, "tlsErrorLabel"), QStringLiteral("No such file: ") + missing);
+
+    // Insecure trusts any certificate: the CA file no longer matters.
+    QTest::mouseClick(find<QCheckBox>("insecureCheck"), Qt::LeftButton);
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(!find<QLineEdit>("caEdit")->isEnabled());
+    QVERIFY(shownError(m_dialog, "tlsErrorLabel").isEmpty());
+
+    // Plaintext ignores it too.
+    QTest::mouseClick(find<QCheckBox>("insecureCheck"), Qt::LeftButton);
+    QVERIFY(!okEnabled(m_dialog));
+    find<QGroupBox>("tlsGroup")->setChecked(false);
+    QVERIFY(okEnabled(m_dialog));
+}
+
+void TestSpawnClientsDialog::insecureSaysWhatItCosts()
+{
+    find<QGroupBox>("tlsGroup")->setChecked(true);
+    auto *insecure = find<QCheckBox>("insecureCheck");
+    QVERIFY(insecure->text().contains(QLatin1String("insecure")));
+    QVERIFY(insecure->toolTip().contains(QLatin1String("encrypted")));
+    QVERIFY(insecure->toolTip().contains(QLatin1String("not authenticated")));
+    QTest::mouseClick(insecure, Qt::LeftButton);
+    QVERIFY(m_dialog->spec().insecure);
+    QVERIFY(m_dialog->spec().tls);
+}
+
+void TestSpawnClientsDialog::specComesBackFromTheForm()
+{
+    ClientSpec spec;
+    spec.name = QStringLiteral("secure");
+    spec.port = 7443;
+    spec.tls = true;
+    spec.caFile = caFile();
+    m_dialog->setSpec(spec);
+    QVERIFY(find<QGroupBox>("tlsGroup")->isChecked());
+    QCOMPARE(find<QLineEdit>("caEdit")->text(), caFile());
+    QCOMPARE(m_dialog->spec(), spec);
+
+    spec.insecure = true;
+    spec.caFile.clear();
+    m_dialog->setSpec(spec);
+    QVERIFY(find<QCheckBox>("insecureCheck")->isChecked());
+    QCOMPARE(m_dialog->spec(), spec);
+}
+
+void TestSpawnClientsDialog::spawningAtATlsServerTrustsItsCertificate()
+{
+    ClientsPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ServerSpec server;
+    server.tlsCertificateFile = caFile(); // a self-signed server's certificate is its own CA
+    server.tlsKeyFile = m_dir.filePath(QStringLiteral("key.pem"));
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 7443, server);
+
+    QSignalSpy spawned(&page, &ClientsPage::spawnRequested);
+    QTimer::singleShot(0, [] {
+        auto *dialog = qobject_cast<SpawnClientsDialog *>(QApplication::activeModalWidget());
+        QVERIFY2(dialog, "the spawn dialog did not open");
+        QVERIFY(dialog->findChild<QGroupBox *>(QStringLiteral("tlsGroup"))->isChecked());
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton")), Qt::LeftButton);
+    QCOMPARE(spawned.count(), 1);
+    const ClientSpec spec = spawned.at(0).at(0).value<ClientSpec>();
+    QCOMPARE(spec.port, quint16(7443));
+    QVERIFY(spec.tls);
+    QCOMPARE(spec.caFile, caFile());
+    QVERIFY(!spec.insecure);
+}
+
+QTEST_MAIN(TestSpawnClientsDialog)
+#include "tst_spawnclientsdialog.moc"
