@@ -37,6 +37,14 @@ qint64 residentKiB()
     return -1;
 }
 
+// ASan keeps freed memory resident in its quarantine, so there RSS cannot tell a leak;
+// LeakSanitizer checks for leaks at exit instead.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool rssTellsLeaks = false;
+#else
+constexpr bool rssTellsLeaks = true;
+#endif
+
 int openDescriptors() { return QDir(QStringLiteral("/proc/self/fd")).count() - 2; } // minus . and ..
 
 QByteArray envelopeHeader(quint32 length, quint8 type = 0)
@@ -145,7 +153,7 @@ void tst_HostilePeers::floodOfBadInputLeavesTheServerServing()
     QCOMPARE(reply->toText(), QStringLiteral("late"));
     const qint64 growthKiB = residentKiB() - rssBefore;
     qInfo("flood of %d hostile peers: RSS grew by %lld KiB", 4 * perKind, growthKiB);
-    QVERIFY2(growthKiB < 64 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
+    QVERIFY2(!rssTellsLeaks || growthKiB < 64 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
 
     // A frame that never completes ends with the idle timeout, like every silent peer.
     for (int i = 0; i < perKind; ++i)
@@ -191,7 +199,7 @@ void tst_HostilePeers::connectChurnWithResetsLeaksNothing()
     const qint64 growthKiB = residentKiB() - rssBefore;
     qInfo("%d connections closed or reset mid-frame: descriptors %d -> %d, RSS grew by %lld KiB",
           rounds * perRound, descriptorsBefore, openDescriptors(), growthKiB);
-    QVERIFY2(growthKiB < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
+    QVERIFY2(!rssTellsLeaks || growthKiB < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
 }
 
 void tst_HostilePeers::resetAndOrderlyCloseAreTold()
