@@ -27,6 +27,8 @@ QList<OptionSpec> sendSpecs()
     };
     specs += PayloadOptions::specs();
     specs += {
+        {QStringLiteral("receipts"), {},
+         QStringLiteral("exit 0 only once the server confirmed delivery (serve --receipts; envelope)")},
         {QStringLiteral("expect"), QStringLiteral("N"),
          QStringLiteral("wait for N messages, then exit 0 (default 0: exit once sent)")},
         {QStringLiteral("timeout"), QStringLiteral("MS"),
@@ -98,6 +100,9 @@ int SendCommand::parse(const QStringList &arguments)
         return CommandLine::usageError(error, usage());
     m_expect = int(expect);
     m_timeoutMsecs = int(timeout);
+    m_receipts = commandLine.isSet(QStringLiteral("receipts"));
+    if (m_receipts && m_codec.kind != netcore::CodecConfig::Kind::Envelope)
+        return CommandLine::usageError(QStringLiteral("--receipts needs the envelope codec"), usage());
 
     const std::unique_ptr<netcore::Codec> encoder = netcore::Codec::create(m_codec);
     for (const CommandLine::Entry &entry : commandLine.entries()) {
@@ -128,6 +133,7 @@ int SendCommand::run(const QStringList &arguments)
     m_client = std::make_unique<netcore::Client>(m_codec);
     if (m_useTls)
         m_client->setTlsConfiguration(m_tls);
+    m_client->setDeliveryReceipts(m_receipts);
     connect(m_client.get(), &netcore::Client::connected, this, &SendCommand::onConnected);
     connect(m_client.get(), &netcore::Client::messageReceived, this, &SendCommand::onMessageReceived);
     connect(m_client.get(), &netcore::Client::errorOccurred, this, &SendCommand::onErrorOccurred);
@@ -193,7 +199,9 @@ void SendCommand::onTimeout()
         CommandLine::printError(QStringLiteral("cannot connect to %1: no answer within %2 ms").arg(m_peer).arg(m_timeoutMsecs));
         finish(ExitFailure);
     } else if (m_closing) {
-        CommandLine::printError(QStringLiteral("timeout: the messages were not written within %1 ms").arg(m_timeoutMsecs));
+        CommandLine::printError(m_receipts
+                                    ? QStringLiteral("timeout: the server did not confirm delivery within %1 ms (does it serve --receipts?)").arg(m_timeoutMsecs)
+                                    : QStringLiteral("timeout: the messages were not written within %1 ms").arg(m_timeoutMsecs));
         finish(ExitTimeout);
     } else {
         CommandLine::printError(QStringLiteral("timeout: %1 of %2 expected messages arrived within %3 ms")
@@ -207,8 +215,9 @@ void SendCommand::closeAndFinish(int exitCode)
     if (m_closing || m_finished)
         return;
     m_closing = true;
-    // waitForSent() runs a nested loop; the timeout may end the run inside it.
-    const bool sent = m_client->waitForSent(qMax(1, m_timer.remainingTime()));
+    // The waits run a nested loop; the timeout may end the run inside it.
+    const int left = qMax(1, m_timer.remainingTime());
+    const bool sent = m_receipts ? m_client->waitForDelivered(left) : m_client->waitForSent(left);
     if (m_finished)
         return;
     if (!sent) {

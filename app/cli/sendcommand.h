@@ -52,6 +52,7 @@ private:
 
     netcore::CodecConfig m_codec;
     bool m_useTls = false;
+    bool m_receipts = false;
     QSslConfiguration m_tls;
     std::unique_ptr<netcore::Client> m_client;
     EventPrinter m_printer;

@@ -13,11 +13,14 @@
 #include <netcore/server.h>
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QTimer>
 
 #include <csignal>
 #include <limits>
 
 namespace {
+
+constexpr int closeDeadlineMsecs = 3000;
 
 QList<OptionSpec> serveSpecs()
 {
@@ -36,6 +39,8 @@ QList<OptionSpec> serveSpecs()
          QStringLiteral("I/O threads (default 1; 0 = the main thread, on Qt's own event dispatcher)")},
         {QStringLiteral("allow"), QStringLiteral("RANGES"),
          QStringLiteral("accept only peers in these comma-separated CIDR ranges, e.g. 127.0.0.0/8,::1/128")},
+        {QStringLiteral("receipts"), {},
+         QStringLiteral("confirm delivery to clients that use receipts; their repeats are delivered once (envelope)")},
         {QStringLiteral("idle-timeout"), QStringLiteral("MS"),
          QStringLiteral("close a connection that sends nothing for MS ms (default 0, never)")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"),
@@ -74,7 +79,8 @@ QString ServeCommand::usage()
     return QStringLiteral("Usage: wirebench-cli serve [options]\n\n"
                           "Listens and prints \"listening on HOST:PORT\", then one event per line\n"
                           "(connected, disconnected, refused, message, error). SIGINT or SIGTERM\n"
-                          "closes every connection and exits 0.\n\nOptions:\n")
+                          "closes every connection (what was read is delivered and, with --receipts,\n"
+                          "confirmed first) and exits 0.\n\nOptions:\n")
         + CommandLine::describe(serveSpecs());
 }
 
@@ -131,9 +137,13 @@ int ServeCommand::run(const QStringList &arguments)
     case TlsOptions::Result::UsageError: return CommandLine::usageError(error, usage());
     case TlsOptions::Result::FileError: CommandLine::printError(error); return ExitFailure;
     }
+    const bool receipts = commandLine.isSet(QStringLiteral("receipts"));
+    if (receipts && !m_server->setDeliveryReceipts(true))
+        return CommandLine::usageError(QStringLiteral("--receipts needs the envelope codec"), usage());
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
+    // Receipts confirm what the main thread delivered, so with them it answers too.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
-    if (m_mode != Mode::Log || !printMessages) {
+    if (!receipts && (m_mode != Mode::Log || !printMessages)) {
         netcore::Server *server = m_server.get();
         const Mode mode = m_mode;
         m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::MessageView &message) {
@@ -175,6 +185,7 @@ void ServeCommand::onClientDisconnected(const netcore::ConnectionInfo &info,
 {
     m_peers.remove(info.id);
     m_printer.disconnected(info.id, info.peerString(), reason, detail);
+    exitWhenClosed();
 }
 
 void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
@@ -185,6 +196,10 @@ void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port
 void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message &message)
 {
     m_printer.message(connection, peerOf(connection), message);
+    if (m_mode == Mode::Echo)
+        m_server->send(connection, message);
+    else if (m_mode == Mode::Relay)
+        m_server->broadcast(message, connection);
 }
 
 void ServeCommand::onErrorOccurred(const netcore::Error &error)
@@ -194,8 +209,19 @@ void ServeCommand::onErrorOccurred(const netcore::Error &error)
 
 void ServeCommand::onSignalReceived()
 {
+    if (m_stopping)
+        return;
+    m_stopping = true;
     m_server->close();
-    QCoreApplication::exit(ExitOk);
+    // A peer that reads nothing must not hold the exit: its connection is dropped with the server.
+    QTimer::singleShot(closeDeadlineMsecs, this, [] { QCoreApplication::exit(ExitOk); });
+    exitWhenClosed();
+}
+
+void ServeCommand::exitWhenClosed()
+{
+    if (m_stopping && m_server->connectionCount() == 0)
+        QCoreApplication::exit(ExitOk);
 }
 
 QString ServeCommand::peerOf(quint64 connection) const

@@ -45,12 +45,15 @@ private:
     void onMessageReceived(quint64 connection, const netcore::Message &message);
     void onErrorOccurred(const netcore::Error &error);
     void onSignalReceived();
+    /** After a signal: exits once every connection closed in order, or the deadline passed. */
+    void exitWhenClosed();
 
     QString peerOf(quint64 connection) const;
 
     std::unique_ptr<netcore::Server> m_server;
     EventPrinter m_printer;
     Mode m_mode = Mode::Log;
+    bool m_stopping = false;
     /** Peer strings by connection id, so every event names its peer. */
     QHash<quint64, QString> m_peers;
 };

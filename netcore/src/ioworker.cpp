@@ -61,6 +61,8 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
             return handled;
         });
     }
+    if (m_readingHeld)
+        connection->holdReading();
     connect(connection, &ServerConnection::decoded, this, &IoWorker::decoded);
     connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
     m_connections.insert(id, connection);
@@ -108,6 +110,15 @@ void IoWorker::closeAll(DisconnectReason reason, const QString &detail)
     const auto connections = m_connections.values();
     for (ServerConnection *connection : connections)
         connection->close(reason, detail);
+}
+
+void IoWorker::setReadingHeld(bool held)
+{
+    m_readingHeld = held;
+    if (!held)
+        return;
+    for (ServerConnection *connection : std::as_const(m_connections))
+        connection->holdReading();
 }
 
 void IoWorker::setIdleTimeout(int msecs)

@@ -60,6 +60,8 @@ public:
     void writeToAll(const QByteArray &bytes, quint64 except);
     void closeConnection(quint64 id, DisconnectReason reason, const QString &detail);
     void closeAll(DisconnectReason reason, const QString &detail);
+    /** While held, no connection (the new ones included) decodes anything until it closes. */
+    void setReadingHeld(bool held);
     void setIdleTimeout(int msecs);
     /** Applies to every connection of this worker, the open ones included. */
     void setOutputLimits(const OutputLimits &limits) { m_outputLimits = limits; }
@@ -83,6 +85,7 @@ private:
     QHash<quint64, ServerConnection *> m_connections;
     QTimer m_idleSweep;
     int m_idleTimeout = 0;
+    bool m_readingHeld = false;
     OutputLimits m_outputLimits;
     TlsSettings m_tls;
     Server::MessageHandler m_handler;

@@ -1,279 +1,12 @@
 #include <netcore/server.h>
 
-#include <netcore/messageinbox.h>
-
-#include "acceptor.h"
-#include "epolleventdispatcher.h"
-#include "ioworker.h"
-
-#include <QtCore/QMutex>
-#include <QtCore/QPointer>
-#include <QtCore/QThread>
+#include "serverprivate.h"
 
 namespace netcore {
 
 namespace {
 constexpr int listenBacklog = 1024;
-
-struct ConnectionEntry
-{
-    ConnectionInfo info; // counters are filled in from `counters` on snapshot
-    IoWorker *worker = nullptr;
-    std::shared_ptr<ConnectionCounters> counters;
-};
-
-ConnectionInfo snapshotOf(const ConnectionEntry &entry)
-{
-    ConnectionInfo info = entry.info;
-    info.messagesIn = entry.counters->messagesIn.load(std::memory_order_relaxed);
-    info.messagesOut = entry.counters->messagesOut.load(std::memory_order_relaxed);
-    info.bytesIn = entry.counters->bytesIn.load(std::memory_order_relaxed);
-    info.bytesOut = entry.counters->bytesOut.load(std::memory_order_relaxed);
-    info.bytesPending = entry.counters->bytesPending.load(std::memory_order_relaxed);
-    return info;
-}
 } // namespace
-
-class Server::Private
-{
-public:
-    explicit Private(Server *server, const CodecConfig &codec)
-        : q(server), config(codec), encoder(Codec::create(codec)),
-          acceptor([this](qintptr descriptor) { onDescriptorAccepted(descriptor); })
-    {
-    }
-
-    void startWorkers();
-    void stopWorkers();
-    IoWorker *nextWorker();
-    void onDescriptorAccepted(qintptr descriptor);
-    void refuse(qintptr descriptor, const QHostAddress &address, quint16 port, const QString &reason);
-    void onDecoded(quint64 id, const QList<DecodeResult> &results);
-    void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
-    void setError(ErrorCode code, const QString &message);
-    void report(Error error);
-    bool encode(const MessageView &message, QByteArray *bytes);
-    const QList<IoWorker *> &allWorkers() const { return ioWorkers; }
-    IoWorker *workerInCurrentThread() const;
-
-    Server *q;
-    const CodecConfig config;
-    const std::unique_ptr<Codec> encoder; // encode() is const: safe from any thread
-    Acceptor acceptor;
-    int workerCount = 0;
-    QList<QThread *> threads;
-    QList<IoWorker *> workers;
-    std::unique_ptr<IoWorker> localWorker;
-    int nextWorkerIndex = 0;
-    bool acceptingPaused = false;
-    int maxConnections = 0;
-    int idleTimeout = 0;
-    OutputLimits outputLimits;
-    TlsSettings tls;
-    QList<IoWorker *> ioWorkers; // localWorker or workers: whichever is in use
-    AcceptFilter acceptFilter;
-    PeerAllowList allowList;
-    MessageHandler messageHandler;
-    quint64 nextId = 1;
-    MessageInbox inbox{0};
-
-    mutable QMutex mutex; // guards the fields below: send() and snapshots come from any thread
-    QHash<quint64, ConnectionEntry> connections;
-    ErrorCode error = ErrorCode::NoError;
-    QString errorString;
-};
-
-void Server::Private::startWorkers()
-{
-    auto wire = [this](IoWorker *worker) {
-        QObject::connect(worker, &IoWorker::connectionOpened, q, [this](quint64 id) {
-            ConnectionInfo info;
-            {
-                QMutexLocker lock(&mutex);
-                const auto it = connections.constFind(id);
-                if (it == connections.cend())
-                    return;
-                info = snapshotOf(*it);
-            }
-            Q_EMIT q->clientConnected(info);
-        });
-        QObject::connect(worker, &IoWorker::decoded, q,
-                         [this](quint64 id, const QList<DecodeResult> &results) { onDecoded(id, results); });
-        QObject::connect(worker, &IoWorker::connectionClosed, q,
-                         [this](quint64 id, DisconnectReason reason, const QString &detail) {
-                             onConnectionClosed(id, reason, detail);
-                         });
-    };
-    if (workerCount == 0) {
-        if (!localWorker) {
-            localWorker = std::make_unique<IoWorker>(config);
-            localWorker->setMessageHandler(messageHandler);
-            localWorker->setOutputLimits(outputLimits);
-            localWorker->setTls(tls);
-            wire(localWorker.get());
-            ioWorkers = {localWorker.get()};
-        }
-        localWorker->setIdleTimeout(idleTimeout);
-        return;
-    }
-    if (!workers.isEmpty())
-        return;
-    for (int i = 0; i < workerCount; ++i) {
-        auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("netcore-io-%1").arg(i));
-        auto *worker = new IoWorker(config);
-        worker->setMessageHandler(messageHandler);
-        worker->setOutputLimits(outputLimits); // before the thread starts: no race
-        worker->setTls(tls);
-        worker->moveToThread(thread);
-        wire(worker);
-        installIoEventDispatcher(thread); // epoll; NETCORE_EVENT_DISPATCHER=qt keeps Qt's
-        thread->start();
-        const int timeout = idleTimeout;
-        worker->post([worker, timeout] { worker->setIdleTimeout(timeout); });
-        threads.append(thread);
-        workers.append(worker);
-    }
-    ioWorkers = workers;
-}
-
-void Server::Private::stopWorkers()
-{
-    if (localWorker)
-        localWorker->shutdown();
-    for (IoWorker *worker : std::as_const(workers))
-        QMetaObject::invokeMethod(worker, [worker] { worker->shutdown(); }, Qt::BlockingQueuedConnection);
-    for (QThread *thread : std::as_const(threads)) {
-        thread->quit();
-        thread->wait();
-    }
-    ioWorkers.clear();
-    qDeleteAll(workers);
-    qDeleteAll(threads);
-    workers.clear();
-    threads.clear();
-    QMutexLocker lock(&mutex);
-    connections.clear();
-}
-
-IoWorker *Server::Private::workerInCurrentThread() const
-{
-    // In a message handler the answer is known without asking Qt for the current thread.
-    IoWorker *handling = IoWorker::handlingWorker();
-    if (handling && ioWorkers.contains(handling))
-        return handling;
-    for (IoWorker *worker : ioWorkers) {
-        if (worker->isCurrentThread())
-            return worker;
-    }
-    return nullptr;
-}
-
-IoWorker *Server::Private::nextWorker()
-{
-    IoWorker *worker = ioWorkers.at(nextWorkerIndex);
-    nextWorkerIndex = (nextWorkerIndex + 1) % ioWorkers.size();
-    return worker;
-}
-
-void Server::Private::onDescriptorAccepted(qintptr descriptor)
-{
-    QHostAddress address;
-    quint16 port = 0;
-    if (!peerOfDescriptor(descriptor, &address, &port)) {
-        closeDescriptor(descriptor); // reset before we looked at it: nothing to report
-        return;
-    }
-    if (!allowList.allows(address)) {
-        refuse(descriptor, address, port, Server::tr("%1 is not in the allowed ranges %2")
-                                              .arg(address.toString(), allowList.toString()));
-        return;
-    }
-    if (acceptFilter && !acceptFilter(address, port)) {
-        refuse(descriptor, address, port, Server::tr("rejected by the accept filter"));
-        return;
-    }
-    ConnectionEntry entry;
-    entry.info.id = nextId++;
-    entry.info.peerAddress = address;
-    entry.info.peerPort = port;
-    entry.info.connectedSince = QDateTime::currentDateTime();
-    entry.worker = nextWorker();
-    entry.counters = std::make_shared<ConnectionCounters>();
-    {
-        QMutexLocker lock(&mutex);
-        if (maxConnections > 0 && connections.size() >= maxConnections) {
-            lock.unlock();
-            refuse(descriptor, address, port, Server::tr("the server is full: at most %1 connections").arg(maxConnections));
-            return;
-        }
-        connections.insert(entry.info.id, entry);
-    }
-    IoWorker *worker = entry.worker;
-    const quint64 id = entry.info.id;
-    auto counters = entry.counters;
-    worker->post([worker, id, descriptor, counters] { worker->addConnection(id, descriptor, counters); });
-}
-
-void Server::Private::refuse(qintptr descriptor, const QHostAddress &address, quint16 port, const QString &reason)
-{
-    closeDescriptor(descriptor);
-    Q_EMIT q->connectionRefused(address, port, reason);
-}
-
-void Server::Private::onDecoded(quint64 id, const QList<DecodeResult> &results)
-{
-    QPointer<Server> self(q);
-    for (const DecodeResult &result : results) {
-        if (result.status == DecodeResult::MessageReady) {
-            inbox.push({id, result.message});
-            Q_EMIT q->messageReceived(id, result.message);
-        } else {
-            Error error = result.error;
-            error.connection = id;
-            report(error);
-        }
-        if (!self)
-            return; // a slot deleted the server
-    }
-}
-
-void Server::Private::onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail)
-{
-    ConnectionInfo info;
-    {
-        QMutexLocker lock(&mutex);
-        const auto it = connections.constFind(id);
-        if (it == connections.cend())
-            return;
-        info = snapshotOf(*it);
-        connections.erase(it);
-    }
-    Q_EMIT q->clientDisconnected(info, reason, detail);
-}
-
-void Server::Private::setError(ErrorCode code, const QString &message)
-{
-    QMutexLocker lock(&mutex);
-    error = code;
-    errorString = message;
-}
-
-void Server::Private::report(Error error)
-{
-    inbox.pushError(error);
-    Q_EMIT q->errorOccurred(error);
-}
-
-bool Server::Private::encode(const MessageView &message, QByteArray *bytes)
-{
-    Error error;
-    if (encoder->encode(message, *bytes, &error))
-        return true;
-    setError(error.code, error.message);
-    report(error);
-    return false;
-}
 
 Server::Server(const CodecConfig &codec, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this, codec))
@@ -298,12 +31,19 @@ bool Server::listen(const QHostAddress &address, quint16 port)
         d->setError(ErrorCode::InvalidConfiguration, invalid);
         return false;
     }
+    if (d->receipts && d->messageHandler) {
+        d->setError(ErrorCode::InvalidConfiguration,
+                    tr("delivery receipts need messageReceived: a message handler would bypass them"));
+        return false;
+    }
     if (!d->acceptor.listen(address, port)) {
         const bool inUse = d->acceptor.serverError() == QAbstractSocket::AddressInUseError;
         d->setError(inUse ? ErrorCode::AddressInUse : ErrorCode::ListenFailed, d->acceptor.errorString());
         return false;
     }
     d->startWorkers();
+    for (IoWorker *worker : d->allWorkers())
+        worker->post([worker] { worker->setReadingHeld(false); }); // after a two-step close()
     d->acceptingPaused = false;
     d->setError(ErrorCode::NoError, {});
     return true;
@@ -313,8 +53,21 @@ void Server::close()
 {
     d->acceptor.close();
     const QString detail = tr("the server was closed");
-    for (IoWorker *worker : d->allWorkers())
-        worker->post([worker, detail] { worker->closeAll(DisconnectReason::ServerClosed, detail); });
+    for (IoWorker *worker : d->allWorkers()) {
+        if (!d->receipts) {
+            worker->post([worker, detail] { worker->closeAll(DisconnectReason::ServerClosed, detail); });
+            continue;
+        }
+        // Two steps, so that what was read is delivered and confirmed before the connections close:
+        // the worker stops decoding, then the server's thread hears back behind what it decoded.
+        Server *server = this;
+        worker->post([worker, server, detail] {
+            worker->setReadingHeld(true);
+            QMetaObject::invokeMethod(
+                server, [server, worker, detail] { server->d->closeWhenDelivered(worker, detail); },
+                Qt::QueuedConnection);
+        });
+    }
 }
 
 bool Server::isListening() const { return d->acceptor.isListening(); }
@@ -387,6 +140,22 @@ void Server::setTlsConfiguration(const QSslConfiguration &configuration, int han
 }
 
 bool Server::isTlsEnabled() const { return d->tls.enabled; }
+
+bool Server::setDeliveryReceipts(bool enabled)
+{
+    if (d->config.kind != CodecConfig::Kind::Envelope) {
+        qWarning("netcore::Server::setDeliveryReceipts: needs the envelope codec (its channels carry the receipts)");
+        return false;
+    }
+    if (!d->ioWorkers.isEmpty()) {
+        qWarning("netcore::Server::setDeliveryReceipts: must be called before listen()");
+        return false;
+    }
+    d->receipts = enabled;
+    return true;
+}
+
+bool Server::deliveryReceipts() const { return d->receipts; }
 
 void Server::setWorkers(int workers)
 {

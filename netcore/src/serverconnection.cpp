@@ -67,12 +67,13 @@ void ServerConnection::write(const QByteArray &bytes, int messageCount)
         return;
     if (m_corked) {
         m_output.append(bytes);
-    } else {
-        m_socket->write(bytes);
-        checkOutput();
+        m_outputMessages += messageCount; // counted with the rest of the output at the flush
+        return;
     }
+    m_socket->write(bytes);
     m_counters->bytesOut.fetch_add(quint64(bytes.size()), std::memory_order_relaxed);
     m_counters->messagesOut.fetch_add(quint64(messageCount), std::memory_order_relaxed);
+    checkOutput();
 }
 
 void ServerConnection::writeMessage(const MessageView &message, const Codec &encoder, Error *error)
@@ -188,14 +189,16 @@ void ServerConnection::close(DisconnectReason reason, const QString &detail)
     m_reason = reason;
     m_detail = detail;
     m_socket->disconnectFromHost(); // sends what is pending first
+    if (m_readingHeld)
+        m_socket->readAll(); // drain what waited, so that readyRead comes for the rest
     if (m_socket->bytesToWrite() > 0)
         startStallTimer(); // a peer that does not read would keep the connection (and its output) forever
 }
 
 void ServerConnection::onReadyRead()
 {
-    if (m_readPaused)
-        return; // resumeReading() comes back for it
+    if (m_readPaused || (m_readingHeld && !m_closing))
+        return; // resumeReading() or close() comes back for it
     if (m_closing || m_reader.hasFailed()) {
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;

@@ -41,6 +41,8 @@ public:
     void write(const QByteArray &bytes, int messageCount);
     /** Encodes into the output buffer: no intermediate array. @p error is set if it cannot be encoded. */
     void writeMessage(const MessageView &message, const Codec &encoder, Error *error);
+    /** Leaves what the peer sends unread until close(): nothing more is decoded. */
+    void holdReading() { m_readingHeld = true; }
     /** Starts closing: pending output is flushed (within the stall timeout), nothing more is read. */
     void close(DisconnectReason reason, const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
@@ -79,6 +81,7 @@ private:
     const TlsSettings *m_tls;
     QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
     bool m_readPaused = false;      ///< output above the high watermark: the peer's bytes wait in the kernel
+    bool m_readingHeld = false;     ///< holdReading(): the server is closing in two steps
     bool m_corked = false;
     bool m_closing = false;
     bool m_socketFailed = false;

@@ -53,6 +53,9 @@ bool TlsFiles::isAvailable(QString *why)
 bool TlsFiles::serverConfiguration(const QString &certificateFile, const QString &keyFile,
                                    QSslConfiguration *configuration, QString *error)
 {
+    QString unused;
+    if (!error)
+        error = &unused; // the reason is optional
     if (!isAvailable(error))
         return false;
     QList<QSslCertificate> chain;
@@ -79,6 +82,9 @@ bool TlsFiles::serverConfiguration(const QString &certificateFile, const QString
 bool TlsFiles::clientConfiguration(const QString &caFile, bool insecure, QSslConfiguration *configuration,
                                    QString *error)
 {
+    QString unused;
+    if (!error)
+        error = &unused; // the reason is optional
     if (!isAvailable(error))
         return false;
     QSslConfiguration client = QSslConfiguration::defaultConfiguration();

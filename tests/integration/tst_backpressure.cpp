@@ -138,6 +138,8 @@ void tst_Backpressure::nonReadingPeerIsPushedBackThenDropped()
     const ConnectionInfo info = server->connections().value(0);
     QVERIFY2(info.bytesPending >= quint64(limits.highWatermark), qPrintable(QString::number(info.bytesPending)));
     QVERIFY(info.bytesPending <= quint64(limits.hardLimit));
+    qInfo("a peer that never reads: pushed back after sending %lld bytes; %llu bytes pending (high watermark %lld)",
+          sent, info.bytesPending, qint64(limits.highWatermark));
 
     // Still not reading after the stall timeout: dropped, with the reason.
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, 5000);

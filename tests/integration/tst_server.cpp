@@ -401,6 +401,8 @@ void tst_Server::handlerAnswersInTheIoThread()
         handlerThread = QThread::currentThread();
         if (message.payload() == "echo")
             return server.send(connection, message); // the view itself: encoded from the receive buffer
+        if (message.payload() == "shout")
+            return server.broadcast(message) == 1; // written while the read is handled: counted once
         if (message.payload() != "ping")
             return false;
         return server.send(connection, Message::text(QStringLiteral("pong"), message.channel(), message.id()));
@@ -422,12 +424,18 @@ void tst_Server::handlerAnswersInTheIoThread()
     const auto echoed = client->receive(5000);
     QVERIFY(echoed);
     QCOMPARE(*echoed, echo);
+    const Message shout = Message::text(QStringLiteral("shout"));
+    client->send(shout);
+    const auto shouted = client->receive(5000);
+    QVERIFY(shouted);
+    QCOMPARE(*shouted, shout);
     QTRY_COMPARE(received.count(), 1);
     QCOMPARE(received.at(0).at(1).value<Message>().toText(), QStringLiteral("other"));
     QCOMPARE(handlerThread == server.thread(), workers == 0);
     const ConnectionInfo info = server.connections().value(0);
-    QCOMPARE(info.messagesIn, 52u);
-    QCOMPARE(info.messagesOut, 51u);
+    QCOMPARE(info.messagesIn, 53u);
+    QCOMPARE(info.messagesOut, 52u);
+    QCOMPARE(info.bytesOut, client->bytesIn());
 }
 
 QTEST_GUILESS_MAIN(tst_Server)

@@ -24,12 +24,16 @@ namespace netcore {
 class NETCORE_EXPORT ByteBuffer
 {
 public:
+    /** An empty buffer with @p initialCapacity bytes allocated up front. Not thread-safe: one owner at a time. */
     explicit ByteBuffer(qsizetype initialCapacity = 4096);
 
+    /** Bytes appended and not consumed yet. */
     qsizetype readableBytes() const { return m_writeIndex - m_readIndex; }
+    /** True when nothing is left to read (the memory may still be allocated). */
     bool isEmpty() const { return m_readIndex == m_writeIndex; }
     /** The readable bytes, valid until the next non-const call. */
     const char *peek() const { return m_storage.constData() + m_readIndex; }
+    /** peek() as a view of readableBytes() bytes; valid as long as peek(). */
     QByteArrayView readable() const { return {peek(), readableBytes()}; }
 
     /** Consumes @p count readable bytes (clamped to what is there). */
@@ -42,8 +46,10 @@ public:
     }
     /** Consumes @p count bytes and returns them. */
     QByteArray take(qsizetype count);
+    /** Drops every readable byte and keeps the memory. */
     void clear() { m_readIndex = m_writeIndex = 0; }
 
+    /** Copies @p bytes in behind the readable ones, growing if needed. */
     void append(QByteArrayView bytes);
     /** Room for at least @p count bytes at beginWrite(); reuses consumed space first. */
     char *beginWrite(qsizetype count);

@@ -14,6 +14,7 @@ class ByteBuffer;
 /** What one Codec::decode() call produced. */
 struct DecodeResult
 {
+    /** How far one decode step got. */
     enum Status {
         NeedMoreData,  ///< no complete frame yet; nothing consumed that matters
         MessageReady,  ///< message holds the next message; its bytes are consumed
@@ -21,8 +22,11 @@ struct DecodeResult
         StreamError,   ///< the stream cannot be framed any more; error says why; close it
     };
 
+    /** The outcome; the other fields are set only where it says so. */
     Status status = NeedMoreData;
+    /** With MessageReady: the message, an owning copy. */
     Message message;
+    /** With FrameError or StreamError: why (a frame error keeps the bad frame). */
     Error error;
 };
 
@@ -55,17 +59,20 @@ public:
      * within the codec's limits.
      */
     virtual bool encode(const MessageView &message, QByteArray &output, Error *error = nullptr) const = 0;
+    /** encode() of an owning Message (through a view of it). */
     bool encode(const Message &message, QByteArray &output, Error *error = nullptr) const;
 
     /** A convenience for one message; empty if it cannot be encoded. */
     QByteArray encode(const Message &message) const;
 
+    /** The parameters this codec was made with. */
     const CodecConfig &config() const { return m_config; }
 
     /** The codec @p config names; never null (an invalid config still yields its kind). */
     static std::unique_ptr<Codec> create(const CodecConfig &config);
 
 protected:
+    /** For subclasses: keeps @p config as it is (CodecConfig::validate() is the caller's or the subclass's). */
     explicit Codec(const CodecConfig &config) : m_config(config) {}
 
     /** Sets @p error and returns StreamError. */
@@ -73,6 +80,7 @@ protected:
     /** Sets @p error, keeping at most Error::rawFrameLimit bytes of @p frame, and returns FrameError. */
     static DecodeResult::Status frameError(Error *error, ErrorCode code, QString why, QByteArrayView frame);
 
+    /** The parameters, for subclasses; read-only after construction. */
     CodecConfig m_config;
 };
 

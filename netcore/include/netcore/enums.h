@@ -23,7 +23,7 @@ Q_ENUM_NS(MessageType)
  * one frame and keeps the connection.
  */
 enum class ErrorCode {
-    NoError,
+    NoError,             ///< nothing went wrong
 
     // Stream errors: the frame boundary can no longer be trusted.
     FrameTooShort,       ///< a length below the codec's minimum
@@ -39,6 +39,7 @@ enum class ErrorCode {
     InvalidJson,         ///< json payload does not parse, or is not an object/array
     InvalidCbor,         ///< cbor payload is not exactly one well-formed item
     StripBeyondFrame,    ///< length: initialBytesToStrip exceeds the frame
+    InvalidReceipt,      ///< delivery receipts: a malformed control message on their reserved channel
 
     // Sending.
     MessageTooLarge,     ///< the message cannot be encoded within the codec's limits
@@ -46,27 +47,27 @@ enum class ErrorCode {
     NotConnected,        ///< no such connection, or not connected
 
     // Sockets and servers.
-    ConnectionRefused,
-    HostNotFound,
-    RemoteClosed,
+    ConnectionRefused,   ///< client: nothing listens there, or the peer refused
+    HostNotFound,        ///< client: the host name does not resolve
+    RemoteClosed,        ///< client: the server closed the connection before it was up (during TLS, say)
     ConnectionReset,     ///< the peer reset the connection (RST)
     TlsFailed,           ///< the TLS handshake failed: an untrusted certificate, a plaintext peer, a timeout
-    NetworkError,
-    Timeout,
-    AddressInUse,
-    ListenFailed,
-    SocketError,
-    InvalidConfiguration,
+    NetworkError,        ///< client: the network failed (unreachable, down)
+    Timeout,             ///< client: an attempt got no answer within 10 s (the TLS handshake included)
+    AddressInUse,        ///< server: listen() found the address and port taken
+    ListenFailed,        ///< server: listen() failed otherwise (no such address, no permission)
+    SocketError,         ///< another socket failure; the message says which
+    InvalidConfiguration, ///< a CodecConfig that does not validate(), or settings that exclude each other
 };
 Q_ENUM_NS(ErrorCode)
 
 /** Why a connection ended. */
 enum class DisconnectReason {
     PeerClosed,      ///< the peer closed the connection in order (FIN; it may have only half-closed)
-    ClosedLocally,   ///< disconnect() was called on this side
+    ClosedLocally,   ///< this side closed it: Client::disconnectFromHost(), Server::disconnectClient()
     IdleTimeout,     ///< nothing was received within the idle timeout
     StreamError,     ///< the peer sent a stream that cannot be framed
-    SocketError,     ///< the socket failed (reset, network error)
+    SocketError,     ///< the socket failed otherwise (a network error)
     ServerClosed,    ///< the server was closed or destroyed
     SlowConsumer,    ///< the peer did not read what was sent to it (see OutputLimits)
     PeerReset,       ///< the peer reset the connection (RST): it crashed, or aborted on purpose
@@ -76,7 +77,7 @@ Q_ENUM_NS(DisconnectReason)
 
 /** True for the codec errors after which a stream cannot be trusted. */
 NETCORE_EXPORT bool isStreamError(ErrorCode code);
-/** The enumerator's name, e.g. "FrameTooLarge": stable, for logs and tools. */
+/** The enumerator's name, such as "FrameTooLarge": stable, for logs and tools. */
 NETCORE_EXPORT QString errorCodeName(ErrorCode code);
 /** "binary", "text", "json" or "cbor". */
 NETCORE_EXPORT QString messageTypeName(MessageType type);

@@ -20,6 +20,7 @@ namespace netcore {
 class NETCORE_EXPORT EnvelopeCodec : public Codec
 {
 public:
+    /** Of @p config only maxFrameSize applies. */
     explicit EnvelopeCodec(const CodecConfig &config);
 
     DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;

@@ -17,7 +17,9 @@ struct NETCORE_EXPORT Error
     /** How many bytes of a bad frame are kept for inspection. */
     static constexpr int rawFrameLimit = 4096;
 
+    /** What went wrong; NoError in a default Error. */
     ErrorCode code = ErrorCode::NoError;
+    /** A readable, translated description for people and logs (errorCodeName() for tools). */
     QString message;
     /** The server connection it happened on; 0 for a client or none. */
     quint64 connection = 0;
@@ -25,9 +27,12 @@ struct NETCORE_EXPORT Error
     QByteArray rawFrame;
 
     Error() = default;
+    /** @p rawFrame is cut to rawFrameLimit bytes; connection stays 0. */
     Error(ErrorCode code, QString message, QByteArray rawFrame = {});
 
+    /** True unless code is NoError. */
     bool isError() const { return code != ErrorCode::NoError; }
+    /** netcore::isStreamError() of code: the connection was closed after it. */
     bool isStreamError() const { return netcore::isStreamError(code); }
 };
 

@@ -23,6 +23,10 @@ namespace netcore {
 class NETCORE_EXPORT LengthFieldCodec : public Codec
 {
 public:
+    /**
+     * Uses @p config's length field parameters, maxFrameSize and payloadType. If
+     * it does not validate(), every call fails with InvalidConfiguration.
+     */
     explicit LengthFieldCodec(const CodecConfig &config);
 
     DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;

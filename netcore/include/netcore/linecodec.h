@@ -16,6 +16,10 @@ namespace netcore {
 class NETCORE_EXPORT LineCodec : public Codec
 {
 public:
+    /**
+     * Uses @p config's delimiter, maxLineLength and payloadType. If it does
+     * not validate(), every call fails with InvalidConfiguration.
+     */
     explicit LineCodec(const CodecConfig &config);
 
     DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;

@@ -24,9 +24,13 @@ public:
     {
     }
 
+    /** What the payload holds. */
     MessageType type() const { return m_type; }
+    /** The id (0 where the codec carries none). */
     quint32 id() const { return m_id; }
+    /** The channel name's bytes as on the wire, borrowed; empty for the default channel. */
     QByteArrayView channelUtf8() const { return m_channel; }
+    /** The payload, borrowed. */
     QByteArrayView payload() const { return m_payload; }
 
     /**

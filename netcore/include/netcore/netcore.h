@@ -1,6 +1,7 @@
 #pragma once
 
-/** Umbrella header: everything a netcore user needs. */
+/** @file
+ * Umbrella header: everything a netcore user needs. */
 
 #include <netcore/bytebuffer.h>
 #include <netcore/client.h>

@@ -19,8 +19,11 @@ namespace netcore {
  */
 struct NETCORE_EXPORT OutputLimits
 {
+    /** Bytes of unsent output at which the server stops reading from the peer. */
     qint64 highWatermark = 4 * 1024 * 1024;
+    /** Bytes of unsent output at or below which it reads again. */
     qint64 lowWatermark = 1024 * 1024;
+    /** Bytes of unsent output above which the peer is closed at once (SlowConsumer). */
     qint64 hardLimit = 64 * 1024 * 1024;
     /** Milliseconds above the high watermark (or closing with output unsent) before giving up; 0 = never. */
     int stallTimeout = 30000;

@@ -8,6 +8,7 @@ namespace netcore {
 class NETCORE_EXPORT RawCodec : public Codec
 {
 public:
+    /** Raw has no parameters: @p config is only kept for config(). */
     explicit RawCodec(const CodecConfig &config);
 
     DecodeResult::Status decodeFrame(ByteBuffer &input, MessageView *message, Error *error) override;

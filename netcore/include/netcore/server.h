@@ -57,36 +57,52 @@ public:
      */
     using MessageHandler = std::function<bool(quint64 connection, const MessageView &message)>;
 
+    /** A server for @p codec (checked at listen()); it lives in the thread that makes it. */
     explicit Server(const CodecConfig &codec = CodecConfig::envelope(), QObject *parent = nullptr);
     ~Server() override;
 
-    /** Port 0 picks a free port; serverPort() tells which. Settings below apply from here on. */
+    /**
+     * Port 0 picks a free port; serverPort() tells which. Settings below apply from here on.
+     * False if it fails: error() says why (AddressInUse, ListenFailed, InvalidConfiguration).
+     */
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
-    /** Stops listening and closes every connection (reason ServerClosed). */
+    /**
+     * Stops listening and closes every connection (reason ServerClosed),
+     * sending what is pending first; clientDisconnected() follows for each.
+     */
     void close();
+    /** True between a successful listen() and close(). */
     bool isListening() const;
+    /** The address listened on; null when not listening. */
     QHostAddress serverAddress() const;
+    /** The port listened on (the one picked for port 0); 0 when not listening. */
     quint16 serverPort() const;
 
     /** Stops accepting new connections; the pending ones wait in the backlog. */
     void pauseAccepting();
+    /** Accepts again, the backlog first. */
     void resumeAccepting();
+    /** Between pauseAccepting() and resumeAccepting() (or the next listen()). */
     bool isAcceptingPaused() const;
 
+    /** The codec given to the constructor. */
     CodecConfig codecConfig() const;
 
     /** 0 = unlimited. A peer over the limit is closed at once; connectionRefused() says why. */
     void setMaxConnections(int max);
+    /** 0 (unlimited) unless changed. */
     int maxConnections() const;
 
     /** Peers the filter rejects are closed at once; connectionRefused() says why. */
     void setAcceptFilter(AcceptFilter filter);
     /** Only peers in these ranges are accepted (checked before the filter); empty = everyone. */
     void setAllowList(const PeerAllowList &allowList);
+    /** Empty (everyone) unless changed. */
     PeerAllowList allowList() const;
 
     /** Close connections that receive nothing for @p msecs; 0 = never. */
     void setIdleTimeout(int msecs);
+    /** In milliseconds; 0 (never) unless changed. */
     int idleTimeout() const;
 
     /** Must be set before listen(). */
@@ -94,6 +110,7 @@ public:
 
     /** Backpressure against peers that do not read; see OutputLimits. Invalid limits are refused (false). */
     bool setOutputLimits(const OutputLimits &limits);
+    /** OutputLimits' defaults unless changed. */
     OutputLimits outputLimits() const;
 
     /**
@@ -104,40 +121,64 @@ public:
      * Must be set before listen().
      */
     void setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout = 10000);
+    /** True once setTlsConfiguration() took effect. */
     bool isTlsEnabled() const;
+
+    /**
+     * Delivery receipts (see Client::setDeliveryReceipts()): tells each client
+     * that uses them what messageReceived() and the inbox delivered, and
+     * delivers what such a client sends again only once. Clients that do not
+     * use them are served as before. close() first delivers and confirms what
+     * was already read, then closes. Envelope codec only, and no message
+     * handler (it would bypass delivery); set before listen(). False if refused.
+     */
+    bool setDeliveryReceipts(bool enabled);
+    /** Whether setDeliveryReceipts() turned them on. */
+    bool deliveryReceipts() const;
 
     /** I/O threads; must be set before listen(). 0 = the server's own thread. */
     void setWorkers(int workers);
+    /** 0 unless changed: every connection in the server's thread. */
     int workers() const;
 
-    /** Encodes once and queues the bytes for connection @p connection. Thread-safe. */
+    /**
+     * Encodes once and queues the bytes for connection @p connection. Thread-safe.
+     * False (error() says why) if the connection is not open or the message cannot be encoded.
+     */
     bool send(quint64 connection, const Message &message);
     /** The same for a view: from a message handler, the reply is encoded with no copy in between. */
     bool send(quint64 connection, const MessageView &message);
     /** Sends to every connection except @p except (0 = none). Thread-safe. Returns how many. */
     int broadcast(const Message &message, quint64 except = 0);
+    /** The same for a view: encoded once, straight from the borrowed bytes. */
     int broadcast(const MessageView &message, quint64 except = 0);
-    /** Closes one connection (reason ClosedLocally). Thread-safe. */
+    /** Closes one connection (reason ClosedLocally). Thread-safe. False if it is not open. */
     bool disconnectClient(quint64 connection);
 
+    /** Open connections now, accepted ones whose clientConnected() is still on its way included. Thread-safe. */
     int connectionCount() const;
     /** A snapshot of every open connection with its counters. Thread-safe. */
     QList<ConnectionInfo> connections() const;
     /** One connection's snapshot; id 0 if it is not open. */
     ConnectionInfo connectionInfo(quint64 connection) const;
 
-    /** Received messages and errors kept for polling (not needed with signals). */
+    /** Received messages and errors kept for polling; off (capacity 0) until inbox().setCapacity(n). */
     MessageInbox &inbox();
 
+    /** The latest failure of a call (listen(), send(), ...); NoError after a good listen(). Thread-safe. */
     ErrorCode error() const;
+    /** error() in words. */
     QString errorString() const;
 
 Q_SIGNALS:
+    /** A peer was accepted as connection @p info.id; with TLS, before its handshake ends. */
     void clientConnected(const netcore::ConnectionInfo &info);
+    /** A connection ended: its last snapshot, @p reason, and @p detail in words. */
     void clientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
                             const QString &detail);
-    /** A peer that was not accepted: over maxConnections() or rejected by the filter. */
+    /** A peer that was not accepted (not in the allow list, rejected by the filter, over maxConnections()). */
     void connectionRefused(const QHostAddress &address, quint16 port, const QString &reason);
+    /** A message from @p connection (in inbox() too, if on); not for what a message handler took. */
     void messageReceived(quint64 connection, const netcore::Message &message);
     /** Codec errors carry the connection id and the raw frame; stream errors are followed by clientDisconnected(). */
     void errorOccurred(const netcore::Error &error);

@@ -1,0 +1,208 @@
+// Delivery receipts end to end, in one process: every message is delivered once,
+// in order, across dropped connections and a server that closes and comes back;
+// what the bounded queue cannot take is reported, never silently lost.
+
+#include "testhelpers.h"
+
+#include <QtCore/QCborMap>
+#include <QtCore/QTimer>
+#include <QtNetwork/QTcpServer>
+
+using namespace netcore;
+
+namespace {
+
+constexpr int workers = 2;
+
+/** A server with receipts whose delivered message ids are recorded in order. */
+struct RecordingServer
+{
+    Server server;
+    QList<quint32> delivered;
+
+    RecordingServer()
+    {
+        server.setWorkers(workers);
+        server.setDeliveryReceipts(true);
+        QObject::connect(&server, &Server::messageReceived,
+                         [this](quint64, const Message &message) { delivered.append(message.id()); });
+    }
+};
+
+std::unique_ptr<Client> receiptClient()
+{
+    auto client = std::make_unique<Client>();
+    client->setDeliveryReceipts(true);
+    client->setAutoReconnect(true);
+    client->setReconnectDelays(10, 50);
+    return client;
+}
+
+Message numbered(quint32 number) { return Message::text(QStringLiteral("m"), QStringLiteral("work"), number); }
+
+QList<quint32> oneTo(int count)
+{
+    QList<quint32> numbers;
+    for (int i = 1; i <= count; ++i)
+        numbers.append(quint32(i));
+    return numbers;
+}
+
+/** A port that was free a moment ago, for a server that must come back on the same one. */
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+} // namespace
+
+class TestDeliveryReceipts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyMessageIsConfirmed()
+    {
+        RecordingServer recording;
+        QVERIFY(recording.server.listen());
+        auto client = receiptClient();
+        QSignalSpy confirmed(client.get(), &Client::messagesConfirmed);
+        client->connectToHost(QStringLiteral("127.0.0.1"), recording.server.serverPort());
+        QVERIFY(client->waitForConnected(5000));
+        for (quint32 i = 1; i <= 2000; ++i)
+            QVERIFY(client->send(numbered(i)));
+        QVERIFY(client->waitForDelivered(10000));
+        QCOMPARE(client->unconfirmedMessageCount(), 0);
+        QCOMPARE(recording.delivered, oneTo(2000));
+        int total = 0;
+        for (const QList<QVariant> &signal : std::as_const(confirmed))
+            total += signal.at(0).toInt();
+        QCOMPARE(total, 2000);
+        // The receipts are for the client, not for its application.
+        QCOMPARE(client->inbox().pendingCount(), 0);
+    }
+
+    void droppedConnectionsLoseAndDoubleNothing()
+    {
+        RecordingServer recording;
+        QVERIFY(recording.server.listen());
+        auto client = receiptClient();
+        client->setMaxPendingMessages(100000);
+        client->connectToHost(QStringLiteral("127.0.0.1"), recording.server.serverPort());
+        QVERIFY(client->waitForConnected(5000));
+        const int total = 30000;
+        quint32 next = 1;
+        int drops = 0;
+        // Batches sent from the event loop while the server drops the connection five times.
+        QTimer sender;
+        QObject::connect(&sender, &QTimer::timeout, [&] {
+            for (int i = 0; i < 500 && next <= quint32(total); ++i)
+                QVERIFY(client->send(numbered(next++)));
+            if (drops < 5 && next > quint32(5000 * (drops + 1)) && recording.server.connectionCount() == 1) {
+                recording.server.disconnectClient(testing::connectionIds(recording.server).first());
+                ++drops;
+            }
+        });
+        sender.start(1);
+        QVERIFY(QTest::qWaitFor([&] { return next > quint32(total) && drops == 5; }, 20000));
+        sender.stop();
+        QVERIFY(client->waitForDelivered(20000));
+        QCOMPARE(drops, 5);
+        QCOMPARE(recording.delivered.size(), total);
+        QCOMPARE(recording.delivered, oneTo(total));
+    }
+
+    void aServerThatClosesAndComesBackOnTheSamePort()
+    {
+        const quint16 port = freePort();
+        auto recording = std::make_unique<RecordingServer>();
+        QVERIFY(recording->server.listen(QHostAddress::LocalHost, port));
+        auto client = receiptClient();
+        client->setMaxPendingMessages(100000);
+        client->connectToHost(QStringLiteral("127.0.0.1"), port);
+        QVERIFY(client->waitForConnected(5000));
+        QList<quint32> delivered;
+        quint32 next = 1;
+        for (int restart = 0; restart < 3; ++restart) {
+            for (int i = 0; i < 3000; ++i)
+                QVERIFY(client->send(numbered(next++)));
+            QTest::qWait(5); // some are read, some are in flight, some wait in the client
+            recording->server.close();
+            QVERIFY(QTest::qWaitFor([&] { return recording->server.connectionCount() == 0; }, 5000));
+            delivered += recording->delivered;
+            recording = std::make_unique<RecordingServer>();
+            QVERIFY(recording->server.listen(QHostAddress::LocalHost, port));
+        }
+        QVERIFY(client->waitForDelivered(20000));
+        delivered += recording->delivered;
+        QCOMPARE(delivered, oneTo(int(next) - 1));
+    }
+
+    void aFullQueueRefusesAndReportsWhatItCannotHold()
+    {
+        const quint16 port = freePort();
+        auto client = receiptClient();
+        client->setMaxPendingMessages(100);
+        QSignalSpy errors(client.get(), &Client::errorOccurred);
+        client->connectToHost(QStringLiteral("127.0.0.1"), port); // nobody listens yet
+        int refused = 0;
+        for (quint32 i = 1; i <= 150; ++i)
+            refused += client->send(numbered(i)) ? 0 : 1;
+        QCOMPARE(refused, 50);
+        int queueFull = 0;
+        for (const QList<QVariant> &signal : std::as_const(errors))
+            queueFull += signal.at(0).value<Error>().code == ErrorCode::SendQueueFull ? 1 : 0;
+        QCOMPARE(queueFull, 50);
+        RecordingServer recording;
+        QVERIFY(recording.server.listen(QHostAddress::LocalHost, port));
+        QVERIFY(client->waitForDelivered(10000));
+        QCOMPARE(recording.delivered, oneTo(100));
+    }
+
+    void clientsWithoutReceiptsAreServedAsBefore()
+    {
+        RecordingServer recording;
+        QVERIFY(recording.server.listen());
+        auto client = testing::connectedClient(recording.server.serverPort());
+        QVERIFY(client);
+        for (quint32 i = 1; i <= 10; ++i)
+            client->send(numbered(i));
+        QVERIFY(QTest::qWaitFor([&] { return recording.delivered.size() == 10; }, 5000));
+        QCOMPARE(recording.delivered, oneTo(10));
+        QTest::qWait(50);
+        QCOMPARE(client->inbox().pendingCount(), 0); // no receipt was sent to it
+    }
+
+    void aMalformedHelloIsReportedAndTheConnectionLives()
+    {
+        RecordingServer recording;
+        QSignalSpy errors(&recording.server, &Server::errorOccurred);
+        QVERIFY(recording.server.listen());
+        auto client = testing::connectedClient(recording.server.serverPort());
+        QVERIFY(client);
+        client->send(Message::cbor(QCborMap{{QStringLiteral("session"), 1}}, QStringLiteral("netcore.delivery")));
+        client->send(numbered(1));
+        QVERIFY(QTest::qWaitFor([&] { return recording.delivered.size() == 1; }, 5000));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().at(0).value<Error>().code, ErrorCode::InvalidReceipt);
+        QCOMPARE(recording.server.connectionCount(), 1);
+    }
+
+    void receiptsNeedTheEnvelopeAndNoMessageHandler()
+    {
+        Client lineClient(CodecConfig::line());
+        QVERIFY(!lineClient.setDeliveryReceipts(true));
+        Server lineServer(CodecConfig::line());
+        QVERIFY(!lineServer.setDeliveryReceipts(true));
+        Server handled;
+        QVERIFY(handled.setDeliveryReceipts(true));
+        handled.setMessageHandler([](quint64, const MessageView &) { return true; });
+        QVERIFY(!handled.listen());
+        QCOMPARE(handled.error(), ErrorCode::InvalidConfiguration);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeliveryReceipts)
+#include "tst_deliveryreceipts.moc"
