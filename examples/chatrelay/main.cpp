@@ -1,7 +1,7 @@
 // chatrelay: every message received on channel "chat" goes to every other
 // connection. Prints who joins and leaves, and what it relays.
 //
-//   chatrelay PORT [ADDRESS]     (port 0: any free port; address: default all)
+//   chatrelay PORT [ADDRESS]     (port 0: any free port; address: default 127.0.0.1)
 
 #include <netcore/netcore.h>
 
@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
     const QStringList arguments = QCoreApplication::arguments();
     bool portOk = false;
     const quint16 port = arguments.value(1).toUShort(&portOk);
-    const QHostAddress address(arguments.value(2, QStringLiteral("0.0.0.0")));
+    const QHostAddress address(arguments.value(2, QStringLiteral("127.0.0.1")));
     if (arguments.size() < 2 || arguments.size() > 3 || !portOk || address.isNull()) {
         std::fprintf(stderr, "usage: chatrelay PORT [ADDRESS]\n");
         return 2;
