@@ -57,6 +57,14 @@ void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const Server
     m_spawnSpec.caFile = server.tlsCertificateFile;
 }
 
+void ClientsPage::setDefaultCodec(const netcore::CodecConfig &codec)
+{
+    if (codec == m_defaultCodec)
+        return;
+    m_defaultCodec = codec;
+    m_spawnSpec.codec = codec;
+}
+
 QList<int> ClientsPage::selectedClientIds() const
 {
     QList<int> ids;

@@ -39,6 +39,13 @@ public:
      */
     void setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server);
 
+    /**
+     * The framing the spawn dialog starts with from now on, until setSpawnTarget() aims it at a
+     * server (clients must speak their server's framing). The same codec again changes nothing,
+     * so the framing of the last spawn stays.
+     */
+    void setDefaultCodec(const netcore::CodecConfig &codec);
+
     QList<int> selectedClientIds() const;
     void selectClients(const QList<int> &ids);
     void selectAll();
@@ -57,6 +64,7 @@ private:
     std::unique_ptr<Ui::ClientsPage> m_ui;
     ClientListModel *m_model = nullptr;
     ClientSpec m_spawnSpec;
+    netcore::CodecConfig m_defaultCodec;
     int m_spawnCount = 3;
 };
 

@@ -71,6 +71,8 @@ ComposerPage::ComposerPage(QWidget *parent)
 
 ComposerPage::~ComposerPage() = default;
 
+void ComposerPage::setEditorFont(const QFont &font) { m_ui->payloadEdit->setFont(font); }
+
 void ComposerPage::setLibraryModel(PayloadLibraryModel *model)
 {
     m_library = model;

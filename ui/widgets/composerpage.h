@@ -46,6 +46,9 @@ public:
     Target target() const;
     void setTarget(Target target);
 
+    /** The payload editor's font (the system's fixed font until set). */
+    void setEditorFont(const QFont &font);
+
     PayloadBuilder::Kind kind() const;
     void setPayload(const SavedPayload &payload);
     SavedPayload currentPayload() const;

@@ -81,6 +81,14 @@ InspectorPage::View InspectorPage::currentView() const { return View(m_ui->tabs-
 
 bool InspectorPage::isViewAvailable(View view) const { return m_ui->tabs->isTabEnabled(int(view)); }
 
+void InspectorPage::setHexFont(const QFont &font) { m_ui->hexView->setFont(font); }
+
+void InspectorPage::setTextFont(const QFont &font)
+{
+    m_ui->textView->setFont(font);
+    m_ui->jsonTree->setFont(font);
+}
+
 bool InspectorPage::looksLikeImage(const QByteArray &bytes)
 {
     return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xff\xd8\xff") || bytes.startsWith("GIF87a")

@@ -38,6 +38,11 @@ public:
     View currentView() const;
     bool isViewAvailable(View view) const;
 
+    /** The hex dump's font (the system's fixed font until set). */
+    void setHexFont(const QFont &font);
+    /** The font of the text and JSON views (the system's fixed font until set). */
+    void setTextFont(const QFont &font);
+
     /** True when @p bytes start like a PNG, JPEG, GIF or BMP file. */
     static bool looksLikeImage(const QByteArray &bytes);
 

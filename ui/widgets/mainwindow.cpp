@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "apptheme.h"
 #include "benchsession.h"
 #include "clientspage.h"
 #include "demoscript.h"
 #include "eventspage.h"
 #include "inspectorpage.h"
 #include "logpage.h"
+#include "preferencesdialog.h"
 #include "serverspage.h"
 #include "statussummary.h"
 #include "trafficpage.h"
@@ -23,7 +25,6 @@
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QFileDialog>
-#include <QtWidgets/QInputDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QStatusBar>
 
@@ -34,7 +35,6 @@ namespace {
 const QString geometryKey = QStringLiteral("window/geometry");
 const QString stateKey = QStringLiteral("window/state");
 const QString lastWorkspaceKey = QStringLiteral("workspace/last");
-const QString logCapacityKey = QStringLiteral("log/capacity");
 
 const QString settingsOrganization = QStringLiteral("Wirebench");
 const QString settingsApplication = QStringLiteral("wirebench");
@@ -70,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateComposerSelection();
     updateStatus();
     updateTitle();
+    applyPreferences(m_preferences);
     m_session->feed()->start(feedHz);
 }
 
@@ -90,13 +91,24 @@ void MainWindow::restoreSettings(bool reopenWorkspace)
     QSettings store(settingsOrganization, settingsApplication);
     restoreGeometry(store.value(geometryKey).toByteArray());
     restoreState(store.value(stateKey).toByteArray());
-    const int capacity = store.value(logCapacityKey, 0).toInt();
-    if (capacity > 0)
-        m_session->logModel()->setCapacity(capacity);
+    applyPreferences(Preferences::load(store));
     const QString last = store.value(lastWorkspaceKey).toString();
     QString error;
     if (reopenWorkspace && !last.isEmpty() && QFileInfo::exists(last) && !openWorkspace(last, &error))
         statusBar()->showMessage(tr("Could not reopen %1: %2").arg(last, error), 10000);
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    m_preferences = preferences;
+    m_session->logModel()->setCapacity(preferences.logCapacity);
+    AppTheme::apply(preferences.theme);
+    m_inspectorPage->setHexFont(preferences.hexFont);
+    m_inspectorPage->setTextFont(preferences.textFont);
+    m_composerPage->setEditorFont(preferences.textFont);
+    m_serversPage->setDefaultCodec(preferences.defaultCodec);
+    m_clientsPage->setDefaultCodec(preferences.defaultCodec);
+    updateSpawnTarget(); // clients aimed at the selected server keep speaking its framing
 }
 
 bool MainWindow::openWorkspace(const QString &path, QString *error)
@@ -156,7 +168,7 @@ QDockWidget *MainWindow::addPage(QWidget *page, const QString &title, const QStr
     dock->setObjectName(name + QStringLiteral("Dock"));
     dock->setWidget(page);
     addDockWidget(area, dock);
-    m_ui->viewMenu->insertAction(m_ui->actionLogCapacity, dock->toggleViewAction());
+    m_ui->viewMenu->addAction(dock->toggleViewAction());
     return dock;
 }
 
@@ -189,7 +201,6 @@ void MainWindow::createDocks()
     splitDockWidget(servers, clients, Qt::Vertical);
     splitDockWidget(composer, inspector, Qt::Vertical);
     tabifyDockWidget(traffic, events);
-    m_ui->viewMenu->insertSeparator(m_ui->actionLogCapacity);
     traffic->raise();
 
     resizeDocks({servers, composer}, {475, 430}, Qt::Horizontal);
@@ -255,7 +266,9 @@ void MainWindow::connectActions()
     connect(m_ui->actionSaveWorkspaceAs, &QAction::triggered, this, &MainWindow::onSaveWorkspaceAs);
     connect(m_ui->actionExportLog, &QAction::triggered, m_logPage, &LogPage::exportWithDialog);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionLogCapacity, &QAction::triggered, this, &MainWindow::onSetLogCapacity);
+    // A standard key has no spelling in a .ui file; it differs per platform (none on some).
+    m_ui->actionPreferences->setShortcuts(QKeySequence::Preferences);
+    connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::onPreferences);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
 }
 
@@ -349,18 +362,23 @@ void MainWindow::onSaveWorkspaceAs()
         QMessageBox::warning(this, tr("Save Workspace"), error);
 }
 
-void MainWindow::onSetLogCapacity()
+void MainWindow::onPreferences()
 {
-    MessageLogModel *log = m_session->logModel();
-    bool ok = false;
-    const int capacity = QInputDialog::getInt(this, tr("Log Capacity"),
-                                              tr("Rows the message log keeps (the oldest go first):"),
-                                              log->capacity(), 1000, 100000000, 100000, &ok);
-    if (!ok)
+    PreferencesDialog dialog(this);
+    dialog.setPreferences(m_preferences);
+    // Apply keeps the dialog open; Cancel after it does not take the applied values back.
+    connect(&dialog, &PreferencesDialog::applyRequested, this, &MainWindow::commitPreferences);
+    if (dialog.exec() == QDialog::Accepted)
+        commitPreferences(dialog.preferences());
+}
+
+void MainWindow::commitPreferences(const Preferences &preferences)
+{
+    applyPreferences(preferences);
+    if (!m_persistent)
         return;
-    log->setCapacity(capacity);
-    if (m_persistent)
-        QSettings(settingsOrganization, settingsApplication).setValue(logCapacityKey, capacity);
+    QSettings store(settingsOrganization, settingsApplication);
+    preferences.save(store);
 }
 
 void MainWindow::onAbout()

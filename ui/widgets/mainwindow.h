@@ -1,6 +1,7 @@
 #pragma once
 
 #include "composerpage.h"
+#include "preferences.h"
 
 #include <bench.h>
 
@@ -30,8 +31,8 @@ class TrafficPage;
  * The Wirebench window: the message log in the centre, docks for servers,
  * clients, composer, inspector, traffic and events. It owns the session
  * (bench, feed at 30 Hz, models) and turns the pages' requests into bench
- * commands. The layout and the last workspace come back at the next start
- * (QSettings "Wirebench"/"wirebench").
+ * commands. The layout, the last workspace and the preferences come back at
+ * the next start (QSettings "Wirebench"/"wirebench").
  */
 class MainWindow : public QMainWindow
 {
@@ -48,8 +49,17 @@ public:
 
     /** When false, settings are neither read nor written (screenshots, scripted runs). */
     void setPersistent(bool persistent) { m_persistent = persistent; }
-    /** Restores the window layout and the log's capacity, and reopens the last workspace if @p reopenWorkspace. */
+    /** Restores the window layout and the preferences, and reopens the last workspace if @p reopenWorkspace. */
     void restoreSettings(bool reopenWorkspace = true);
+
+    /**
+     * Puts @p preferences into effect at once: the log's capacity (a smaller one drops the oldest
+     * rows), the application's theme, the fonts, and the framing new servers and clients start with.
+     * Saves nothing (Edit > Preferences does, when the window is persistent).
+     */
+    void applyPreferences(const Preferences &preferences);
+    /** What was applied last; the defaults until then. */
+    Preferences preferences() const { return m_preferences; }
 
     bool openWorkspace(const QString &path, QString *error);
     bool saveWorkspace(const QString &path, QString *error);
@@ -78,7 +88,9 @@ private:
     void onOpenWorkspace();
     void onSaveWorkspace();
     void onSaveWorkspaceAs();
-    void onSetLogCapacity();
+    void onPreferences();
+    /** Applies @p preferences and, when persistent, saves them: OK or Apply in the dialog. */
+    void commitPreferences(const Preferences &preferences);
     void onAbout();
     void saveSettings();
     void rememberWorkspace(const QString &path);
@@ -95,6 +107,7 @@ private:
     EventsPage *m_eventsPage = nullptr;
     StatusSummary *m_statusSummary = nullptr;
     QString m_workspacePath;
+    Preferences m_preferences;
     bool m_persistent = true;
 };
 

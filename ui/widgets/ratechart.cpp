@@ -44,6 +44,7 @@ RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
     chart->addAxis(m_yAxis, Qt::AlignLeft);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
+    followPalette();
 }
 
 RateChart::~RateChart() = default;
@@ -85,6 +86,25 @@ void RateChart::reset()
     m_yAxis->setRange(0, 1);
 }
 
+void RateChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
+}
+
+void RateChart::followPalette()
+{
+    // A chart paints with its theme's colours, not the palette's: a dark window needs the dark theme.
+    const QChart::ChartTheme theme =
+        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (chart()->theme() == theme)
+        return;
+    chart()->setTheme(theme);
+    for (const Track &track : std::as_const(m_series))
+        applyColor(track); // setTheme() repainted the series in the theme's colours
+}
+
 double RateChart::latestValue(const QString &channel) const
 {
     const auto it = m_series.constFind(channel);
@@ -116,17 +136,23 @@ RateChart::Track &RateChart::trackFor(const QString &channel, const QColor &colo
         return *it;
     auto *series = new QLineSeries;
     series->setName(channel.isEmpty() ? tr("(default)") : channel);
-    if (color.isValid()) {
-        QPen pen(color);
-        pen.setWidthF(2.0);
-        series->setPen(pen);
-    }
+    Track track;
+    track.series = series;
+    track.color = color;
+    applyColor(track);
     chart()->addSeries(series);
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yAxis);
-    Track track;
-    track.series = series;
     return *m_series.insert(channel, track);
+}
+
+void RateChart::applyColor(const Track &track)
+{
+    if (!track.color.isValid())
+        return;
+    QPen pen(track.color);
+    pen.setWidthF(2.0);
+    track.series->setPen(pen);
 }
 
 } // namespace wirebench

@@ -17,6 +17,7 @@ namespace wirebench {
  * samples come with their time, the x axis reads "seconds ago" (-60 .. 0)
  * and the y axis fits the largest value shown, in a unit that keeps its
  * labels short (msg/s, k msg/s, M msg/s; B/s, KiB/s, MiB/s, GiB/s).
+ * It is drawn light or dark as the palette it gets is.
  */
 class RateChart : public QChartView
 {
@@ -40,14 +41,21 @@ public:
     /** The newest value of @p channel's series; 0 if none. */
     double latestValue(const QString &channel) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Track
     {
         QLineSeries *series = nullptr; ///< owned by the chart
         QList<QPointF> points;          ///< (seconds, value), oldest first
+        QColor color;                   ///< the channel's; invalid: the chart theme's
     };
 
     Track &trackFor(const QString &channel, const QColor &color);
+    static void applyColor(const Track &track);
+    /** Takes Qt Charts' dark theme under a dark palette, its light one (the default) otherwise. */
+    void followPalette();
     /** The divisor and name of the unit that shows @p top best. */
     std::pair<double, QString> unitFor(double top) const;
 

@@ -144,6 +144,9 @@ void ServersPage::onAdd()
 {
     ServerDialog dialog(this);
     dialog.setWindowTitle(tr("Add Server"));
+    ServerSpec spec;
+    spec.codec = m_defaultCodec;
+    dialog.setSpec(spec);
     if (dialog.exec() == QDialog::Accepted)
         emit addServerRequested(dialog.spec());
 }

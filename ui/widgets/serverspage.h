@@ -43,6 +43,9 @@ public:
     void selectServer(int id);
     void selectConnections(const QList<quint64> &ids);
 
+    /** The framing the Add Server dialog starts with. */
+    void setDefaultCodec(const netcore::CodecConfig &codec) { m_defaultCodec = codec; }
+
     /** Shows the selected server's connections as the server model has them now. */
     void refreshConnections();
 
@@ -66,6 +69,7 @@ private:
     std::unique_ptr<Ui::ServersPage> m_ui;
     ServerListModel *m_serverModel = nullptr;
     ConnectionListModel *m_connectionModel = nullptr; ///< child of the page
+    netcore::CodecConfig m_defaultCodec;
 };
 
 } // namespace wirebench

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "preferences.h"
+
+#include <QtGui/QPalette>
+
+namespace wirebench {
+
+/**
+ * Puts a Preferences::Theme on the whole application. Qt 6.4 has no
+ * color-scheme API, so light and dark are the Fusion style with a palette
+ * of their own; System goes back to the style and palette the application
+ * had before the first theme was applied.
+ */
+class AppTheme
+{
+public:
+    /** Sets the application's style and palette for @p theme; does nothing if it is already on. */
+    static void apply(Preferences::Theme theme);
+    /** The theme apply() put on last (System until then). */
+    static Preferences::Theme current();
+
+    static QPalette lightPalette();
+    static QPalette darkPalette();
+};
+
+} // namespace wirebench
