@@ -3,10 +3,13 @@
 #include <QtCore/QTimer>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QCheckBox>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QStyleOptionButton>
 
 /** Drives a dialog's widgets the way a person does: typing, clicking, answering a file dialog. */
 namespace dialogdriver {
@@ -34,6 +37,24 @@ inline void browseTo(QPushButton *browseButton, const QString &path)
     });
     QTest::mouseClick(browseButton, Qt::LeftButton);
     QVERIFY2(answered, "no file dialog opened");
+}
+
+/** Clicks @p box on its square: a box as wide as its layout does not react to a click past its text. */
+inline void clickCheckBox(QCheckBox *box)
+{
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator = box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
+}
+
+/** Moves @p combo to item @p index with the arrow keys, as a person does without opening the list. */
+inline void chooseWithKeys(QComboBox *combo, int index)
+{
+    combo->setFocus();
+    for (int step = 0; step < combo->count() && combo->currentIndex() != index; ++step)
+        QTest::keyClick(combo, combo->currentIndex() < index ? Qt::Key_Down : Qt::Key_Up);
+    QCOMPARE(combo->currentIndex(), index);
 }
 
 inline bool okEnabled(const QWidget *dialog)

@@ -20,6 +20,7 @@ private slots:
     void texts();
     void lookups();
     void headersAreShortWithFullToolTips();
+    void unconfirmedShowsForClientsWithReceipts();
 
 private:
     static ClientState client(int id, const QString &state = QStringLiteral("connected"));
@@ -146,10 +147,31 @@ void TestClientListModel::headersAreShortWithFullToolTips()
 {
     // Count columns are narrow: a short header, the full name as its tooltip.
     QCOMPARE(testdata::horizontalHeaders(*m_model),
-             (QStringList{"Name", "Server", "State", "Port", "In", "Out", "Bytes in", "Bytes out"}));
+             (QStringList{"Name", "Server", "State", "Port", "In", "Out", "Bytes in", "Bytes out", "Unconfirmed"}));
     QCOMPARE(testdata::horizontalHeaders(*m_model, Qt::ToolTipRole),
              (QStringList{"Name", "Server address", "State", "Local port", "Messages received", "Messages sent",
-                          "Bytes received", "Bytes sent"}));
+                          "Bytes received", "Bytes sent",
+                          "Messages sent but not confirmed by the server yet (delivery receipts)"}));
+}
+
+void TestClientListModel::unconfirmedShowsForClientsWithReceipts()
+{
+    ClientState confirming = client(1);
+    confirming.spec.receipts = true;
+    confirming.unconfirmedMessages = 3;
+    m_model->setClients({confirming, client(2)});
+    const auto text = [this](int row) { return m_model->index(row, ClientListModel::UnconfirmedColumn).data().toString(); };
+    QCOMPARE(text(0), QStringLiteral("3"));
+    QCOMPARE(text(1), QString()); // no receipts: nothing waits for one
+
+    // The server confirmed them: only that cell changes, to a plain 0.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    confirming.unconfirmedMessages = 0;
+    m_model->setClients({confirming, client(2)});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, ClientListModel::UnconfirmedColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), m_model->index(0, ClientListModel::UnconfirmedColumn));
+    QCOMPARE(text(0), QStringLiteral("0"));
 }
 
 QTEST_MAIN(TestClientListModel)

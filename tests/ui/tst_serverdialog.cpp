@@ -1,16 +1,18 @@
+#include "codeceditor.h"
 #include "dialogdriver.h"
 #include "serverdialog.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
+#include <QtWidgets/QCheckBox>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QLineEdit>
 
 using namespace wirebench;
 using namespace dialogdriver;
 
-/** The server dialog's peer allow-list and TLS fields, filled in as a person would. */
+/** The server dialog's peer allow-list, TLS and receipts fields, filled in as a person would. */
 class TestServerDialog : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ private slots:
     void missingFileKeepsOkDisabled();
     void uncheckedTlsServesPlaintext();
     void specComesBackFromTheForm();
+    void tickedReceiptsComeBackOnOk();
+    void receiptsNeedTheEnvelopeFraming_data();
+    void receiptsNeedTheEnvelopeFraming();
 
 private:
     template <typename T> T *find(const char *name) const
@@ -152,11 +157,55 @@ void TestServerDialog::specComesBackFromTheForm()
     spec.tlsCertificateFile = file(QStringLiteral("cert.pem"));
     spec.tlsKeyFile = file(QStringLiteral("key.pem"));
     spec.allow = QStringLiteral("127.0.0.0/8,::1/128");
+    spec.receipts = true;
     m_dialog->setSpec(spec);
     QCOMPARE(find<QLineEdit>("allowEdit")->text(), spec.allow);
+    QVERIFY(find<QCheckBox>("receiptsCheck")->isChecked());
     QCOMPARE(find<QLineEdit>("certificateEdit")->text(), spec.tlsCertificateFile);
     QVERIFY(okEnabled(m_dialog));
     QCOMPARE(m_dialog->spec(), spec);
+}
+
+void TestServerDialog::tickedReceiptsComeBackOnOk()
+{
+    auto *receipts = find<QCheckBox>("receiptsCheck");
+    QVERIFY(!receipts->isChecked()); // a new server confirms nothing
+    QVERIFY(receipts->isEnabled());  // its framing is the envelope
+    QVERIFY(!receipts->toolTip().isEmpty());
+    QVERIFY(!m_dialog->spec().receipts);
+
+    clickCheckBox(receipts);
+    QTest::mouseClick(m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(m_dialog->spec().receipts);
+}
+
+void TestServerDialog::receiptsNeedTheEnvelopeFraming_data()
+{
+    QTest::addColumn<CodecEditor::Preset>("framing");
+    QTest::addColumn<bool>("allowed");
+    QTest::newRow("envelope") << CodecEditor::Preset::Envelope << true;
+    QTest::newRow("length") << CodecEditor::Preset::Length << false;
+    QTest::newRow("python comms") << CodecEditor::Preset::PythonComms << false;
+    QTest::newRow("line") << CodecEditor::Preset::Line << false;
+    QTest::newRow("raw") << CodecEditor::Preset::Raw << false;
+}
+
+void TestServerDialog::receiptsNeedTheEnvelopeFraming()
+{
+    QFETCH(CodecEditor::Preset, framing);
+    QFETCH(bool, allowed);
+    auto *receipts = find<QCheckBox>("receiptsCheck");
+    clickCheckBox(receipts);
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(framing));
+    QCOMPARE(receipts->isEnabled(), allowed);
+    QCOMPARE(m_dialog->spec().receipts, allowed);
+    QVERIFY(okEnabled(m_dialog)); // a disabled tick is no error: it is just not asked for
+
+    // Back to the envelope, the tick counts again.
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(CodecEditor::Preset::Envelope));
+    QVERIFY(receipts->isEnabled());
+    QVERIFY(m_dialog->spec().receipts);
 }
 
 QTEST_MAIN(TestServerDialog)

@@ -21,6 +21,7 @@ private slots:
     void removingEveryServer();
     void texts();
     void tlsAndAllowedPeersAreShown();
+    void receiptsAreShownWithTheCodec();
     void lookups();
 
 private:
@@ -234,6 +235,30 @@ void TestServerListModel::tlsAndAllowedPeersAreShown()
     QCOMPARE(text(0, ServerListModel::AddressColumn), QStringLiteral("127.0.0.1:5000"));
     QCOMPARE(text(0, ServerListModel::AddressColumn, Qt::ToolTipRole),
              QStringLiteral("127.0.0.1:5000, accepts only 127.0.0.0/8"));
+}
+
+void TestServerListModel::receiptsAreShownWithTheCodec()
+{
+    ServerState confirming = server(1, 5000);
+    confirming.spec.receipts = true;
+    ServerState secure = server(2, 5001);
+    secure.spec.tlsCertificateFile = QStringLiteral("/etc/wirebench/cert.pem");
+    secure.spec.tlsKeyFile = QStringLiteral("/etc/wirebench/key.pem");
+    secure.spec.receipts = true;
+    m_model->setServers({confirming, secure});
+    const auto text = [this](int row) { return m_model->index(row, ServerListModel::CodecColumn).data().toString(); };
+    QCOMPARE(text(0), QStringLiteral("envelope + receipts"));
+    QCOMPARE(text(1), QStringLiteral("tls + envelope + receipts"));
+
+    // Turning them off repaints just the codec cell.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    ServerState plain = confirming;
+    plain.spec.receipts = false;
+    m_model->setServers({plain, secure});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, ServerListModel::CodecColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), m_model->index(0, ServerListModel::CodecColumn));
+    QCOMPARE(text(0), QStringLiteral("envelope"));
 }
 
 void TestServerListModel::lookups()

@@ -1,4 +1,5 @@
 #include "clientspage.h"
+#include "codeceditor.h"
 #include "dialogdriver.h"
 #include "spawnclientsdialog.h"
 
@@ -14,7 +15,7 @@
 using namespace wirebench;
 using namespace dialogdriver;
 
-/** The spawn dialog's TLS fields, and the clients page aiming it at a TLS server. */
+/** The spawn dialog's TLS and receipts fields, and the clients page aiming it at a server that uses them. */
 class TestSpawnClientsDialog : public QObject
 {
     Q_OBJECT
@@ -28,8 +29,15 @@ private slots:
     void insecureSaysWhatItCosts();
     void specComesBackFromTheForm();
     void spawningAtATlsServerTrustsItsCertificate();
+    void tickedReceiptsComeBackOnOk();
+    void receiptsNeedTheEnvelopeFraming();
+    void spawningAtAServerTakesItsReceipts_data();
+    void spawningAtAServerTakesItsReceipts();
 
 private:
+    /** Opens the page's spawn dialog, checks what its receipts box shows, and clicks OK; the spec spawned. */
+    static ClientSpec spawnFrom(ClientsPage &page, bool receiptsShown);
+
     template <typename T> T *find(const char *name) const
     {
         return m_dialog->findChild<T *>(QLatin1String(name));
@@ -126,7 +134,9 @@ void TestSpawnClientsDialog::specComesBackFromTheForm()
 
     spec.insecure = true;
     spec.caFile.clear();
+    spec.receipts = true;
     m_dialog->setSpec(spec);
+    QVERIFY(find<QCheckBox>("receiptsCheck")->isChecked());
     QVERIFY(find<QCheckBox>("insecureCheck")->isChecked());
     QCOMPARE(m_dialog->spec(), spec);
 }
@@ -155,6 +165,82 @@ void TestSpawnClientsDialog::spawningAtATlsServerTrustsItsCertificate()
     QVERIFY(spec.tls);
     QCOMPARE(spec.caFile, caFile());
     QVERIFY(!spec.insecure);
+}
+
+void TestSpawnClientsDialog::tickedReceiptsComeBackOnOk()
+{
+    auto *receipts = find<QCheckBox>("receiptsCheck");
+    QVERIFY(!receipts->isChecked());
+    QVERIFY(receipts->isEnabled());
+    QVERIFY(receipts->toolTip().contains(QLatin1String("the server must use receipts too")));
+    QVERIFY(!m_dialog->spec().receipts);
+
+    clickCheckBox(receipts);
+    QTest::mouseClick(m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+    QVERIFY(m_dialog->spec().receipts);
+}
+
+void TestSpawnClientsDialog::receiptsNeedTheEnvelopeFraming()
+{
+    auto *receipts = find<QCheckBox>("receiptsCheck");
+    clickCheckBox(receipts);
+    QVERIFY(m_dialog->spec().receipts);
+
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(CodecEditor::Preset::Line));
+    QVERIFY(!receipts->isEnabled());
+    QVERIFY(!m_dialog->spec().receipts);
+    QVERIFY(okEnabled(m_dialog));
+
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(CodecEditor::Preset::Envelope));
+    QVERIFY(receipts->isEnabled());
+    QVERIFY(m_dialog->spec().receipts); // the tick was kept
+}
+
+ClientSpec TestSpawnClientsDialog::spawnFrom(ClientsPage &page, bool receiptsShown)
+{
+    QSignalSpy spawned(&page, &ClientsPage::spawnRequested);
+    bool checked = !receiptsShown;
+    QTimer::singleShot(0, [&checked] {
+        auto *dialog = qobject_cast<SpawnClientsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return; // nothing spawned: the caller's check fails
+        checked = dialog->findChild<QCheckBox *>(QStringLiteral("receiptsCheck"))->isChecked();
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton")), Qt::LeftButton);
+    if (spawned.count() != 1 || checked != receiptsShown)
+        return {};
+    return spawned.at(0).at(0).value<ClientSpec>();
+}
+
+void TestSpawnClientsDialog::spawningAtAServerTakesItsReceipts_data()
+{
+    QTest::addColumn<bool>("receipts");
+    QTest::newRow("server with receipts") << true;
+    QTest::newRow("server without") << false;
+}
+
+void TestSpawnClientsDialog::spawningAtAServerTakesItsReceipts()
+{
+    QFETCH(bool, receipts);
+    ClientsPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ServerSpec server;
+    server.receipts = receipts;
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 7000, server);
+
+    const ClientSpec spec = spawnFrom(page, receipts);
+    QCOMPARE(spec.port, quint16(7000)); // 0 if the dialog did not open or showed the box wrong
+    QCOMPARE(spec.receipts, receipts);
+
+    // Aimed at the other kind of server, the box follows it, whatever the last spawn chose.
+    server.receipts = !receipts;
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 7001, server);
+    const ClientSpec next = spawnFrom(page, !receipts);
+    QCOMPARE(next.port, quint16(7001));
+    QCOMPARE(next.receipts, !receipts);
 }
 
 QTEST_MAIN(TestSpawnClientsDialog)

@@ -29,7 +29,10 @@ Workspace sampleWorkspace()
     relay.name = QStringLiteral("relay");
     relay.codec = netcore::CodecConfig::line(QByteArrayLiteral("\r\n"));
     relay.mode = ServerMode::Relay;
-    workspace.servers = {echo, relay, ServerSpec()};
+    ServerSpec durable;
+    durable.name = QStringLiteral("durable");
+    durable.receipts = true;
+    workspace.servers = {echo, relay, durable, ServerSpec()};
 
     ClientSpec client;
     client.name = QStringLiteral("client 1");
@@ -45,7 +48,10 @@ Workspace sampleWorkspace()
     insecure.name = QStringLiteral("client 2");
     insecure.tls = true;
     insecure.insecure = true;
-    workspace.clients = {client, other, insecure};
+    ClientSpec confirmed;
+    confirmed.name = QStringLiteral("confirmed 1");
+    confirmed.receipts = true;
+    workspace.clients = {client, other, insecure, confirmed};
 
     workspace.payloads = {
         SavedPayload{QStringLiteral("hello"), QStringLiteral("json"), QStringLiteral("{\"a\": 1}"),
@@ -64,6 +70,7 @@ class tst_Workspace : public QObject
 private Q_SLOTS:
     void specsRoundTrip();
     void tlsAndAllowAreStored();
+    void receiptsAreStored();
     void workspaceWithoutTlsKeysStillLoads();
     void serverModeIsNamed_data();
     void serverModeIsNamed();
@@ -91,13 +98,13 @@ void tst_Workspace::specsRoundTrip()
     QCOMPARE(ServerSpec::fromJson({}), ServerSpec()); // missing fields keep their defaults
     QCOMPARE(ClientSpec::fromJson({}), ClientSpec());
     for (auto change : {+[](ServerSpec &s) { s.tlsCertificateFile.clear(); }, +[](ServerSpec &s) { s.tlsKeyFile += 'x'; },
-                        +[](ServerSpec &s) { s.allow.clear(); }}) {
+                        +[](ServerSpec &s) { s.allow.clear(); }, +[](ServerSpec &s) { s.receipts = true; }}) {
         ServerSpec other = workspace.servers.at(0);
         change(other);
         QVERIFY(!(other == workspace.servers.at(0)));
     }
     for (auto change : {+[](ClientSpec &c) { c.tls = false; }, +[](ClientSpec &c) { c.caFile.clear(); },
-                        +[](ClientSpec &c) { c.insecure = true; }}) {
+                        +[](ClientSpec &c) { c.insecure = true; }, +[](ClientSpec &c) { c.receipts = true; }}) {
         ClientSpec other = workspace.clients.at(1);
         change(other);
         QVERIFY(!(other == workspace.clients.at(1)));
@@ -116,6 +123,23 @@ void tst_Workspace::tlsAndAllowAreStored()
     QCOMPARE(client.value(QStringLiteral("caFile")).toString(), QStringLiteral("/etc/wirebench/ca.pem"));
     QCOMPARE(client.value(QStringLiteral("insecure")).toBool(), false);
     QCOMPARE(workspace.clients.at(2).toJson().value(QStringLiteral("insecure")).toBool(), true);
+}
+
+void tst_Workspace::receiptsAreStored()
+{
+    const Workspace workspace = sampleWorkspace();
+    QCOMPARE(workspace.servers.at(2).toJson().value(QStringLiteral("receipts")), QJsonValue(true));
+    QCOMPARE(workspace.servers.at(0).toJson().value(QStringLiteral("receipts")), QJsonValue(false));
+    QCOMPARE(workspace.clients.at(3).toJson().value(QStringLiteral("receipts")), QJsonValue(true));
+    QCOMPARE(workspace.clients.at(0).toJson().value(QStringLiteral("receipts")), QJsonValue(false));
+
+    Workspace read;
+    QString error;
+    QVERIFY2(Workspace::fromJson(workspace.toJson(), &read, &error), qPrintable(error));
+    QVERIFY(read.servers.at(2).receipts);
+    QVERIFY(!read.servers.at(0).receipts);
+    QVERIFY(read.clients.at(3).receipts);
+    QVERIFY(!read.clients.at(0).receipts);
 }
 
 void tst_Workspace::workspaceWithoutTlsKeysStillLoads()
@@ -144,10 +168,12 @@ void tst_Workspace::workspaceWithoutTlsKeysStillLoads()
     QVERIFY(!read.servers.at(0).isTls());
     QVERIFY(read.servers.at(0).tlsCertificateFile.isEmpty());
     QVERIFY(read.servers.at(0).allow.isEmpty()); // every peer, as before
+    QVERIFY(!read.servers.at(0).receipts);
     QCOMPARE(read.clients.size(), 1);
     QVERIFY(!read.clients.at(0).tls);
     QVERIFY(read.clients.at(0).caFile.isEmpty());
     QVERIFY(!read.clients.at(0).insecure);
+    QVERIFY(!read.clients.at(0).receipts);
     QVERIFY(!read.clients.at(0).autoReconnect);
 }
 
@@ -184,7 +210,7 @@ void tst_Workspace::marksFormatAndVersion()
     const QJsonObject object = sampleWorkspace().toJson();
     QCOMPARE(object.value(QStringLiteral("format")).toString(), QStringLiteral("wirebench-workspace"));
     QCOMPARE(object.value(QStringLiteral("version")).toInt(), 1);
-    QCOMPARE(object.value(QStringLiteral("servers")).toArray().size(), 3);
+    QCOMPARE(object.value(QStringLiteral("servers")).toArray().size(), 4);
 }
 
 void tst_Workspace::savesAndLoadsAFile()

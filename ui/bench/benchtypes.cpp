@@ -42,6 +42,7 @@ QJsonObject ServerSpec::toJson() const
         {QStringLiteral("tlsCertificateFile"), tlsCertificateFile},
         {QStringLiteral("tlsKeyFile"), tlsKeyFile},
         {QStringLiteral("allow"), allow},
+        {QStringLiteral("receipts"), receipts},
     };
 }
 
@@ -60,6 +61,7 @@ ServerSpec ServerSpec::fromJson(const QJsonObject &object)
     spec.tlsCertificateFile = object.value(QStringLiteral("tlsCertificateFile")).toString();
     spec.tlsKeyFile = object.value(QStringLiteral("tlsKeyFile")).toString();
     spec.allow = object.value(QStringLiteral("allow")).toString();
+    spec.receipts = object.value(QStringLiteral("receipts")).toBool(spec.receipts);
     return spec;
 }
 
@@ -68,7 +70,7 @@ bool operator==(const ServerSpec &a, const ServerSpec &b)
     return a.name == b.name && a.address == b.address && a.port == b.port && a.codec == b.codec
         && a.maxClients == b.maxClients && a.workers == b.workers && a.mode == b.mode
         && a.idleTimeoutMsecs == b.idleTimeoutMsecs && a.tlsCertificateFile == b.tlsCertificateFile
-        && a.tlsKeyFile == b.tlsKeyFile && a.allow == b.allow;
+        && a.tlsKeyFile == b.tlsKeyFile && a.allow == b.allow && a.receipts == b.receipts;
 }
 
 QJsonObject ClientSpec::toJson() const
@@ -82,6 +84,7 @@ QJsonObject ClientSpec::toJson() const
         {QStringLiteral("tls"), tls},
         {QStringLiteral("caFile"), caFile},
         {QStringLiteral("insecure"), insecure},
+        {QStringLiteral("receipts"), receipts},
     };
 }
 
@@ -97,6 +100,7 @@ ClientSpec ClientSpec::fromJson(const QJsonObject &object)
     spec.tls = object.value(QStringLiteral("tls")).toBool(spec.tls);
     spec.caFile = object.value(QStringLiteral("caFile")).toString();
     spec.insecure = object.value(QStringLiteral("insecure")).toBool(spec.insecure);
+    spec.receipts = object.value(QStringLiteral("receipts")).toBool(spec.receipts);
     return spec;
 }
 
@@ -104,7 +108,7 @@ bool operator==(const ClientSpec &a, const ClientSpec &b)
 {
     return a.name == b.name && a.host == b.host && a.port == b.port && a.codec == b.codec
         && a.autoReconnect == b.autoReconnect && a.tls == b.tls && a.caFile == b.caFile
-        && a.insecure == b.insecure;
+        && a.insecure == b.insecure && a.receipts == b.receipts;
 }
 
 } // namespace wirebench

@@ -35,6 +35,7 @@ struct ServerSpec
     QString tlsCertificateFile; ///< PEM; TLS is on when both files are set
     QString tlsKeyFile;         ///< PEM, unencrypted
     QString allow;              ///< peer ranges as netcore::PeerAllowList::parse() reads them; empty: everyone
+    bool receipts = false;      ///< delivery receipts (netcore::Server::setDeliveryReceipts()); envelope codec only
 
     bool isTls() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }
 
@@ -54,6 +55,7 @@ struct ClientSpec
     bool tls = false;
     QString caFile;        ///< PEM certificates to trust; empty: the system's CAs
     bool insecure = false; ///< with tls: accept any certificate (encrypted, but the server is not authenticated)
+    bool receipts = false; ///< delivery receipts (netcore::Client::setDeliveryReceipts()); envelope codec only
 
     QJsonObject toJson() const;
     static ClientSpec fromJson(const QJsonObject &object);
@@ -127,6 +129,7 @@ struct ClientState
     quint64 messagesOut = 0;
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
+    int unconfirmedMessages = 0; ///< with receipts: written, not confirmed by the server yet
 };
 
 /** Progress of the load generator. */

@@ -73,8 +73,8 @@ bool HostedServer::start()
         return false;
     }
     QString why;
-    if (!applyAccess(&why)) {
-        // Never serve plaintext, or to everyone, in place of what the user asked for.
+    if (!applySettings(&why)) {
+        // Never serve plaintext, to everyone, or without receipts, in place of what the user asked for.
         m_error = why;
         m_collector->addEvent(EventKind::Error, name(), tr("cannot start: %1").arg(why),
                               netcore::ErrorCode::InvalidConfiguration);
@@ -101,7 +101,7 @@ bool HostedServer::start()
     return true;
 }
 
-bool HostedServer::applyAccess(QString *error)
+bool HostedServer::applySettings(QString *error)
 {
     netcore::PeerAllowList allowList;
     if (!netcore::PeerAllowList::parse(m_spec.allow, &allowList, error)) {
@@ -121,6 +121,11 @@ bool HostedServer::applyAccess(QString *error)
                                                     error))
             return false;
         m_server->setTlsConfiguration(configuration);
+    }
+    // Like TLS, taken only before the first listen; a restart keeps what that one took.
+    if (m_spec.receipts && !m_server->deliveryReceipts() && !m_server->setDeliveryReceipts(true)) {
+        *error = tr("delivery receipts need the envelope framing");
+        return false;
     }
     return true;
 }

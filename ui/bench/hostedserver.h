@@ -56,8 +56,8 @@ public:
 
 private:
     void createServer();
-    /** Sets the allow-list and TLS from the spec; false, with why, if a range or a file is unusable. */
-    bool applyAccess(QString *error);
+    /** Sets the allow-list, TLS and receipts from the spec; false, with why, if one of them is unusable. */
+    bool applySettings(QString *error);
     void onClientConnected(const netcore::ConnectionInfo &info);
     void onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
                               const QString &detail);

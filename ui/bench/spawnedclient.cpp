@@ -35,19 +35,23 @@ SpawnedClient::SpawnedClient(int id, const QString &name, const ClientSpec &spec
         QSslConfiguration configuration;
         // Insecure trusts any certificate: a CA file would change nothing, so a stale one is no error.
         const QString caFile = spec.insecure ? QString() : spec.caFile;
-        if (netcore::TlsFiles::clientConfiguration(caFile, spec.insecure, &configuration, &m_tlsError))
+        QString why;
+        if (netcore::TlsFiles::clientConfiguration(caFile, spec.insecure, &configuration, &why))
             m_client.setTlsConfiguration(configuration);
+        else
+            m_setupError = tr("cannot connect with TLS: %1").arg(why);
     }
+    if (spec.receipts && !m_client.setDeliveryReceipts(true))
+        m_setupError = tr("cannot connect with delivery receipts: they need the envelope framing");
 }
 
 SpawnedClient::~SpawnedClient() = default;
 
 void SpawnedClient::connectToServer()
 {
-    if (!m_tlsError.isEmpty()) {
-        // Connecting in plaintext instead would send what the user meant to protect.
-        m_collector->addEvent(EventKind::Error, m_name, tr("cannot connect with TLS: %1").arg(m_tlsError),
-                              netcore::ErrorCode::InvalidConfiguration);
+    if (!m_setupError.isEmpty()) {
+        // Connecting without TLS or receipts would lose what the user meant to protect.
+        m_collector->addEvent(EventKind::Error, m_name, m_setupError, netcore::ErrorCode::InvalidConfiguration);
         return;
     }
     m_client.connectToHost(m_spec.host, m_spec.port);
@@ -82,6 +86,7 @@ ClientState SpawnedClient::state() const
     state.messagesOut = m_client.messagesOut();
     state.bytesIn = m_client.bytesIn();
     state.bytesOut = m_client.bytesOut();
+    state.unconfirmedMessages = m_client.unconfirmedMessageCount();
     return state;
 }
 

@@ -28,7 +28,7 @@ public:
     int id() const { return m_id; }
     QString name() const { return m_name; }
 
-    /** Connects; with an unusable TLS setting (a bad CA file) it reports an error event instead. */
+    /** Connects; with an unusable TLS or receipts setting (a bad CA file) it reports an error event instead. */
     void connectToServer();
     void disconnectFromServer();
     /** Sends (or queues until connected) and logs it; false if the client could not take it. */
@@ -48,7 +48,7 @@ private:
     TrafficCollector *const m_collector = nullptr;
     const LogSource m_source;
     netcore::Client m_client;
-    QString m_tlsError; ///< why the spec's TLS settings cannot be used; empty when they can
+    QString m_setupError; ///< the error event for TLS or receipts settings that cannot be used; empty when they can
 };
 
 } // namespace wirebench

@@ -51,6 +51,8 @@ QVariant ClientListModel::displayData(const ClientState &client, int column) con
         return stateText(client.state);
     case LocalPortColumn:
         return client.localPort == 0 ? QString() : QString::number(client.localPort);
+    case UnconfirmedColumn:
+        return client.spec.receipts ? QString::number(client.unconfirmedMessages) : QString();
     default:
         return {};
     }
@@ -87,6 +89,8 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("State");
     case LocalPortColumn:
         return full ? tr("Local port") : tr("Port");
+    case UnconfirmedColumn:
+        return full ? tr("Messages sent but not confirmed by the server yet (delivery receipts)") : tr("Unconfirmed");
     default:
         return {};
     }
@@ -126,6 +130,8 @@ quint32 ClientListModel::changedColumns(const ClientState &before, const ClientS
         columns |= 1u << StateColumn;
     if (before.localPort != after.localPort)
         columns |= 1u << LocalPortColumn;
+    if (before.spec.receipts != after.spec.receipts || before.unconfirmedMessages != after.unconfirmedMessages)
+        columns |= 1u << UnconfirmedColumn;
     columns |= TrafficColumns::changedColumns(TrafficColumns::Counters::of(before),
                                               TrafficColumns::Counters::of(after), MessagesInColumn);
     return columns;

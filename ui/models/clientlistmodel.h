@@ -24,6 +24,7 @@ public:
         MessagesOutColumn,
         BytesInColumn,
         BytesOutColumn,
+        UnconfirmedColumn, ///< with delivery receipts: messages the server has not confirmed yet; empty without
         ColumnCount
     };
     Q_ENUM(Columns)

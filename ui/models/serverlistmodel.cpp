@@ -19,6 +19,16 @@ QString modeName(ServerMode mode)
     return {};
 }
 
+QString codecText(const ServerSpec &spec)
+{
+    const QString kind = netcore::CodecConfig::kindName(spec.codec.kind);
+    // TLS first, so a narrow column still tells a client to use it.
+    QString text = spec.isTls() ? ServerListModel::tr("tls + %1").arg(kind) : kind;
+    if (spec.receipts)
+        text = ServerListModel::tr("%1 + receipts").arg(text);
+    return text;
+}
+
 quint16 shownPort(const ServerState &server)
 {
     return server.listening ? server.boundPort : server.spec.port;
@@ -70,9 +80,7 @@ QVariant ServerListModel::displayData(const ServerState &server, int column) con
     case AddressColumn:
         return MessageFormat::hostPort(server.spec.address, shownPort(server));
     case CodecColumn:
-        if (server.spec.isTls()) // first, so a narrow column still tells a client to use TLS
-            return tr("tls + %1").arg(netcore::CodecConfig::kindName(server.spec.codec.kind));
-        return netcore::CodecConfig::kindName(server.spec.codec.kind);
+        return codecText(server.spec);
     case StateColumn:
         return stateText(server);
     case ClientsColumn:
@@ -152,7 +160,7 @@ quint32 ServerListModel::changedColumns(const ServerState &before, const ServerS
         || before.spec.allow != after.spec.allow)
         columns |= 1u << AddressColumn;
     if (before.spec.codec.kind != after.spec.codec.kind || before.spec.tlsCertificateFile != after.spec.tlsCertificateFile
-        || before.spec.tlsKeyFile != after.spec.tlsKeyFile)
+        || before.spec.tlsKeyFile != after.spec.tlsKeyFile || before.spec.receipts != after.spec.receipts)
         columns |= 1u << CodecColumn;
     if (before.listening != after.listening || before.paused != after.paused || before.error != after.error)
         columns |= 1u << StateColumn;

@@ -38,7 +38,7 @@ void ClientsPage::setClientModel(ClientListModel *model)
 {
     m_model = model;
     m_ui->clientView->setModel(model);
-    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 32, 34, 62});
+    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 32, 34, 62, 62});
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();
@@ -55,6 +55,7 @@ void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const Server
     m_spawnSpec.codec = server.codec;
     m_spawnSpec.tls = server.isTls();
     m_spawnSpec.caFile = server.tlsCertificateFile;
+    m_spawnSpec.receipts = server.receipts;
 }
 
 void ClientsPage::setDefaultCodec(const netcore::CodecConfig &codec)

@@ -33,9 +33,9 @@ public:
     void setClientModel(ClientListModel *model);
 
     /**
-     * What the spawn dialog starts with: the selected server's address, framing and TLS (trusting
-     * its own certificate, right for a self-signed one). The name, count, reconnect and insecure
-     * choices are kept from the last spawn.
+     * What the spawn dialog starts with: the selected server's address, framing, delivery receipts
+     * and TLS (trusting its own certificate, right for a self-signed one). The name, count,
+     * reconnect and insecure choices are kept from the last spawn.
      */
     void setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server);
 

@@ -65,6 +65,8 @@ ServerSpec ServerDialog::spec() const
     const bool tls = m_ui->tlsGroup->isChecked(); // unchecked keeps the paths typed, but serves plaintext
     spec.tlsCertificateFile = tls ? m_ui->certificateEdit->text().trimmed() : QString();
     spec.tlsKeyFile = tls ? m_ui->keyEdit->text().trimmed() : QString();
+    // A disabled box keeps its tick for when the framing is envelope again, but asks for nothing.
+    spec.receipts = m_ui->receiptsCheck->isChecked() && spec.codec.kind == netcore::CodecConfig::Kind::Envelope;
     return spec;
 }
 
@@ -83,6 +85,7 @@ void ServerDialog::setSpec(const ServerSpec &spec)
     m_ui->tlsGroup->setChecked(!spec.tlsCertificateFile.isEmpty() || !spec.tlsKeyFile.isEmpty());
     m_ui->certificateEdit->setText(spec.tlsCertificateFile);
     m_ui->keyEdit->setText(spec.tlsKeyFile);
+    m_ui->receiptsCheck->setChecked(spec.receipts);
     updateAcceptable();
 }
 
@@ -110,6 +113,9 @@ void ServerDialog::updateAcceptable()
         : QString();
     m_ui->tlsErrorLabel->setText(tlsError);
     m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+
+    // Receipts travel on an envelope channel: other framings have no room for them.
+    m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);
 
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
         ->setEnabled(addressOk && allowError.isEmpty() && tlsError.isEmpty() && m_ui->codecEditor->isValid());

@@ -16,7 +16,8 @@ namespace wirebench {
 
 /**
  * Adds or edits a hosted server: where it listens and whom it accepts, TLS,
- * its framing and its behaviour. OK stays disabled while a field is invalid.
+ * its framing (with delivery receipts or not) and its behaviour. OK stays
+ * disabled while a field is invalid.
  */
 class ServerDialog : public QDialog
 {

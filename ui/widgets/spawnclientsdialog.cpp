@@ -34,6 +34,8 @@ ClientSpec SpawnClientsDialog::spec() const
     spec.tls = m_ui->tlsGroup->isChecked();
     spec.caFile = m_ui->caEdit->text().trimmed();
     spec.insecure = m_ui->insecureCheck->isChecked();
+    // A disabled box keeps its tick for when the framing is envelope again, but asks for nothing.
+    spec.receipts = m_ui->receiptsCheck->isChecked() && spec.codec.kind == netcore::CodecConfig::Kind::Envelope;
     return spec;
 }
 
@@ -47,6 +49,7 @@ void SpawnClientsDialog::setSpec(const ClientSpec &spec)
     m_ui->tlsGroup->setChecked(spec.tls);
     m_ui->caEdit->setText(spec.caFile);
     m_ui->insecureCheck->setChecked(spec.insecure);
+    m_ui->receiptsCheck->setChecked(spec.receipts);
     updateAcceptable();
 }
 
@@ -76,6 +79,8 @@ void SpawnClientsDialog::updateAcceptable()
         : QString();
     m_ui->tlsErrorLabel->setText(tlsError);
     m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+    // Receipts travel on an envelope channel: other framings have no room for them.
+    m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
         ->setEnabled(hostOk && tlsError.isEmpty() && m_ui->codecEditor->isValid());
 }

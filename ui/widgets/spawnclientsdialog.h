@@ -12,7 +12,7 @@ class SpawnClientsDialog;
 
 namespace wirebench {
 
-/** Spawns a group of clients: where they connect, how many, with TLS or not, their framing. */
+/** Spawns a group of clients: where they connect, how many, with TLS or not, their framing and receipts. */
 class SpawnClientsDialog : public QDialog
 {
     Q_OBJECT
