@@ -3,11 +3,13 @@
 #include "deliveryprotocol.h"
 #include "peerend.h"
 
+#include <QtCore/QBuffer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QPointer>
 #include <QtNetwork/QSslSocket>
 
 #include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace netcore {
@@ -74,11 +76,11 @@ void Client::Private::onConnected()
     Q_EMIT q->connected();
 }
 
-void Client::Private::onReadyRead()
+void Client::Private::readFrom(QIODevice *device)
 {
     if (!reader || reader->hasFailed())
         return;
-    FrameReader::Batch batch = reader->readFrom(socket);
+    FrameReader::Batch batch = reader->readFrom(device);
     bytesIn += quint64(batch.bytesRead);
     messagesIn += quint64(batch.messageCount);
     QPointer<Client> self(q);
@@ -105,6 +107,24 @@ void Client::Private::onReadyRead()
     }
 }
 
+void Client::Private::readWhatTheKernelKept()
+{
+    // Under TLS the kernel holds ciphertext, which only the socket can decrypt.
+    if (tls || endWitness < 0)
+        return;
+    QByteArray kept;
+    char chunk[16384];
+    ssize_t got = 0;
+    // Bounded by the kernel's receive buffer: nothing more arrives on an ended connection.
+    while ((got = ::recv(endWitness, chunk, sizeof chunk, MSG_DONTWAIT)) > 0)
+        kept.append(chunk, qsizetype(got));
+    if (kept.isEmpty())
+        return;
+    QBuffer device(&kept);
+    device.open(QIODevice::ReadOnly);
+    readFrom(&device);
+}
+
 void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
 {
     connectTimer.stop();
@@ -113,7 +133,12 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
         // Asked first: the descriptor closes once the socket handles the end.
         const bool peerEnded = socketError == QAbstractSocket::RemoteHostClosedError;
         const bool reset = peerEnded && peerEndOf(endWitness, true) == PeerEnd::Reset;
-        onReadyRead();
+        QPointer<Client> self(q);
+        onReadyRead(); // what the socket read, then what it left in the kernel: in order
+        if (self)
+            readWhatTheKernelKept();
+        if (!self)
+            return; // a slot deleted the client
         if (reset) {
             lossReason = DisconnectReason::PeerReset;
             lossDetail = Client::tr("the peer reset the connection (RST)");

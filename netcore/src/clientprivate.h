@@ -50,7 +50,16 @@ public:
     void startAttempt();
     void scheduleReconnect();
     void onConnected();
-    void onReadyRead();
+    void onReadyRead() { readFrom(socket); }
+    /** Decodes what @p device holds and hands it on: messages, receipts, errors. */
+    void readFrom(QIODevice *device);
+    /**
+     * After an error: what the kernel still holds for the ended connection,
+     * read through endWitness. A socket whose write fails first (the peer
+     * reset while we were sending) closes without reading it, and the peer's
+     * last messages (its last receipts, say) would be lost.
+     */
+    void readWhatTheKernelKept();
     void onSocketError(QAbstractSocket::SocketError socketError);
     void onDisconnected();
     void onConnectTimeout();

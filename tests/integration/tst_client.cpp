@@ -24,6 +24,7 @@ private Q_SLOTS:
     void disconnectFromHostStopsReconnecting();
     void peerEndsAreTold_data();
     void peerEndsAreTold();
+    void lastWordsBeforeAResetArriveWhileSending();
     void unknownHostIsATypedError();
 };
 
@@ -220,6 +221,34 @@ void tst_Client::peerEndsAreTold()
     } else {
         QCOMPARE(errors.count(), 0); // an orderly end is not an error
     }
+}
+
+void tst_Client::lastWordsBeforeAResetArriveWhileSending()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost));
+    Client client;
+    QSignalSpy received(&client, &Client::messageReceived);
+    QSignalSpy disconnected(&client, &Client::disconnected);
+    client.connectToHost(QStringLiteral("127.0.0.1"), listener.serverPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_VERIFY(listener.hasPendingConnections());
+    QTcpSocket *accepted = listener.nextPendingConnection();
+    QVERIFY(accepted);
+    // The peer never reads: the client is left with bytes to write when the reset comes, and the
+    // socket that fails to write them must not take the peer's last words down with it.
+    QVERIFY(client.send(Message::binary(QByteArray(8 * 1024 * 1024, 'x'))));
+    QTest::qWait(50);
+    const Message lastWords = Message::text(QStringLiteral("last words"));
+    accepted->write(EnvelopeCodec(CodecConfig::envelope()).encode(lastWords));
+    QVERIFY(accepted->flush());
+    const linger abortive{1, 0};
+    ::setsockopt(int(accepted->socketDescriptor()), SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+    accepted->close();
+
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(received.count(), 1);
+    QCOMPARE(received.at(0).at(0).value<Message>(), lastWords);
 }
 
 void tst_Client::unknownHostIsATypedError()
