@@ -143,6 +143,7 @@ int ServeCommand::run(const QStringList &arguments)
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
     // Receipts confirm what the main thread delivered, so with them it answers too.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
+    m_answersInMainThread = receipts;
     if (!receipts && (m_mode != Mode::Log || !printMessages)) {
         netcore::Server *server = m_server.get();
         const Mode mode = m_mode;
@@ -196,6 +197,8 @@ void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port
 void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message &message)
 {
     m_printer.message(connection, peerOf(connection), message);
+    if (!m_answersInMainThread)
+        return; // the message handler has answered already
     if (m_mode == Mode::Echo)
         m_server->send(connection, message);
     else if (m_mode == Mode::Relay)

@@ -54,6 +54,8 @@ private:
     EventPrinter m_printer;
     Mode m_mode = Mode::Log;
     bool m_stopping = false;
+    /** With --receipts echo and relay answer from messageReceived, not from a message handler. */
+    bool m_answersInMainThread = false;
     /** Peer strings by connection id, so every event names its peer. */
     QHash<quint64, QString> m_peers;
 };

@@ -2,6 +2,7 @@
 """wirebench-cli serve: the listening line, its events, echo/relay, limits and shutdown."""
 
 import json
+import socket
 
 import wbcli
 from wbcli import envelope
@@ -55,6 +56,18 @@ class ServeTest(wbcli.CliTestCase):
         frame = envelope(b"\x00\xff", type_=0, channel="image", id_=0x01020304)
         sock.sendall(frame)
         self.assertEqual(self.recv_exactly(sock, len(frame)), frame)
+
+    def test_echo_answers_once_with_or_without_receipts(self):
+        for extra in ([], ["--receipts"]):
+            server, port = self.serve("--echo", *extra)
+            sock = self.connect(port)
+            frame = envelope("once")
+            sock.sendall(frame)
+            self.assertEqual(self.recv_exactly(sock, len(frame)), frame)
+            server.event_named("message")  # printed, so both answering paths have run
+            sock.settimeout(0.3)
+            with self.assertRaises(socket.timeout, msg=f"a second echo with {extra}"):
+                sock.recv(4096)
 
     def test_relay_forwards_to_every_other_client(self):
         server, port = self.serve("--relay")
