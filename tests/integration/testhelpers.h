@@ -2,6 +2,7 @@
 
 #include <netcore/netcore.h>
 
+#include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -19,6 +20,14 @@ inline std::unique_ptr<netcore::Client> connectedClient(quint16 port,
     if (!client->waitForConnected(5000))
         return nullptr;
     return client;
+}
+
+/** A loopback port that was free a moment ago: nobody listens there, or a server may come back on it. */
+inline quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 /** Waits until @p server has @p count open connections. */

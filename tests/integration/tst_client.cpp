@@ -48,12 +48,8 @@ void tst_Client::receivesWithinTimeoutOrNothing()
 
 void tst_Client::refusedConnectionIsATypedError()
 {
-    quint16 closedPort = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        closedPort = probe.serverPort();
-    }
+    const quint16 closedPort = testing::freePort();
+    QVERIFY(closedPort != 0);
     Client client;
     QSignalSpy errors(&client, &Client::errorOccurred);
     client.connectToHost(QStringLiteral("127.0.0.1"), closedPort);

@@ -6,7 +6,6 @@
 
 #include <QtCore/QCborMap>
 #include <QtCore/QTimer>
-#include <QtNetwork/QTcpServer>
 
 using namespace netcore;
 
@@ -46,14 +45,6 @@ QList<quint32> oneTo(int count)
     for (int i = 1; i <= count; ++i)
         numbers.append(quint32(i));
     return numbers;
-}
-
-/** A port that was free a moment ago, for a server that must come back on the same one. */
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 } // namespace
@@ -116,7 +107,8 @@ private Q_SLOTS:
 
     void aServerThatClosesAndComesBackOnTheSamePort()
     {
-        const quint16 port = freePort();
+        const quint16 port = testing::freePort();
+        QVERIFY(port != 0);
         auto recording = std::make_unique<RecordingServer>();
         QVERIFY(recording->server.listen(QHostAddress::LocalHost, port));
         auto client = receiptClient();
@@ -142,7 +134,8 @@ private Q_SLOTS:
 
     void aFullQueueRefusesAndReportsWhatItCannotHold()
     {
-        const quint16 port = freePort();
+        const quint16 port = testing::freePort();
+        QVERIFY(port != 0);
         auto client = receiptClient();
         client->setMaxPendingMessages(100);
         QSignalSpy errors(client.get(), &Client::errorOccurred);

@@ -14,7 +14,6 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QTimer>
-#include <QtNetwork/QTcpServer>
 
 #include <csignal>
 #include <functional>
@@ -87,17 +86,10 @@ bool runUntil(const std::function<bool()> &done, int msecs)
     return done();
 }
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 /** What every server process delivered, in order, while the client sent messageCount messages. */
 QList<quint32> deliverAcrossRestarts(int signal)
 {
-    const quint16 port = freePort();
+    const quint16 port = testing::freePort();
     auto server = std::make_unique<ServeProcess>();
     if (!server->start(port))
         return {};
