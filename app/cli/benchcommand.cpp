@@ -1,19 +1,22 @@
 #include "benchcommand.h"
 
-#include "codecoptions.h"
-#include "commandline.h"
-#include "endpoint.h"
-#include "eventprinter.h"
-#include "exitcodes.h"
-#include "loadgenerator.h"
+#include <app/cli/codecoptions.h>
+#include <app/cli/commandline.h>
+#include <app/cli/eventprinter.h>
+#include <app/cli/exitcodes.h>
+
+#include <engine/loadtest.h>
 
 #include <netcore/codec.h>
+#include <netcore/endpoint.h>
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
 #include <algorithm>
 #include <sys/resource.h>
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -88,8 +91,8 @@ int BenchCommand::parse(const QStringList &arguments, LoadPlan *plan)
         return CommandLine::printHelp(usage());
     if (commandLine.positional().size() != 1)
         return CommandLine::usageError(QStringLiteral("bench needs exactly one HOST:PORT"), usage());
-    Endpoint endpoint;
-    if (!Endpoint::parse(commandLine.positional().first(), QStringLiteral("127.0.0.1"), &endpoint, &error))
+    netcore::Endpoint endpoint;
+    if (!netcore::Endpoint::parse(commandLine.positional().first(), QStringLiteral("127.0.0.1"), &endpoint, &error))
         return CommandLine::usageError(error, usage());
     if (endpoint.port == 0)
         return CommandLine::usageError(QStringLiteral("HOST:PORT needs a port"), usage());
@@ -161,7 +164,7 @@ int BenchCommand::run(const QStringList &arguments)
     if (!ensureDescriptors(qint64(plan.connections) + plan.idle + descriptorsReserved))
         return ExitFailure;
 
-    LoadGenerator generator(plan);
+    LoadTest generator(plan);
     if (!generator.run()) {
         CommandLine::printError(generator.errorString());
         return ExitFailure;
@@ -219,3 +222,5 @@ void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
                       : QStringLiteral("no (%1)").arg(result.echoedConnections);
     EventPrinter::printLine(text);
 }
+
+} // namespace wirebench::cli

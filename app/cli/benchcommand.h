@@ -3,8 +3,12 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+namespace wirebench {
 struct LoadPlan;
 struct LoadResult;
+}
+
+namespace wirebench::cli {
 
 /**
  * `wirebench-cli bench HOST:PORT`: a load generator for echo servers, its
@@ -32,3 +36,5 @@ private:
     qsizetype m_payloadSize = 64;
     bool m_json = false;
 };
+
+} // namespace wirebench::cli

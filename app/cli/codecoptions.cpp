@@ -7,6 +7,8 @@
 
 using netcore::CodecConfig;
 
+namespace wirebench::cli {
+
 namespace {
 
 bool parseCodec(const QString &name, CodecConfig *config)
@@ -157,3 +159,5 @@ bool CodecOptions::toConfig(const CommandLine &commandLine, CodecConfig *config,
     *config = result;
     return true;
 }
+
+} // namespace wirebench::cli

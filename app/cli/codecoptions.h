@@ -1,8 +1,10 @@
 #pragma once
 
-#include "commandline.h"
+#include <app/cli/commandline.h>
 
 #include <netcore/codecconfig.h>
+
+namespace wirebench::cli {
 
 /**
  * The codec flags shared by every command that opens connections (serve,
@@ -23,3 +25,5 @@ public:
      */
     static bool toConfig(const CommandLine &commandLine, netcore::CodecConfig *config, QString *error);
 };
+
+} // namespace wirebench::cli

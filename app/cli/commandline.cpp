@@ -1,9 +1,11 @@
 #include "commandline.h"
 
-#include "exitcodes.h"
+#include <app/cli/exitcodes.h>
 
 #include <algorithm>
 #include <cstdio>
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -131,3 +133,5 @@ int CommandLine::usageError(const QString &error, const QString &usage)
     std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
     return ExitBadArguments;
 }
+
+} // namespace wirebench::cli

@@ -4,6 +4,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+namespace wirebench::cli {
+
 /** One `--name [VALUE]` option a command understands. */
 struct OptionSpec
 {
@@ -62,3 +64,5 @@ private:
     QList<Entry> m_entries;
     QStringList m_positional;
 };
+
+} // namespace wirebench::cli

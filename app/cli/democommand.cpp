@@ -1,11 +1,11 @@
 #include "democommand.h"
 
-#include "commandline.h"
-#include "endpoint.h"
-#include "exitcodes.h"
+#include <app/cli/commandline.h>
+#include <app/cli/exitcodes.h>
 
 #include <netcore/client.h>
 #include <netcore/connectioninfo.h>
+#include <netcore/endpoint.h>
 #include <netcore/error.h>
 #include <netcore/server.h>
 
@@ -14,6 +14,8 @@
 #include <QtCore/QJsonObject>
 
 using netcore::Message;
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -63,7 +65,7 @@ int DemoCommand::run(const QStringList &arguments)
         CommandLine::printError(QStringLiteral("cannot listen: %1").arg(m_server->errorString()));
         return ExitFailure;
     }
-    m_serverAddress = Endpoint::format(QStringLiteral("127.0.0.1"), m_server->serverPort());
+    m_serverAddress = netcore::Endpoint::format(QStringLiteral("127.0.0.1"), m_server->serverPort());
     EventPrinter::printLine(QStringLiteral("wirebench demo: a relaying server on %1, clients alice, bob and carol")
                                 .arg(m_serverAddress));
 
@@ -170,3 +172,5 @@ void DemoCommand::onDeadline()
     CommandLine::printError(QStringLiteral("demo did not finish within %1 ms").arg(deadlineMsecs));
     QCoreApplication::exit(ExitFailure);
 }
+
+} // namespace wirebench::cli

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "eventprinter.h"
+#include <app/cli/eventprinter.h>
 
 #include <netcore/message.h>
 
@@ -16,6 +16,8 @@ class Client;
 class Server;
 struct ConnectionInfo;
 }
+
+namespace wirebench::cli {
 
 /**
  * `wirebench-cli demo`: a relaying server on a free loopback port and three
@@ -71,3 +73,5 @@ private:
     QTimer m_deadline;
     bool m_closing = false;
 };
+
+} // namespace wirebench::cli

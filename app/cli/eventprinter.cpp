@@ -13,6 +13,8 @@
 
 using netcore::MessageType;
 
+namespace wirebench::cli {
+
 namespace {
 
 /** How many payload bytes a text-format line shows before it elides. */
@@ -163,3 +165,5 @@ void EventPrinter::print(const QString &event, quint64 connection, const QString
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fflush(stdout);
 }
+
+} // namespace wirebench::cli

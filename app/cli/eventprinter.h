@@ -13,6 +13,8 @@ struct Error;
 class Message;
 }
 
+namespace wirebench::cli {
+
 /**
  * Writes connection events to stdout, one line each, flushed per line, so a
  * driving process sees every event as it happens. The one place both serve
@@ -61,3 +63,5 @@ private:
     Format m_format = Format::Jsonl;
     QString m_source;
 };
+
+} // namespace wirebench::cli

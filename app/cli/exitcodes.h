@@ -1,5 +1,7 @@
 #pragma once
 
+namespace wirebench::cli {
+
 /** The process exit codes of wirebench-cli; scripts depend on them. */
 enum ExitCode {
     ExitOk = 0,
@@ -7,3 +9,5 @@ enum ExitCode {
     ExitBadArguments = 2,  ///< usage error; usage on stderr
     ExitTimeout = 3,       ///< send: fewer messages than --expect arrived in time
 };
+
+} // namespace wirebench::cli

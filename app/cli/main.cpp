@@ -1,17 +1,19 @@
 // wirebench-cli: serve, send, bench and demo from the command line. Other tools drive
 // it by its flags, its exit codes and its one-event-per-line output.
 
-#include "benchcommand.h"
-#include "commandline.h"
-#include "democommand.h"
-#include "eventprinter.h"
-#include "exitcodes.h"
-#include "sendcommand.h"
-#include "servecommand.h"
+#include <app/cli/benchcommand.h>
+#include <app/cli/commandline.h>
+#include <app/cli/democommand.h>
+#include <app/cli/eventprinter.h>
+#include <app/cli/exitcodes.h>
+#include <app/cli/sendcommand.h>
+#include <app/cli/servecommand.h>
 
 #include <netcore/version.h>
 
 #include <QtCore/QCoreApplication>
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -49,13 +51,9 @@ int printHelp(const QString &command)
 
 } // namespace
 
-int main(int argc, char *argv[])
+/** Runs the command that @p arguments (without the program's name) ask for; returns the exit code. */
+int run(QStringList arguments)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("wirebench-cli"));
-    QCoreApplication::setApplicationVersion(netcore::versionString());
-
-    QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty())
         return CommandLine::usageError(QStringLiteral("no command given"), generalUsage());
     const QString command = arguments.takeFirst();
@@ -75,4 +73,14 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("demo"))
         return DemoCommand().run(arguments);
     return CommandLine::usageError(QStringLiteral("unknown command \"%1\"").arg(command), generalUsage());
+}
+
+} // namespace wirebench::cli
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("wirebench-cli"));
+    QCoreApplication::setApplicationVersion(netcore::versionString());
+    return wirebench::cli::run(QCoreApplication::arguments().mid(1));
 }

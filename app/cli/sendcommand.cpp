@@ -1,19 +1,23 @@
 #include "sendcommand.h"
 
-#include "codecoptions.h"
-#include "commandline.h"
-#include "endpoint.h"
-#include "exitcodes.h"
-#include "payloadoptions.h"
-#include "tlsoptions.h"
+#include <app/cli/codecoptions.h>
+#include <app/cli/commandline.h>
+#include <app/cli/exitcodes.h>
+#include <app/cli/payloadoptions.h>
+#include <app/cli/tlsoptions.h>
+
+#include <engine/clientsetup.h>
 
 #include <netcore/client.h>
 #include <netcore/codec.h>
+#include <netcore/endpoint.h>
 #include <netcore/error.h>
 
 #include <QtCore/QCoreApplication>
 
 #include <limits>
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -71,23 +75,19 @@ int SendCommand::parse(const QStringList &arguments)
     if (commandLine.positional().size() != 1)
         return CommandLine::usageError(QStringLiteral("send needs exactly one HOST:PORT"), usage());
 
-    Endpoint endpoint;
-    if (!Endpoint::parse(commandLine.positional().first(), QStringLiteral("127.0.0.1"), &endpoint, &error))
+    netcore::Endpoint endpoint;
+    if (!netcore::Endpoint::parse(commandLine.positional().first(), QStringLiteral("127.0.0.1"), &endpoint, &error))
         return CommandLine::usageError(error, usage());
     if (endpoint.port == 0)
         return CommandLine::usageError(QStringLiteral("HOST:PORT needs a port"), usage());
-    m_host = endpoint.host;
-    m_port = endpoint.port;
+    m_spec.host = endpoint.host;
+    m_spec.port = endpoint.port;
+    m_spec.autoReconnect = false; // one exchange: a lost connection is the answer
     m_peer = endpoint.toString();
 
-    if (!CodecOptions::toConfig(commandLine, &m_codec, &error))
+    if (!CodecOptions::toConfig(commandLine, &m_spec.codec, &error)
+        || !TlsOptions::toClientSpec(commandLine, &m_spec, &error))
         return CommandLine::usageError(error, usage());
-    switch (TlsOptions::toClientConfiguration(commandLine, &m_tls, &error)) {
-    case TlsOptions::Result::Off: break;
-    case TlsOptions::Result::On: m_useTls = true; break;
-    case TlsOptions::Result::UsageError: return CommandLine::usageError(error, usage());
-    case TlsOptions::Result::FileError: CommandLine::printError(error); return ExitFailure;
-    }
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
     if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
         return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
@@ -100,19 +100,18 @@ int SendCommand::parse(const QStringList &arguments)
         return CommandLine::usageError(error, usage());
     m_expect = int(expect);
     m_timeoutMsecs = int(timeout);
-    m_receipts = commandLine.isSet(QStringLiteral("receipts"));
-    if (m_receipts && m_codec.kind != netcore::CodecConfig::Kind::Envelope)
+    m_spec.receipts = commandLine.isSet(QStringLiteral("receipts"));
+    if (m_spec.receipts && m_spec.codec.kind != netcore::CodecConfig::Kind::Envelope)
         return CommandLine::usageError(QStringLiteral("--receipts needs the envelope codec"), usage());
 
-    const std::unique_ptr<netcore::Codec> encoder = netcore::Codec::create(m_codec);
+    const std::unique_ptr<netcore::Codec> encoder = netcore::Codec::create(m_spec.codec);
     for (const CommandLine::Entry &entry : commandLine.entries()) {
         if (!PayloadOptions::isPayloadOption(entry.name))
             continue;
         netcore::Message message;
-        if (!PayloadOptions::toMessage(entry.name, entry.value, &message, &error))
+        if (!PayloadOptions::toMessage(entry.name, entry.value, commandLine.value(QStringLiteral("channel")),
+                                       quint32(id), &message, &error))
             return CommandLine::usageError(error, usage());
-        message.setChannel(commandLine.value(QStringLiteral("channel")));
-        message.setId(quint32(id));
         QByteArray wire;
         netcore::Error encodeError;
         if (!encoder->encode(message, wire, &encodeError))
@@ -130,17 +129,19 @@ int SendCommand::run(const QStringList &arguments)
     if (parseResult >= 0)
         return parseResult;
 
-    m_client = std::make_unique<netcore::Client>(m_codec);
-    if (m_useTls)
-        m_client->setTlsConfiguration(m_tls);
-    m_client->setDeliveryReceipts(m_receipts);
+    m_client = std::make_unique<netcore::Client>(m_spec.codec);
+    QString error;
+    if (!ClientSetup::configure(m_spec, m_client.get(), &error)) {
+        CommandLine::printError(error); // what is left after parse(): a CA file that cannot be read
+        return ExitFailure;
+    }
     connect(m_client.get(), &netcore::Client::connected, this, &SendCommand::onConnected);
     connect(m_client.get(), &netcore::Client::messageReceived, this, &SendCommand::onMessageReceived);
     connect(m_client.get(), &netcore::Client::errorOccurred, this, &SendCommand::onErrorOccurred);
     connect(m_client.get(), &netcore::Client::disconnected, this, &SendCommand::onDisconnected);
 
     m_timer.start(m_timeoutMsecs);
-    m_client->connectToHost(m_host, m_port);
+    m_client->connectToHost(m_spec.host, m_spec.port);
     const int exitCode = QCoreApplication::exec();
     m_client.reset();
     return exitCode;
@@ -199,7 +200,7 @@ void SendCommand::onTimeout()
         CommandLine::printError(QStringLiteral("cannot connect to %1: no answer within %2 ms").arg(m_peer).arg(m_timeoutMsecs));
         finish(ExitFailure);
     } else if (m_closing) {
-        CommandLine::printError(m_receipts
+        CommandLine::printError(m_spec.receipts
                                     ? QStringLiteral("timeout: the server did not confirm delivery within %1 ms (does it serve --receipts?)").arg(m_timeoutMsecs)
                                     : QStringLiteral("timeout: the messages were not written within %1 ms").arg(m_timeoutMsecs));
         finish(ExitTimeout);
@@ -217,7 +218,7 @@ void SendCommand::closeAndFinish(int exitCode)
     m_closing = true;
     // The waits run a nested loop; the timeout may end the run inside it.
     const int left = qMax(1, m_timer.remainingTime());
-    const bool sent = m_receipts ? m_client->waitForDelivered(left) : m_client->waitForSent(left);
+    const bool sent = m_spec.receipts ? m_client->waitForDelivered(left) : m_client->waitForSent(left);
     if (m_finished)
         return;
     if (!sent) {
@@ -236,3 +237,5 @@ void SendCommand::finish(int exitCode)
     m_timer.stop();
     QCoreApplication::exit(exitCode);
 }
+
+} // namespace wirebench::cli

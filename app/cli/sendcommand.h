@@ -1,13 +1,14 @@
 #pragma once
 
-#include "eventprinter.h"
+#include <app/cli/eventprinter.h>
+
+#include <engine/benchtypes.h>
 
 #include <netcore/codecconfig.h>
 #include <netcore/message.h>
 
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
-#include <QtNetwork/QSslConfiguration>
 
 #include <memory>
 
@@ -15,6 +16,8 @@ namespace netcore {
 class Client;
 struct Error;
 }
+
+namespace wirebench::cli {
 
 /**
  * `wirebench-cli send HOST:PORT`: connects, sends the payload options in
@@ -50,15 +53,10 @@ private:
     /** Leaves the event loop with @p exitCode; later calls are ignored. */
     void finish(int exitCode);
 
-    netcore::CodecConfig m_codec;
-    bool m_useTls = false;
-    bool m_receipts = false;
-    QSslConfiguration m_tls;
+    ClientSpec m_spec; ///< where, with which codec, TLS and receipts: as the app spawns a client
     std::unique_ptr<netcore::Client> m_client;
     EventPrinter m_printer;
     QList<netcore::Message> m_messages;
-    QString m_host;
-    quint16 m_port = 0;
     QString m_peer;
     int m_expect = 0;
     int m_received = 0;
@@ -68,3 +66,5 @@ private:
     bool m_closing = false;
     bool m_finished = false;
 };
+
+} // namespace wirebench::cli

@@ -1,13 +1,15 @@
 #include "servecommand.h"
 
-#include "codecoptions.h"
-#include "commandline.h"
-#include "endpoint.h"
-#include "exitcodes.h"
-#include "signalwatcher.h"
-#include "tlsoptions.h"
+#include <app/cli/codecoptions.h>
+#include <app/cli/commandline.h>
+#include <app/cli/exitcodes.h>
+#include <app/cli/signalwatcher.h>
+#include <app/cli/tlsoptions.h>
+
+#include <engine/serversetup.h>
 
 #include <netcore/connectioninfo.h>
+#include <netcore/endpoint.h>
 #include <netcore/error.h>
 #include <netcore/message.h>
 #include <netcore/server.h>
@@ -17,6 +19,8 @@
 
 #include <csignal>
 #include <limits>
+
+namespace wirebench::cli {
 
 namespace {
 
@@ -50,24 +54,6 @@ QList<OptionSpec> serveSpecs()
     return specs;
 }
 
-bool toListenAddress(const QString &host, QHostAddress *address)
-{
-    if (host == QLatin1String("localhost"))
-        *address = QHostAddress::LocalHost;
-    else if (host == QLatin1String("*"))
-        *address = QHostAddress::Any;
-    else
-        *address = QHostAddress(host);
-    return !address->isNull();
-}
-
-QString hostString(const QHostAddress &address)
-{
-    bool isIpv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isIpv4);
-    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
-}
-
 } // namespace
 
 ServeCommand::ServeCommand(QObject *parent) : QObject(parent) {}
@@ -96,20 +82,21 @@ int ServeCommand::run(const QStringList &arguments)
         return CommandLine::usageError(QStringLiteral("unexpected argument \"%1\"").arg(commandLine.positional().first()), usage());
     if (commandLine.isSet(QStringLiteral("echo")) && commandLine.isSet(QStringLiteral("relay")))
         return CommandLine::usageError(QStringLiteral("--echo and --relay exclude each other"), usage());
-    m_mode = commandLine.isSet(QStringLiteral("echo"))    ? Mode::Echo
-           : commandLine.isSet(QStringLiteral("relay")) ? Mode::Relay
-                                                          : Mode::Log;
-
-    Endpoint endpoint;
+    // The server as the app would host it: the same spec, set up by the same engine code.
+    ServerSpec spec;
+    spec.mode = commandLine.isSet(QStringLiteral("echo"))    ? ServerMode::Echo
+              : commandLine.isSet(QStringLiteral("relay")) ? ServerMode::Relay
+                                                             : ServerMode::Silent;
+    netcore::Endpoint endpoint;
     QHostAddress address;
-    if (!Endpoint::parse(commandLine.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")),
-                         QStringLiteral("127.0.0.1"), &endpoint, &error))
+    if (!netcore::Endpoint::parse(commandLine.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")),
+                                  QStringLiteral("127.0.0.1"), &endpoint, &error)
+        || !netcore::Endpoint::parseListenAddress(endpoint.host, &address, &error))
         return CommandLine::usageError(QStringLiteral("--listen: %1").arg(error), usage());
-    if (!toListenAddress(endpoint.host, &address))
-        return CommandLine::usageError(QStringLiteral("--listen: \"%1\" is not an IP address").arg(endpoint.host), usage());
+    spec.address = endpoint.host;
+    spec.port = endpoint.port;
 
-    netcore::CodecConfig codec;
-    if (!CodecOptions::toConfig(commandLine, &codec, &error))
+    if (!CodecOptions::toConfig(commandLine, &spec.codec, &error))
         return CommandLine::usageError(error, usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
     if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
@@ -121,36 +108,36 @@ int ServeCommand::run(const QStringList &arguments)
         || !commandLine.integer(QStringLiteral("workers"), 0, 256, &workers, &error)
         || !commandLine.integer(QStringLiteral("idle-timeout"), 0, std::numeric_limits<int>::max(), &idleTimeout, &error))
         return CommandLine::usageError(error, usage());
-
-    m_server = std::make_unique<netcore::Server>(codec);
-    m_server->setMaxConnections(int(maxClients));
-    m_server->setWorkers(int(workers));
-    m_server->setIdleTimeout(int(idleTimeout));
+    spec.maxClients = int(maxClients);
+    spec.workers = int(workers);
+    spec.idleTimeoutMsecs = int(idleTimeout);
+    spec.allow = commandLine.value(QStringLiteral("allow"));
     netcore::PeerAllowList allowList;
-    if (!netcore::PeerAllowList::parse(commandLine.value(QStringLiteral("allow")), &allowList, &error))
+    if (!netcore::PeerAllowList::parse(spec.allow, &allowList, &error))
         return CommandLine::usageError(QStringLiteral("--allow: %1").arg(error), usage());
-    m_server->setAllowList(allowList);
-    QSslConfiguration tls;
-    switch (TlsOptions::toServerConfiguration(commandLine, &tls, &error)) {
-    case TlsOptions::Result::Off: break;
-    case TlsOptions::Result::On: m_server->setTlsConfiguration(tls); break;
-    case TlsOptions::Result::UsageError: return CommandLine::usageError(error, usage());
-    case TlsOptions::Result::FileError: CommandLine::printError(error); return ExitFailure;
-    }
-    const bool receipts = commandLine.isSet(QStringLiteral("receipts"));
-    if (receipts && !m_server->setDeliveryReceipts(true))
+    if (!TlsOptions::toServerSpec(commandLine, &spec, &error))
+        return CommandLine::usageError(error, usage());
+    spec.receipts = commandLine.isSet(QStringLiteral("receipts"));
+    if (spec.receipts && spec.codec.kind != netcore::CodecConfig::Kind::Envelope)
         return CommandLine::usageError(QStringLiteral("--receipts needs the envelope codec"), usage());
+
+    m_mode = spec.mode;
+    m_server = ServerSetup::create(spec);
+    if (!ServerSetup::configure(spec, m_server.get(), &error)) {
+        CommandLine::printError(error); // what is left after the checks above: a file that cannot be read
+        return ExitFailure;
+    }
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
     // Receipts confirm what the main thread delivered, so with them it answers too.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
-    m_answersInMainThread = receipts;
-    if (!receipts && (m_mode != Mode::Log || !printMessages)) {
+    m_answersInMainThread = spec.receipts;
+    if (!spec.receipts && (m_mode != ServerMode::Silent || !printMessages)) {
         netcore::Server *server = m_server.get();
-        const Mode mode = m_mode;
+        const ServerMode mode = m_mode;
         m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::MessageView &message) {
-            if (mode == Mode::Echo)
+            if (mode == ServerMode::Echo)
                 server->send(connection, message);
-            else if (mode == Mode::Relay)
+            else if (mode == ServerMode::Relay)
                 server->broadcast(message, connection);
             return !printMessages;
         });
@@ -169,7 +156,7 @@ int ServeCommand::run(const QStringList &arguments)
         return ExitFailure;
     }
     EventPrinter::printLine(QStringLiteral("listening on %1")
-                                .arg(Endpoint::format(hostString(m_server->serverAddress()), m_server->serverPort())));
+                                .arg(netcore::Endpoint::format(m_server->serverAddress(), m_server->serverPort())));
     const int exitCode = QCoreApplication::exec();
     m_server.reset();
     return exitCode;
@@ -191,7 +178,7 @@ void ServeCommand::onClientDisconnected(const netcore::ConnectionInfo &info,
 
 void ServeCommand::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
 {
-    m_printer.refused(Endpoint::format(hostString(address), port), reason);
+    m_printer.refused(netcore::Endpoint::format(address, port), reason);
 }
 
 void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message &message)
@@ -199,9 +186,9 @@ void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message 
     m_printer.message(connection, peerOf(connection), message);
     if (!m_answersInMainThread)
         return; // the message handler has answered already
-    if (m_mode == Mode::Echo)
+    if (m_mode == ServerMode::Echo)
         m_server->send(connection, message);
-    else if (m_mode == Mode::Relay)
+    else if (m_mode == ServerMode::Relay)
         m_server->broadcast(message, connection);
 }
 
@@ -236,3 +223,5 @@ QString ServeCommand::peerOf(quint64 connection) const
         return *it;
     return m_server->connectionInfo(connection).peerString();
 }
+
+} // namespace wirebench::cli

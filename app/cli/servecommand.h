@@ -1,6 +1,8 @@
 #pragma once
 
-#include "eventprinter.h"
+#include <app/cli/eventprinter.h>
+
+#include <engine/benchtypes.h>
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -15,6 +17,8 @@ struct ConnectionInfo;
 struct Error;
 class Message;
 }
+
+namespace wirebench::cli {
 
 /**
  * `wirebench-cli serve`: listens, prints `listening on HOST:PORT` and then
@@ -36,8 +40,6 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    enum class Mode { Log, Echo, Relay };
-
     void onClientConnected(const netcore::ConnectionInfo &info);
     void onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
                               const QString &detail);
@@ -52,10 +54,12 @@ private:
 
     std::unique_ptr<netcore::Server> m_server;
     EventPrinter m_printer;
-    Mode m_mode = Mode::Log;
+    ServerMode m_mode = ServerMode::Silent;
     bool m_stopping = false;
     /** With --receipts echo and relay answer from messageReceived, not from a message handler. */
     bool m_answersInMainThread = false;
     /** Peer strings by connection id, so every event names its peer. */
     QHash<quint64, QString> m_peers;
 };
+
+} // namespace wirebench::cli

@@ -2,11 +2,13 @@
 
 #include <QtCore/QSocketNotifier>
 
-#include <csignal>
 #include <cerrno>
+#include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <utility>
+
+namespace wirebench::cli {
 
 namespace {
 // The write end is read by the signal handler, hence a plain int.
@@ -63,3 +65,5 @@ void SignalWatcher::onReadable()
     if (::read(g_sockets[1], &byte, 1) == 1)
         Q_EMIT signalReceived(int(byte));
 }
+
+} // namespace wirebench::cli

@@ -7,6 +7,8 @@
 
 class QSocketNotifier;
 
+namespace wirebench::cli {
+
 /**
  * Turns POSIX signals into a Qt signal. The handler only writes the signal
  * number to a socketpair (async-signal-safe); a QSocketNotifier on the other
@@ -31,3 +33,5 @@ private:
     QSocketNotifier *m_notifier = nullptr;
     QList<int> m_signals;
 };
+
+} // namespace wirebench::cli

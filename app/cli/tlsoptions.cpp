@@ -1,6 +1,8 @@
 #include "tlsoptions.h"
 
-#include <netcore/tlsfiles.h>
+#include <engine/benchtypes.h>
+
+namespace wirebench::cli {
 
 QList<OptionSpec> TlsOptions::serverSpecs()
 {
@@ -23,36 +25,31 @@ QList<OptionSpec> TlsOptions::clientSpecs()
     };
 }
 
-TlsOptions::Result TlsOptions::toServerConfiguration(const CommandLine &commandLine,
-                                                     QSslConfiguration *configuration, QString *error)
+bool TlsOptions::toServerSpec(const CommandLine &commandLine, ServerSpec *spec, QString *error)
 {
     const bool certificate = commandLine.isSet(QStringLiteral("tls-cert"));
     const bool key = commandLine.isSet(QStringLiteral("tls-key"));
-    if (!certificate && !key)
-        return Result::Off;
     if (certificate != key) {
         *error = QStringLiteral("--tls-cert and --tls-key go together");
-        return Result::UsageError;
+        return false;
     }
-    return netcore::TlsFiles::serverConfiguration(commandLine.value(QStringLiteral("tls-cert")),
-                                                  commandLine.value(QStringLiteral("tls-key")), configuration, error)
-        ? Result::On
-        : Result::FileError;
+    spec->tlsCertificateFile = commandLine.value(QStringLiteral("tls-cert"));
+    spec->tlsKeyFile = commandLine.value(QStringLiteral("tls-key"));
+    return true;
 }
 
-TlsOptions::Result TlsOptions::toClientConfiguration(const CommandLine &commandLine,
-                                                     QSslConfiguration *configuration, QString *error)
+bool TlsOptions::toClientSpec(const CommandLine &commandLine, ClientSpec *spec, QString *error)
 {
     const bool ca = commandLine.isSet(QStringLiteral("ca"));
     const bool insecure = commandLine.isSet(QStringLiteral("insecure"));
-    if (!ca && !insecure && !commandLine.isSet(QStringLiteral("tls")))
-        return Result::Off;
     if (ca && insecure) {
         *error = QStringLiteral("--ca and --insecure contradict each other: trust a CA, or trust anything");
-        return Result::UsageError;
+        return false;
     }
-    return netcore::TlsFiles::clientConfiguration(commandLine.value(QStringLiteral("ca")), insecure, configuration,
-                                                  error)
-        ? Result::On
-        : Result::FileError;
+    spec->tls = ca || insecure || commandLine.isSet(QStringLiteral("tls"));
+    spec->caFile = commandLine.value(QStringLiteral("ca"));
+    spec->insecure = insecure;
+    return true;
 }
+
+} // namespace wirebench::cli

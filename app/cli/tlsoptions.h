@@ -1,13 +1,18 @@
 #pragma once
 
-#include "commandline.h"
+#include <app/cli/commandline.h>
 
-#include <QtNetwork/QSslConfiguration>
+namespace wirebench {
+struct ClientSpec;
+struct ServerSpec;
+}
+
+namespace wirebench::cli {
 
 /**
  * The TLS flags: --tls-cert and --tls-key for serve, --tls, --ca and
- * --insecure for send. The one place they are declared and turned into a
- * QSslConfiguration.
+ * --insecure for send. The one place they are declared and put into the
+ * engine's specs; the engine reads the files (ServerSetup, ClientSetup).
  */
 class TlsOptions
 {
@@ -15,11 +20,10 @@ public:
     static QList<OptionSpec> serverSpecs();
     static QList<OptionSpec> clientSpecs();
 
-    /** What a check found: TLS off, on (configuration set), or an error of the command line or of a file. */
-    enum class Result { Off, On, UsageError, FileError };
-
-    static Result toServerConfiguration(const CommandLine &commandLine, QSslConfiguration *configuration,
-                                        QString *error);
-    static Result toClientConfiguration(const CommandLine &commandLine, QSslConfiguration *configuration,
-                                        QString *error);
+    /** Puts the certificate and key files into @p spec; false, with @p error set, if only one is given. */
+    static bool toServerSpec(const CommandLine &commandLine, ServerSpec *spec, QString *error);
+    /** Puts TLS, the CA file and insecure into @p spec; false, with @p error set, on --ca with --insecure. */
+    static bool toClientSpec(const CommandLine &commandLine, ClientSpec *spec, QString *error);
 };
+
+} // namespace wirebench::cli

@@ -1,7 +1,8 @@
 // wirebench: the desktop app. Hosts servers, spawns clients, shows live traffic.
 
-#include <demoscript.h>
-#include <mainwindow.h>
+#include <ui/widgets/mainwindow.h>
+
+#include <engine/demoscript.h>
 
 #include <netcore/version.h>
 

@@ -155,4 +155,35 @@ QString escape(QByteArrayView bytes)
     return out;
 }
 
+bool parseHex(QStringView text, QByteArray *bytes, QString *error)
+{
+    QByteArray result;
+    result.reserve(text.size() / 2);
+    int high = -1; // the first digit of a byte, waiting for its second
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isSpace())
+            continue;
+        const int value = hexValue(c);
+        if (value < 0) {
+            if (error)
+                *error = QStringLiteral("'%1' at position %2 is not a hex digit").arg(c).arg(i + 1);
+            return false;
+        }
+        if (high < 0) {
+            high = value;
+        } else {
+            result.append(char(high << 4 | value));
+            high = -1;
+        }
+    }
+    if (high >= 0) {
+        if (error)
+            *error = QStringLiteral("an odd number of hex digits (%1)").arg(result.size() * 2 + 1);
+        return false;
+    }
+    *bytes = result;
+    return true;
+}
+
 } // namespace netcore

@@ -14,9 +14,9 @@
  *
  *   bench_dispatcher [--dispatcher epoll|qt|both] [--idle 9000] [--rounds 2000] [--warmup 200]
  */
-#include <netcore/netcore.h>
+#include <tests/bench/benchstats.h>
 
-#include "benchstats.h"
+#include <netcore/netcore.h>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
@@ -24,20 +24,19 @@
 #include <QtCore/QtEndian>
 
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
-#include <thread>
-#include <vector>
-
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 

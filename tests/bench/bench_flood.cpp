@@ -11,8 +11,9 @@
  *
  *   bench_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64] [--ring 1000000]
  */
-#include "bench.h"
-#include "benchstats.h"
+#include <tests/bench/benchstats.h>
+
+#include <engine/bench.h>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>

@@ -13,14 +13,16 @@
  *
  *   bench_gui_flood [--seconds 10] [--rate 100000] [--clients 4] [--payload 64]
  */
-#include "benchstats.h"
+#include <tests/bench/benchstats.h>
 
-#include <bench.h>
-#include <benchfeed.h>
-#include <benchsession.h>
-#include <clientlistmodel.h>
-#include <mainwindow.h>
-#include <messagelogmodel.h>
+#include <ui/widgets/mainwindow.h>
+
+#include <ui/models/benchfeed.h>
+#include <ui/models/benchsession.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/messagelogmodel.h>
+
+#include <engine/bench.h>
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>

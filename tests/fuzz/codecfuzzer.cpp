@@ -1,8 +1,8 @@
 #include "codecfuzzer.h"
 
-#include "fuzzcheck.h"
-#include "readsizes.h"
-#include "streamfeeder.h"
+#include <tests/fuzz/fuzzcheck.h>
+#include <tests/fuzz/readsizes.h>
+#include <tests/fuzz/streamfeeder.h>
 
 #include <netcore/bytebuffer.h>
 #include <netcore/codec.h>

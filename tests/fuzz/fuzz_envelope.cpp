@@ -1,5 +1,5 @@
 // libFuzzer target: the envelope decoder (PROTOCOL.md section 1).
-#include "codecfuzzer.h"
+#include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;
 

@@ -1,5 +1,5 @@
 // libFuzzer target: the length-field decoder (PROTOCOL.md section 2) under several parameter sets.
-#include "codecfuzzer.h"
+#include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;
 using netcore::MessageType;

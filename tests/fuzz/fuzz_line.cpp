@@ -1,5 +1,5 @@
 // libFuzzer target: the line decoder (PROTOCOL.md section 3) under several delimiters.
-#include "codecfuzzer.h"
+#include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;
 using netcore::MessageType;

@@ -1,6 +1,6 @@
 #include "streamfeeder.h"
 
-#include "fuzzcheck.h"
+#include <tests/fuzz/fuzzcheck.h>
 
 #include <netcore/bytebuffer.h>
 

@@ -1,5 +1,5 @@
-#include "rawpeer.h"
-#include "testhelpers.h"
+#include <tests/integration/rawpeer.h>
+#include <tests/integration/testhelpers.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QtEndian>
@@ -78,6 +78,8 @@ QByteArray frame(quint32 id)
 /** Writes numbered echo frames to a RawPeer as fast as its kernel takes them, never splitting the stream. */
 struct FrameSender
 {
+    explicit FrameSender(RawPeer &peer) : peer(peer) {}
+
     RawPeer &peer;
     quint32 frames = 0; ///< frames started
     QByteArray pending; ///< the rest of the frame being sent
@@ -131,7 +133,7 @@ void tst_Backpressure::nonReadingPeerIsPushedBackThenDropped()
     RawPeer &peer = setup.peer;
 
     // Unbounded echoing would take all 64 MiB; the server stops reading near its high watermark.
-    FrameSender sender{peer};
+    FrameSender sender(peer);
     const qint64 sent = sender.sendUntilPushedBack(64 * 1024 * 1024, 300);
     QVERIFY(sent > 0);
     QVERIFY2(sent < 16 * 1024 * 1024, qPrintable(QStringLiteral("the server took %1 bytes").arg(sent)));
@@ -156,7 +158,7 @@ void tst_Backpressure::pausedPeerResumesWhenItReads()
     QSignalSpy &disconnected = *setup.disconnected;
     RawPeer &peer = setup.peer;
 
-    FrameSender sender{peer};
+    FrameSender sender(peer);
     QVERIFY(sender.sendUntilPushedBack(64 * 1024 * 1024, 300) > 0);
     const quint32 sentWhileDeaf = sender.frames;
     QVERIFY(server->connections().value(0).bytesPending > 0);
@@ -197,7 +199,7 @@ void tst_Backpressure::closingDoesNotWaitForeverOnANonReader()
     const auto &server = setup.server;
     QSignalSpy &disconnected = *setup.disconnected;
     RawPeer &peer = setup.peer;
-    FrameSender sender{peer};
+    FrameSender sender(peer);
     // More than the kernel's buffers on both sides take: the rest of the echo waits in the server.
     QVERIFY(sender.sendUntilPushedBack(16 * 1024 * 1024, 300) > 0);
     QTRY_VERIFY(server->connections().value(0).bytesPending > 0);

@@ -1,12 +1,11 @@
-#include "testhelpers.h"
+#include <tests/integration/testhelpers.h>
 
 #include <QtCore/QThread>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 
-#include <sys/socket.h>
-
 #include <atomic>
+#include <sys/socket.h>
 
 using namespace netcore;
 

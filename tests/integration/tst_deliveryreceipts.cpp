@@ -2,7 +2,7 @@
 // in order, across dropped connections and a server that closes and comes back;
 // what the bounded queue cannot take is reported, never silently lost.
 
-#include "testhelpers.h"
+#include <tests/integration/testhelpers.h>
 
 #include <QtCore/QCborMap>
 #include <QtCore/QTimer>

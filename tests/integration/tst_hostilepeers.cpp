@@ -1,5 +1,5 @@
-#include "rawpeer.h"
-#include "testhelpers.h"
+#include <tests/integration/rawpeer.h>
+#include <tests/integration/testhelpers.h>
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>

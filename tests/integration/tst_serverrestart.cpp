@@ -6,7 +6,7 @@
 // than the server can print, so its bounded queue fills and refuses, and the
 // sender offers those messages again.
 
-#include "testhelpers.h"
+#include <tests/integration/testhelpers.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>

@@ -1,6 +1,6 @@
-#include "rawpeer.h"
-#include "testcertificate.h"
-#include "testhelpers.h"
+#include <tests/integration/rawpeer.h>
+#include <tests/integration/testcertificate.h>
+#include <tests/integration/testhelpers.h>
 
 using namespace netcore;
 

@@ -2,7 +2,7 @@
 
 // Log entries for the model tests: built by hand, no bench needed.
 
-#include "benchtypes.h"
+#include <engine/benchtypes.h>
 
 #include <QtCore/QList>
 

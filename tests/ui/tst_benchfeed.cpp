@@ -1,10 +1,11 @@
-#include "bench.h"
-#include "benchfeed.h"
-#include "channelstatsmodel.h"
-#include "clientlistmodel.h"
-#include "eventlogmodel.h"
-#include "messagelogmodel.h"
-#include "serverlistmodel.h"
+#include <ui/models/benchfeed.h>
+#include <ui/models/channelstatsmodel.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/eventlogmodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/serverlistmodel.h>
+
+#include <engine/bench.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

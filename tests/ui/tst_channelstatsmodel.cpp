@@ -1,5 +1,6 @@
-#include "channelstatsmodel.h"
-#include "modelheaders.h"
+#include <tests/ui/modelheaders.h>
+
+#include <ui/models/channelstatsmodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

@@ -1,5 +1,6 @@
-#include "clientlistmodel.h"
-#include "modelheaders.h"
+#include <tests/ui/modelheaders.h>
+
+#include <ui/models/clientlistmodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

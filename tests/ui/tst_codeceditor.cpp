@@ -1,4 +1,4 @@
-#include "codeceditor.h"
+#include <ui/widgets/codeceditor.h>
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>

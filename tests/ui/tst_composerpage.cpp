@@ -1,7 +1,8 @@
-#include "composerpage.h"
+#include <ui/widgets/composerpage.h>
 
-#include <payloadlibrarymodel.h>
-#include <demoscript.h>
+#include <ui/models/payloadlibrarymodel.h>
+
+#include <engine/gaugeimage.h>
 
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
@@ -170,7 +171,7 @@ void TestComposerPage::imageGoesOnTheImageChannel()
     const QString path = dir.filePath(QStringLiteral("gauge.png"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    const QByteArray png = DemoScript::makeImage(1);
+    const QByteArray png = GaugeImage::png(1);
     file.write(png);
     file.close();
 

@@ -1,5 +1,6 @@
-#include "connectionlistmodel.h"
-#include "modelheaders.h"
+#include <tests/ui/modelheaders.h>
+
+#include <ui/models/connectionlistmodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

@@ -1,4 +1,4 @@
-#include "eventlogmodel.h"
+#include <ui/models/eventlogmodel.h>
 
 #include <QtGui/QBrush>
 #include <QtTest/QAbstractItemModelTester>

@@ -1,6 +1,7 @@
-#include "demoscript.h"
-#include "hexdump.h"
-#include "inspectorpage.h"
+#include <ui/widgets/inspectorpage.h>
+
+#include <engine/gaugeimage.h>
+#include <engine/hexdump.h>
 
 #include <QtTest/QTest>
 #include <QtWidgets/QLabel>
@@ -96,7 +97,7 @@ void TestInspectorPage::jsonEntry()
 void TestInspectorPage::imageEntry()
 {
     InspectorPage page;
-    const QByteArray png = DemoScript::makeImage(2, 64);
+    const QByteArray png = GaugeImage::png(2, 64);
     page.setEntry(entryWith(netcore::Message::binary(png, QStringLiteral("image"))));
     QCOMPARE(page.currentView(), InspectorPage::View::Image);
     const QPixmap shown = page.findChild<QLabel *>(QStringLiteral("imageLabel"))->pixmap();

@@ -1,7 +1,8 @@
-#include "logentries.h"
-#include "logexporter.h"
-#include "messagelogfiltermodel.h"
-#include "messagelogmodel.h"
+#include <tests/ui/logentries.h>
+
+#include <ui/models/logexporter.h>
+#include <ui/models/messagelogfiltermodel.h>
+#include <ui/models/messagelogmodel.h>
 
 #include <QtCore/QBuffer>
 #include <QtCore/QJsonDocument>

@@ -1,8 +1,9 @@
-#include "logentries.h"
-#include "logpage.h"
+#include <tests/ui/logentries.h>
 
-#include <messagelogfiltermodel.h>
-#include <messagelogmodel.h>
+#include <ui/widgets/logpage.h>
+
+#include <ui/models/messagelogfiltermodel.h>
+#include <ui/models/messagelogmodel.h>
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>

@@ -1,18 +1,18 @@
-#include "benchsession.h"
-#include "logpage.h"
-#include "ratechart.h"
-#include "trafficpage.h"
-#include "mainwindow.h"
-#include "serverdialog.h"
-#include "spawnclientsdialog.h"
+#include <ui/widgets/logpage.h>
+#include <ui/widgets/mainwindow.h>
+#include <ui/widgets/ratechart.h>
+#include <ui/widgets/serverdialog.h>
+#include <ui/widgets/spawnclientsdialog.h>
+#include <ui/widgets/trafficpage.h>
 
-#include <clientlistmodel.h>
-#include <connectionlistmodel.h>
-#include <channelstatsmodel.h>
-#include <messagelogfiltermodel.h>
-#include <messagelogmodel.h>
-#include <payloadlibrarymodel.h>
-#include <serverlistmodel.h>
+#include <ui/models/benchsession.h>
+#include <ui/models/channelstatsmodel.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/connectionlistmodel.h>
+#include <ui/models/messagelogfiltermodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/payloadlibrarymodel.h>
+#include <ui/models/serverlistmodel.h>
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>

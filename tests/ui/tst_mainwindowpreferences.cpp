@@ -1,12 +1,13 @@
-#include "logentries.h"
-#include "mainwindow.h"
-#include "preferencesdialog.h"
-#include "ratechart.h"
-#include "serverdialog.h"
-#include "spawnclientsdialog.h"
+#include <tests/ui/logentries.h>
 
-#include <benchsession.h>
-#include <messagelogmodel.h>
+#include <ui/widgets/mainwindow.h>
+#include <ui/widgets/preferencesdialog.h>
+#include <ui/widgets/ratechart.h>
+#include <ui/widgets/serverdialog.h>
+#include <ui/widgets/spawnclientsdialog.h>
+
+#include <ui/models/benchsession.h>
+#include <ui/models/messagelogmodel.h>
 
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>

@@ -1,6 +1,7 @@
-#include "logentries.h"
-#include "messagelogfiltermodel.h"
-#include "messagelogmodel.h"
+#include <tests/ui/logentries.h>
+
+#include <ui/models/messagelogfiltermodel.h>
+#include <ui/models/messagelogmodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

@@ -1,5 +1,6 @@
-#include "logentries.h"
-#include "messagelogmodel.h"
+#include <tests/ui/logentries.h>
+
+#include <ui/models/messagelogmodel.h>
 
 #include <QtCore/QCborMap>
 #include <QtGui/QFont>

@@ -1,4 +1,4 @@
-#include "payloadlibrarymodel.h"
+#include <ui/models/payloadlibrarymodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

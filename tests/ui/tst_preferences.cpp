@@ -1,6 +1,5 @@
-#include "preferences.h"
-
-#include <messagelogmodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/preferences.h>
 
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>

@@ -1,8 +1,9 @@
-#include "codeceditor.h"
-#include "dialogdriver.h"
-#include "preferencesdialog.h"
+#include <tests/ui/dialogdriver.h>
 
-#include <messagelogmodel.h>
+#include <ui/widgets/codeceditor.h>
+#include <ui/widgets/preferencesdialog.h>
+
+#include <ui/models/messagelogmodel.h>
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>

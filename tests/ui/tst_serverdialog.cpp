@@ -1,6 +1,7 @@
-#include "codeceditor.h"
-#include "dialogdriver.h"
-#include "serverdialog.h"
+#include <tests/ui/dialogdriver.h>
+
+#include <ui/widgets/codeceditor.h>
+#include <ui/widgets/serverdialog.h>
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "serverlistmodel.h"
+#include <ui/models/serverlistmodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>

@@ -1,7 +1,8 @@
-#include "clientspage.h"
-#include "codeceditor.h"
-#include "dialogdriver.h"
-#include "spawnclientsdialog.h"
+#include <tests/ui/dialogdriver.h>
+
+#include <ui/widgets/clientspage.h>
+#include <ui/widgets/codeceditor.h>
+#include <ui/widgets/spawnclientsdialog.h>
 
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>

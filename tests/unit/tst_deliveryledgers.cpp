@@ -1,12 +1,11 @@
 // The bookkeeping of delivery receipts, without sockets: the control messages,
 // the server's numbering and repeat detection, the client's unconfirmed list.
 
-#include "deliveryprotocol.h"
-#include "outboundledger.h"
-#include "sessionledger.h"
-
 #include <netcore/bytebuffer.h>
 #include <netcore/envelopecodec.h>
+#include <netcore/src/deliveryprotocol.h>
+#include <netcore/src/outboundledger.h>
+#include <netcore/src/sessionledger.h>
 
 #include <QtCore/QCborMap>
 #include <QtTest/QTest>

@@ -1,4 +1,4 @@
-#include "codecfeeder.h"
+#include <tests/unit/codecfeeder.h>
 
 #include <netcore/envelopecodec.h>
 

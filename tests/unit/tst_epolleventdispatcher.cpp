@@ -4,7 +4,7 @@
  * dispatcher on the main thread too, so Qt Test's own waiting runs on it.
  * Socket notifiers in detail: tst_epollsocketnotifiers.
  */
-#include "epolleventdispatcher.h"
+#include <netcore/src/epolleventdispatcher.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>

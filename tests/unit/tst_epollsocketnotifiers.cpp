@@ -2,7 +2,7 @@
  * EpollEventDispatcher's socket notifiers, on socketpairs, pipes, eventfds
  * and a regular file. main() installs the dispatcher on the main thread.
  */
-#include "epolleventdispatcher.h"
+#include <netcore/src/epolleventdispatcher.h>
 
 #include <QtCore/QSocketNotifier>
 #include <QtCore/QTemporaryFile>
@@ -10,14 +10,13 @@
 #include <QtTest/QTest>
 
 #include <algorithm>
-#include <memory>
-#include <vector>
-
 #include <fcntl.h>
+#include <memory>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 using netcore::EpollEventDispatcher;
 

@@ -19,6 +19,10 @@ private Q_SLOTS:
     void escapeBytes();
     void roundTrip_data();
     void roundTrip();
+    void parseHexValid_data();
+    void parseHexValid();
+    void parseHexInvalid_data();
+    void parseHexInvalid();
 };
 
 void TestEscapes::unescapeValid_data()
@@ -123,6 +127,56 @@ void TestEscapes::roundTrip()
     QString error;
     QCOMPARE(netcore::unescape(netcore::escape(bytes), &error), bytes);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestEscapes::parseHexValid_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("bytes");
+
+    QTest::newRow("empty") << QString() << QByteArray();
+    QTest::newRow("lower") << u"00ff"_s << QByteArray("\x00\xff", 2);
+    QTest::newRow("upper") << u"DEADBEEF"_s << QByteArray::fromHex("deadbeef");
+    QTest::newRow("spaces") << u" de ad "_s << QByteArray::fromHex("dead");
+    QTest::newRow("split byte") << u"d e\na d"_s << QByteArray::fromHex("dead");
+    QTest::newRow("tabs and newlines") << u"01\t02\r\n03"_s << QByteArray::fromHex("010203");
+}
+
+void TestEscapes::parseHexValid()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, bytes);
+    QByteArray parsed = "untouched"_ba;
+    QString error;
+    QVERIFY2(netcore::parseHex(text, &parsed, &error), qPrintable(error));
+    QCOMPARE(parsed, bytes);
+}
+
+void TestEscapes::parseHexInvalid_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("odd") << u"abc"_s << u"an odd number of hex digits (3)"_s;
+    QTest::newRow("one digit") << u" f "_s << u"an odd number of hex digits (1)"_s;
+    QTest::newRow("letter g") << u"0g"_s << u"'g' at position 2 is not a hex digit"_s;
+    QTest::newRow("0x prefix") << u"0x00"_s << u"'x' at position 2 is not a hex digit"_s;
+    // QChar::isDigit() says yes to these; they are not hex digits.
+    QTest::newRow("arabic-indic") << u"\u0661\u0662"_s << u"'\u0661' at position 1 is not a hex digit"_s;
+    QTest::newRow("fullwidth") << u"0\uff11"_s << u"'\uff11' at position 2 is not a hex digit"_s;
+    QTest::newRow("superscript") << u"\u00b2"_s << u"'\u00b2' at position 1 is not a hex digit"_s;
+}
+
+void TestEscapes::parseHexInvalid()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
+    QByteArray parsed = "untouched"_ba;
+    QString error;
+    QVERIFY(!netcore::parseHex(text, &parsed, &error));
+    QCOMPARE(error, reason);
+    QCOMPARE(parsed, "untouched"_ba);
+    QVERIFY(!netcore::parseHex(text, &parsed)); // no error wanted: still refused
 }
 
 QTEST_APPLESS_MAIN(TestEscapes)

@@ -1,21 +1,18 @@
 #include "benchfeed.h"
 
-#include "bench.h"
-#include "channelstatsmodel.h"
-#include "clientlistmodel.h"
-#include "eventlogmodel.h"
-#include "messagelogmodel.h"
-#include "serverlistmodel.h"
+#include <ui/models/channelstatsmodel.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/eventlogmodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/serverlistmodel.h>
 
-#include <algorithm>
+#include <engine/benchpoller.h>
 
 namespace wirebench {
 
-BenchFeed::BenchFeed(Bench *bench, QObject *parent) : QObject(parent), m_bench(bench)
+BenchFeed::BenchFeed(Bench *bench, QObject *parent) : QObject(parent), m_poller(new BenchPoller(bench, this))
 {
-    // A late tick is better than a burst of catch-up ticks after a stall.
-    m_timer.setTimerType(Qt::CoarseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &BenchFeed::applyNow);
+    connect(m_poller, &BenchPoller::batchTaken, this, &BenchFeed::apply);
     m_clock.start();
 }
 
@@ -48,25 +45,31 @@ void BenchFeed::setChannelModel(ChannelStatsModel *model)
 
 void BenchFeed::start(int hz)
 {
-    m_timer.start(1000 / std::clamp(hz, 1, 1000));
+    m_poller->start(hz);
 }
 
 void BenchFeed::stop()
 {
-    m_timer.stop();
+    m_poller->stop();
 }
 
 bool BenchFeed::isRunning() const
 {
-    return m_timer.isActive();
+    return m_poller->isRunning();
 }
 
 void BenchFeed::applyNow()
 {
-    if (!m_bench)
-        return;
-    const TrafficBatch batch = m_bench->takeBatch();
-    m_droppedEntries += batch.droppedEntries;
+    m_poller->pollNow();
+}
+
+quint64 BenchFeed::droppedEntries() const
+{
+    return m_poller->droppedEntries();
+}
+
+void BenchFeed::apply(const TrafficBatch &batch)
+{
     if (m_logModel)
         m_logModel->append(batch.entries);
     if (m_eventModel)
@@ -78,11 +81,6 @@ void BenchFeed::applyNow()
     if (m_channelModel)
         m_channelModel->setChannels(batch.channels, m_clock.elapsed());
     emit batchApplied(batch);
-}
-
-quint64 BenchFeed::droppedEntries() const
-{
-    return m_droppedEntries;
 }
 
 } // namespace wirebench

@@ -1,15 +1,15 @@
 #pragma once
 
-#include "benchtypes.h"
+#include <engine/benchtypes.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 
 namespace wirebench {
 
 class Bench;
+class BenchPoller;
 class ChannelStatsModel;
 class ClientListModel;
 class EventLogModel;
@@ -17,10 +17,10 @@ class MessageLogModel;
 class ServerListModel;
 
 /**
- * Carries the bench's traffic to the models, in the GUI thread: a timer
- * takes Bench::takeBatch() and applies it with one update per model per
- * tick, however many messages the batch holds. That is what keeps a
- * flood from freezing the window.
+ * Carries the bench's traffic to the models, in the GUI thread: its
+ * BenchPoller takes a batch on a timer and the feed applies it with one
+ * update per model per tick, however many messages the batch holds. That
+ * is what keeps a flood from freezing the window.
  *
  * The bench and the models are not owned; each model is optional and may
  * be deleted before the feed (it is then skipped).
@@ -42,6 +42,9 @@ public:
     void setClientModel(ClientListModel *model);
     void setChannelModel(ChannelStatsModel *model);
 
+    /** The poller that takes the batches (a child): others may follow them too, e.g. the demo. */
+    BenchPoller *poller() const { return m_poller; }
+
     /** Applies a batch @p hz times a second (clamped to 1..1000) from the next event loop turn. */
     void start(int hz = defaultHz);
     void stop();
@@ -58,15 +61,15 @@ signals:
     void batchApplied(const wirebench::TrafficBatch &batch);
 
 private:
-    QPointer<Bench> m_bench;
+    void apply(const TrafficBatch &batch);
+
+    BenchPoller *m_poller = nullptr; ///< child
     QPointer<MessageLogModel> m_logModel;
     QPointer<EventLogModel> m_eventModel;
     QPointer<ServerListModel> m_serverModel;
     QPointer<ClientListModel> m_clientModel;
     QPointer<ChannelStatsModel> m_channelModel;
-    QTimer m_timer;
     QElapsedTimer m_clock; ///< monotonic time for the channel rates
-    quint64 m_droppedEntries = 0;
 };
 
 } // namespace wirebench

@@ -1,6 +1,6 @@
 #include "channelstatsmodel.h"
 
-#include "messageformat.h"
+#include <ui/models/messageformat.h>
 
 #include <QtCore/QVariant>
 

@@ -1,7 +1,7 @@
 #include "clientlistmodel.h"
 
-#include "messageformat.h"
-#include "trafficcolumns.h"
+#include <ui/models/messageformat.h>
+#include <ui/models/trafficcolumns.h>
 
 namespace wirebench {
 

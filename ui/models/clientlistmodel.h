@@ -1,7 +1,8 @@
 #pragma once
 
-#include "benchtypes.h"
-#include "keyedrowsmodel.h"
+#include <ui/models/keyedrowsmodel.h>
+
+#include <engine/benchtypes.h>
 
 namespace wirebench {
 

@@ -1,6 +1,6 @@
 #include "connectionlistmodel.h"
 
-#include "trafficcolumns.h"
+#include <ui/models/trafficcolumns.h>
 
 namespace wirebench {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyedrowsmodel.h"
+#include <ui/models/keyedrowsmodel.h>
 
 #include <netcore/connectioninfo.h>
 

@@ -1,6 +1,6 @@
 #include "eventlogmodel.h"
 
-#include "messageformat.h"
+#include <ui/models/messageformat.h>
 
 #include <QtGui/QBrush>
 #include <QtGui/QColor>

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "benchtypes.h"
-#include "ringtablemodel.h"
+#include <ui/models/ringtablemodel.h>
+
+#include <engine/benchtypes.h>
 
 namespace wirebench {
 

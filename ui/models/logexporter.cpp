@@ -1,7 +1,8 @@
 #include "logexporter.h"
 
-#include "benchtypes.h"
-#include "messagelogmodel.h"
+#include <ui/models/messagelogmodel.h>
+
+#include <engine/benchtypes.h>
 
 #include <QtCore/QAbstractItemModel>
 #include <QtCore/QIODevice>
@@ -13,133 +14,20 @@ namespace {
 /** Flush to the device in chunks: one write per row would be slow, the whole log at once too big. */
 constexpr qsizetype chunkBytes = 256 * 1024;
 
-struct Record
-{
-    QString time;
-    QString direction;
-    QString endpoint;
-    QString channel;
-    QString type;
-    quint32 id = 0;
-    qint64 size = 0;
-    QByteArray payloadHex;
-    QString text;
-    bool hasText = false;
-};
-
-Record recordOf(const LogEntry &entry)
-{
-    Record record;
-    record.time = entry.time.toUTC().toString(Qt::ISODateWithMs);
-    // Machine-readable words, never translated.
-    record.direction = entry.direction == Direction::In ? QStringLiteral("in") : QStringLiteral("out");
-    record.endpoint = entry.endpoint;
-    record.channel = entry.message.channel();
-    record.type = netcore::messageTypeName(entry.message.type());
-    record.id = entry.message.id();
-    record.size = entry.size;
-    record.payloadHex = entry.message.payload().toHex();
-    record.hasText = entry.message.type() == netcore::MessageType::Text
-        || entry.message.type() == netcore::MessageType::Json;
-    if (record.hasText)
-        record.text = QString::fromUtf8(entry.message.payload());
-    return record;
-}
-
-void appendJsonString(QByteArray *out, const QString &value)
-{
-    QString escaped;
-    escaped.reserve(value.size() + 8);
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case u'"':
-            escaped += QLatin1String("\\\"");
-            break;
-        case u'\\':
-            escaped += QLatin1String("\\\\");
-            break;
-        case u'\n':
-            escaped += QLatin1String("\\n");
-            break;
-        case u'\r':
-            escaped += QLatin1String("\\r");
-            break;
-        case u'\t':
-            escaped += QLatin1String("\\t");
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                escaped += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
-            else
-                escaped += c;
-        }
-    }
-    out->append('"').append(escaped.toUtf8()).append('"');
-}
-
-void appendJsonLine(QByteArray *out, const Record &record)
-{
-    const auto key = [out](const char *name) {
-        out->append(out->endsWith('{') ? "\"" : ",\"").append(name).append("\":");
-    };
-    out->append('{');
-    key("time");
-    appendJsonString(out, record.time);
-    key("direction");
-    appendJsonString(out, record.direction);
-    key("endpoint");
-    appendJsonString(out, record.endpoint);
-    key("channel");
-    appendJsonString(out, record.channel);
-    key("type");
-    appendJsonString(out, record.type);
-    key("id");
-    out->append(QByteArray::number(record.id));
-    key("size");
-    out->append(QByteArray::number(record.size));
-    key("payload_hex");
-    out->append('"').append(record.payloadHex).append('"');
-    if (record.hasText) {
-        key("text");
-        appendJsonString(out, record.text);
-    }
-    out->append("}\n");
-}
-
-void appendCsvField(QByteArray *out, const QString &value, bool last = false)
-{
-    QByteArray bytes = value.toUtf8();
-    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r'))
-        bytes = '"' + bytes.replace('"', "\"\"") + '"';
-    out->append(bytes).append(last ? "\r\n" : ",");
-}
-
-void appendCsvLine(QByteArray *out, const Record &record)
-{
-    appendCsvField(out, record.time);
-    appendCsvField(out, record.direction);
-    appendCsvField(out, record.endpoint);
-    appendCsvField(out, record.channel);
-    appendCsvField(out, record.type);
-    appendCsvField(out, QString::number(record.id));
-    appendCsvField(out, QString::number(record.size));
-    appendCsvField(out, QString::fromLatin1(record.payloadHex));
-    appendCsvField(out, record.text, true);
-}
-
 } // namespace
 
 bool LogExporter::exportJsonLines(const QAbstractItemModel *model, QIODevice *device, QString *error)
 {
-    return exportRows(model, device, error, Format::JsonLines);
+    return exportRows(model, device, error, LogRecord::Format::JsonLines);
 }
 
 bool LogExporter::exportCsv(const QAbstractItemModel *model, QIODevice *device, QString *error)
 {
-    return exportRows(model, device, error, Format::Csv);
+    return exportRows(model, device, error, LogRecord::Format::Csv);
 }
 
-bool LogExporter::exportRows(const QAbstractItemModel *model, QIODevice *device, QString *error, Format format)
+bool LogExporter::exportRows(const QAbstractItemModel *model, QIODevice *device, QString *error,
+                             LogRecord::Format format)
 {
     const auto fail = [error](const QString &why) {
         if (error)
@@ -156,19 +44,13 @@ bool LogExporter::exportRows(const QAbstractItemModel *model, QIODevice *device,
         chunk->clear();
         return written;
     };
-    QByteArray chunk;
-    if (format == Format::Csv)
-        chunk.append("time,direction,endpoint,channel,type,id,size,payload_hex,text\r\n");
+    QByteArray chunk = LogRecord::header(format);
     const int rows = model->rowCount();
     for (int row = 0; row < rows; ++row) {
         const QVariant value = model->index(row, 0).data(MessageLogModel::EntryRole);
         if (value.metaType() != QMetaType::fromType<LogEntry>())
             return fail(tr("Row %1 is not a message log entry.").arg(row + 1));
-        const Record record = recordOf(value.value<LogEntry>());
-        if (format == Format::JsonLines)
-            appendJsonLine(&chunk, record);
-        else
-            appendCsvLine(&chunk, record);
+        LogRecord::append(&chunk, value.value<LogEntry>(), format);
         if (chunk.size() >= chunkBytes && !flush(&chunk))
             return fail(tr("Could not write the file: %1").arg(device->errorString()));
     }

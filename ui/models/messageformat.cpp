@@ -1,5 +1,7 @@
 #include "messageformat.h"
 
+#include <netcore/endpoint.h>
+
 #include <QtCore/QCborValue>
 
 namespace wirebench {
@@ -34,10 +36,7 @@ QString MessageFormat::directionText(Direction direction)
 
 QString MessageFormat::hostPort(const QString &host, quint16 port)
 {
-    const QString portText = port == 0 ? tr("any") : QString::number(port);
-    if (host.contains(QLatin1Char(':')))
-        return QStringLiteral("[%1]:%2").arg(host, portText);
-    return QStringLiteral("%1:%2").arg(host, portText);
+    return netcore::Endpoint::formatHost(host) + QLatin1Char(':') + (port == 0 ? tr("any") : QString::number(port));
 }
 
 QString MessageFormat::timeText(const QDateTime &time)

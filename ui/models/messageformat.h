@@ -1,6 +1,6 @@
 #pragma once
 
-#include "benchtypes.h"
+#include <engine/benchtypes.h>
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>

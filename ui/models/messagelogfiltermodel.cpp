@@ -1,6 +1,6 @@
 #include "messagelogfiltermodel.h"
 
-#include "messagelogmodel.h"
+#include <ui/models/messagelogmodel.h>
 
 namespace wirebench {
 

@@ -1,6 +1,6 @@
 #include "messagelogmodel.h"
 
-#include "messageformat.h"
+#include <ui/models/messageformat.h>
 
 #include <QtGui/QFont>
 #include <QtGui/QFontDatabase>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workspace.h"
+#include <engine/workspace.h>
 
 #include <QtCore/QAbstractTableModel>
 

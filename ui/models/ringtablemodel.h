@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ringbuffer.h"
+#include <ui/models/ringbuffer.h>
 
 #include <QtCore/QAbstractTableModel>
 #include <QtCore/QList>

@@ -1,6 +1,6 @@
 #include "serverlistmodel.h"
 
-#include "messageformat.h"
+#include <ui/models/messageformat.h>
 
 namespace wirebench {
 

@@ -1,6 +1,6 @@
 #include "trafficcolumns.h"
 
-#include "messageformat.h"
+#include <ui/models/messageformat.h>
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "preferences.h"
+#include <ui/models/preferences.h>
 
 #include <QtGui/QPalette>
 

@@ -1,10 +1,11 @@
 #include "clientspage.h"
 
-#include "spawnclientsdialog.h"
-#include "tableviews.h"
 #include "ui_clientspage.h"
 
-#include <clientlistmodel.h>
+#include <ui/widgets/spawnclientsdialog.h>
+#include <ui/widgets/tableviews.h>
+
+#include <ui/models/clientlistmodel.h>
 
 #include <QtWidgets/QStyle>
 

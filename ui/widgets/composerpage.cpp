@@ -2,7 +2,7 @@
 
 #include "ui_composerpage.h"
 
-#include <payloadlibrarymodel.h>
+#include <ui/models/payloadlibrarymodel.h>
 
 #include <QtCore/QFileInfo>
 #include <QtGui/QFontDatabase>

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "payloadbuilder.h"
-
-#include <workspace.h>
+#include <engine/payloadbuilder.h>
+#include <engine/workspace.h>
 
 #include <QtCore/QHash>
 #include <QtWidgets/QWidget>

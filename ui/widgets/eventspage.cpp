@@ -1,9 +1,10 @@
 #include "eventspage.h"
 
-#include "tableviews.h"
 #include "ui_eventspage.h"
 
-#include <eventlogmodel.h>
+#include <ui/widgets/tableviews.h>
+
+#include <ui/models/eventlogmodel.h>
 
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QStyle>

@@ -1,8 +1,10 @@
 #include "inspectorpage.h"
 
-#include "hexdump.h"
-#include "jsontreebuilder.h"
 #include "ui_inspectorpage.h"
+
+#include <ui/widgets/jsontreebuilder.h>
+
+#include <engine/hexdump.h>
 
 #include <netcore/escapes.h>
 

@@ -1,11 +1,12 @@
 #include "logpage.h"
 
-#include "tableviews.h"
 #include "ui_logpage.h"
 
-#include <logexporter.h>
-#include <messagelogfiltermodel.h>
-#include <messagelogmodel.h>
+#include <ui/widgets/tableviews.h>
+
+#include <ui/models/logexporter.h>
+#include <ui/models/messagelogfiltermodel.h>
+#include <ui/models/messagelogmodel.h>
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>

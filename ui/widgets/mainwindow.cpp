@@ -1,22 +1,24 @@
 #include "mainwindow.h"
 
-#include "apptheme.h"
-#include "benchsession.h"
-#include "clientspage.h"
-#include "demoscript.h"
-#include "eventspage.h"
-#include "inspectorpage.h"
-#include "logpage.h"
-#include "preferencesdialog.h"
-#include "serverspage.h"
-#include "statussummary.h"
-#include "trafficpage.h"
 #include "ui_mainwindow.h"
 
-#include <benchfeed.h>
-#include <clientlistmodel.h>
-#include <messagelogmodel.h>
-#include <serverlistmodel.h>
+#include <ui/widgets/apptheme.h>
+#include <ui/widgets/clientspage.h>
+#include <ui/widgets/eventspage.h>
+#include <ui/widgets/inspectorpage.h>
+#include <ui/widgets/logpage.h>
+#include <ui/widgets/preferencesdialog.h>
+#include <ui/widgets/serverspage.h>
+#include <ui/widgets/statussummary.h>
+#include <ui/widgets/trafficpage.h>
+
+#include <ui/models/benchfeed.h>
+#include <ui/models/benchsession.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/serverlistmodel.h>
+
+#include <engine/demoscript.h>
 
 #include <netcore/version.h>
 
@@ -147,7 +149,7 @@ void MainWindow::newWorkspace()
 DemoScript *MainWindow::startDemo()
 {
     if (!m_demo) {
-        m_demo = new DemoScript(m_session->bench(), m_session->feed(), this);
+        m_demo = new DemoScript(m_session->bench(), m_session->feed()->poller(), this);
         m_demo->start();
     }
     return m_demo;

@@ -1,9 +1,10 @@
 #pragma once
 
-#include "composerpage.h"
-#include "preferences.h"
+#include <ui/widgets/composerpage.h>
 
-#include <bench.h>
+#include <ui/models/preferences.h>
+
+#include <engine/bench.h>
 
 #include <QtWidgets/QMainWindow>
 

@@ -2,6 +2,7 @@
 
 #include "ui_serverdialog.h"
 
+#include <netcore/endpoint.h>
 #include <netcore/peerallowlist.h>
 
 #include <QtCore/QFileInfo>
@@ -99,8 +100,11 @@ void ServerDialog::browse(QLineEdit *edit, const QString &caption)
 
 void ServerDialog::updateAcceptable()
 {
-    const bool addressOk = !QHostAddress(m_ui->addressCombo->currentText().trimmed()).isNull();
-    m_ui->addressCombo->setToolTip(addressOk ? QString() : tr("Not an IPv4 or IPv6 address"));
+    // The engine's rule, so the dialog takes what a server can listen on (localhost, any) and nothing else.
+    QHostAddress address;
+    QString addressError;
+    const bool addressOk = netcore::Endpoint::parseListenAddress(m_ui->addressCombo->currentText(), &address, &addressError);
+    m_ui->addressCombo->setToolTip(addressError);
 
     netcore::PeerAllowList allowList;
     QString allowError;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <benchtypes.h>
+#include <engine/benchtypes.h>
 
 #include <QtWidgets/QDialog>
 

@@ -1,11 +1,12 @@
 #include "serverspage.h"
 
-#include "serverdialog.h"
-#include "tableviews.h"
 #include "ui_serverspage.h"
 
-#include <connectionlistmodel.h>
-#include <serverlistmodel.h>
+#include <ui/widgets/serverdialog.h>
+#include <ui/widgets/tableviews.h>
+
+#include <ui/models/connectionlistmodel.h>
+#include <ui/models/serverlistmodel.h>
 
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QStyle>

@@ -1,11 +1,10 @@
 #include "statussummary.h"
 
-#include "benchsession.h"
-
-#include <benchfeed.h>
-#include <clientlistmodel.h>
-#include <messagelogmodel.h>
-#include <serverlistmodel.h>
+#include <ui/models/benchfeed.h>
+#include <ui/models/benchsession.h>
+#include <ui/models/clientlistmodel.h>
+#include <ui/models/messagelogmodel.h>
+#include <ui/models/serverlistmodel.h>
 
 #include <QtCore/QLocale>
 #include <QtWidgets/QFrame>

@@ -1,10 +1,11 @@
 #include "trafficpage.h"
 
-#include "ratechart.h"
-#include "tableviews.h"
 #include "ui_trafficpage.h"
 
-#include <channelstatsmodel.h>
+#include <ui/widgets/ratechart.h>
+#include <ui/widgets/tableviews.h>
+
+#include <ui/models/channelstatsmodel.h>
 
 namespace wirebench {
 

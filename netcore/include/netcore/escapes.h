@@ -35,4 +35,13 @@ NETCORE_EXPORT QByteArray unescape(QStringView text, QString *error = nullptr);
  */
 NETCORE_EXPORT QString escape(QByteArrayView bytes);
 
+/**
+ * The bytes that hex digits stand for, as a user types them: "00ff",
+ * "00 FF", "de ad\nbe ef". Whitespace anywhere is ignored; only ASCII
+ * 0-9, a-f and A-F are digits. On a non-digit or an odd count of digits
+ * returns false and sets @p error (if given) to a readable reason naming
+ * the character and its position; @p bytes is then left alone.
+ */
+NETCORE_EXPORT bool parseHex(QStringView text, QByteArray *bytes, QString *error = nullptr);
+
 } // namespace netcore

@@ -8,6 +8,7 @@
 #include <netcore/codec.h>
 #include <netcore/codecconfig.h>
 #include <netcore/connectioninfo.h>
+#include <netcore/endpoint.h>
 #include <netcore/enums.h>
 #include <netcore/envelopecodec.h>
 #include <netcore/error.h>

@@ -1,0 +1,192 @@
+#include "bench.h"
+
+#include <engine/benchworker.h>
+#include <engine/trafficcollector.h>
+
+#include <QtCore/QMutex>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QThread>
+
+#include <atomic>
+
+namespace wirebench {
+
+class Bench::Private
+{
+public:
+    /** Runs @p task with the worker in the I/O thread, after every command posted before it. */
+    template <typename Task> void post(Task task)
+    {
+        BenchWorker *target = worker;
+        QMetaObject::invokeMethod(target, [target, task = std::move(task)] { task(target); }, Qt::QueuedConnection);
+    }
+
+    QString nextClientName(const QString &spelledBase);
+    void noteClientName(const QString &name);
+
+    TrafficCollector collector{Bench::defaultPendingEntryLimit};
+    QThread thread;
+    BenchWorker *worker = nullptr; ///< lives in `thread`; deleted there when it finishes
+
+    // Ids are handed out in the caller's thread, so commands can return them at once.
+    std::atomic<int> nextServerId{1};
+    std::atomic<int> nextClientId{1};
+
+    QMutex namesMutex; // guards clientNumbers
+    QHash<QString, int> clientNumbers; ///< the last number given per base name
+};
+
+QString Bench::Private::nextClientName(const QString &spelledBase)
+{
+    const QString base = spelledBase.isEmpty() ? QStringLiteral("client") : spelledBase;
+    QMutexLocker lock(&namesMutex);
+    const int number = ++clientNumbers[base];
+    return QStringLiteral("%1 %2").arg(base).arg(number);
+}
+
+void Bench::Private::noteClientName(const QString &name)
+{
+    // "sensor 7" taken by hand: the next spawned "sensor" is "sensor 8", not a second "sensor 7".
+    static const QRegularExpression numbered(QStringLiteral("^(.*) (\\d+)$"));
+    const QRegularExpressionMatch match = numbered.match(name);
+    if (!match.hasMatch())
+        return;
+    QMutexLocker lock(&namesMutex);
+    int &last = clientNumbers[match.captured(1)];
+    last = qMax(last, match.captured(2).toInt());
+}
+
+Bench::Bench(QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->thread.setObjectName(QStringLiteral("bench-io"));
+    d->worker = new BenchWorker(&d->collector);
+    d->worker->moveToThread(&d->thread);
+    // Deleted in its own thread, together with every server and client it owns.
+    connect(&d->thread, &QThread::finished, d->worker, &QObject::deleteLater);
+    d->thread.start();
+    d->post([](BenchWorker *worker) { worker->begin(); });
+}
+
+Bench::~Bench()
+{
+    d->thread.quit();
+    d->thread.wait();
+}
+
+int Bench::addServer(const ServerSpec &spec, bool start)
+{
+    const int id = d->nextServerId++;
+    d->post([id, spec, start](BenchWorker *worker) { worker->addServer(id, spec, start); });
+    return id;
+}
+
+void Bench::updateServer(int id, const ServerSpec &spec)
+{
+    d->post([id, spec](BenchWorker *worker) { worker->updateServer(id, spec); });
+}
+
+void Bench::startServer(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->startServer(id); });
+}
+
+void Bench::stopServer(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->stopServer(id); });
+}
+
+void Bench::setServerPaused(int id, bool paused)
+{
+    d->post([id, paused](BenchWorker *worker) { worker->setServerPaused(id, paused); });
+}
+
+void Bench::removeServer(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->removeServer(id); });
+}
+
+void Bench::kick(int serverId, quint64 connection)
+{
+    d->post([serverId, connection](BenchWorker *worker) { worker->kick(serverId, connection); });
+}
+
+QList<int> Bench::spawnClients(const ClientSpec &spec, int count)
+{
+    QList<int> ids;
+    QStringList names;
+    for (int i = 0; i < count; ++i) {
+        ids.append(d->nextClientId++);
+        names.append(d->nextClientName(spec.name));
+    }
+    if (!ids.isEmpty()) {
+        d->post([ids, names, spec](BenchWorker *worker) {
+            for (int i = 0; i < ids.size(); ++i)
+                worker->addClient(ids.at(i), names.at(i), spec);
+        });
+    }
+    return ids;
+}
+
+int Bench::addClient(const ClientSpec &spec)
+{
+    if (spec.name.isEmpty())
+        return spawnClients(spec, 1).constFirst();
+    const int id = d->nextClientId++;
+    d->noteClientName(spec.name);
+    d->post([id, spec](BenchWorker *worker) { worker->addClient(id, spec.name, spec); });
+    return id;
+}
+
+void Bench::connectClient(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->connectClient(id); });
+}
+
+void Bench::disconnectClient(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->disconnectClient(id); });
+}
+
+void Bench::removeClient(int id)
+{
+    d->post([id](BenchWorker *worker) { worker->removeClient(id); });
+}
+
+void Bench::send(const SendTarget &target, const netcore::Message &message)
+{
+    d->post([target, message](BenchWorker *worker) { worker->send(target, message); });
+}
+
+void Bench::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond)
+{
+    d->post([target, message, count, ratePerSecond](BenchWorker *worker) {
+        worker->startLoad(target, message, count, ratePerSecond);
+    });
+}
+
+void Bench::stopLoad()
+{
+    d->post([](BenchWorker *worker) { worker->stopLoad(); });
+}
+
+void Bench::clear()
+{
+    {
+        QMutexLocker lock(&d->namesMutex);
+        d->clientNumbers.clear();
+    }
+    d->post([](BenchWorker *worker) { worker->clear(); });
+}
+
+TrafficBatch Bench::takeBatch()
+{
+    return d->collector.take();
+}
+
+void Bench::setPendingEntryLimit(int limit)
+{
+    d->collector.setPendingEntryLimit(limit);
+}
+
+} // namespace wirebench

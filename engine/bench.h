@@ -1,0 +1,93 @@
+#pragma once
+
+#include <engine/benchtypes.h>
+
+#include <QtCore/QObject>
+
+#include <memory>
+
+namespace wirebench {
+
+/** Where a composed message goes. */
+struct SendTarget
+{
+    enum class Kind {
+        Clients,     ///< each listed client sends it to its server
+        Connections, ///< the server sends it to each listed connection
+        Broadcast,   ///< the server sends it to all its connections
+    };
+
+    Kind kind = Kind::Clients;
+    QList<int> clientIds;
+    int serverId = 0;
+    QList<quint64> connections;
+};
+
+/**
+ * The test bench: hosted servers and spawned clients, all living in one I/O
+ * thread of their own (plus each server's netcore workers), never in the
+ * GUI thread.
+ *
+ * Every command returns at once and runs in the I/O thread. What happens
+ * there is collected and handed over by takeBatch(), which the GUI calls
+ * on a timer: a flood of messages costs the GUI one model update per tick,
+ * and what the GUI has not taken yet is bounded (the oldest log entries are
+ * dropped and counted, never silently).
+ */
+class Bench : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(Bench)
+
+public:
+    static constexpr int defaultPendingEntryLimit = 200000;
+
+    explicit Bench(QObject *parent = nullptr);
+    ~Bench() override;
+
+    /** Returns the new server's id at once; it starts listening if @p start. */
+    int addServer(const ServerSpec &spec, bool start = true);
+    /** Applies a new spec; a running server is restarted with it. */
+    void updateServer(int id, const ServerSpec &spec);
+    void startServer(int id);
+    void stopServer(int id);
+    void setServerPaused(int id, bool paused);
+    void removeServer(int id);
+    void kick(int serverId, quint64 connection);
+
+    /**
+     * Spawns and connects @p count clients named "<spec.name> <n>" ("client <n>" if the name is
+     * empty), n counting on per name across the bench (from 1 again after clear()); returns their ids.
+     */
+    QList<int> spawnClients(const ClientSpec &spec, int count);
+    /**
+     * Adds and connects one client named exactly spec.name (as ClientState::spec holds it), e.g. to
+     * reopen a workspace; later spawns of the same base name number on after it. Returns its id.
+     */
+    int addClient(const ClientSpec &spec);
+    void connectClient(int id);
+    void disconnectClient(int id);
+    void removeClient(int id);
+
+    /** Every message sent is logged as Out at its sender; a broadcast logs one entry per recipient. */
+    void send(const SendTarget &target, const netcore::Message &message);
+    /**
+     * Repeats send(@p target, @p message) @p count times at @p ratePerSecond repetitions per second
+     * (0: as fast as the I/O thread can), paced in the I/O thread. TrafficBatch::load reports progress.
+     */
+    void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
+    void stopLoad();
+
+    /** Removes every server and client. */
+    void clear();
+
+    /** Everything since the previous call. Thread-safe. */
+    TrafficBatch takeBatch();
+    void setPendingEntryLimit(int limit);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wirebench

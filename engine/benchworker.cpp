@@ -1,0 +1,207 @@
+#include "benchworker.h"
+
+#include <engine/hostedserver.h>
+#include <engine/pacedsender.h>
+#include <engine/spawnedclient.h>
+
+namespace wirebench {
+
+BenchWorker::BenchWorker(TrafficCollector *collector, QObject *parent)
+    : QObject(parent), m_collector(collector), m_load(new PacedSender(collector, this)), m_snapshotTimer(this),
+      m_soonTimer(this)
+{
+    m_snapshotTimer.setInterval(snapshotIntervalMsecs);
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &BenchWorker::publishSnapshots);
+    m_soonTimer.setSingleShot(true);
+    m_soonTimer.setInterval(0);
+    connect(&m_soonTimer, &QTimer::timeout, this, &BenchWorker::publishSnapshots);
+}
+
+BenchWorker::~BenchWorker()
+{
+    m_load->stop();
+    m_clients.clear();
+    m_servers.clear();
+}
+
+void BenchWorker::begin()
+{
+    m_snapshotTimer.start();
+}
+
+void BenchWorker::addServer(int id, const ServerSpec &spec, bool start)
+{
+    auto hosted = std::make_unique<HostedServer>(id, spec, m_collector);
+    if (start)
+        hosted->start();
+    m_servers[id] = std::move(hosted);
+    publishSoon();
+}
+
+void BenchWorker::updateServer(int id, const ServerSpec &spec)
+{
+    if (HostedServer *hosted = server(id)) {
+        hosted->setSpec(spec);
+        publishSoon();
+    }
+}
+
+void BenchWorker::startServer(int id)
+{
+    if (HostedServer *hosted = server(id)) {
+        hosted->start();
+        publishSoon();
+    }
+}
+
+void BenchWorker::stopServer(int id)
+{
+    if (HostedServer *hosted = server(id)) {
+        hosted->stop();
+        publishSoon();
+    }
+}
+
+void BenchWorker::setServerPaused(int id, bool paused)
+{
+    if (HostedServer *hosted = server(id)) {
+        hosted->setPaused(paused);
+        publishSoon();
+    }
+}
+
+void BenchWorker::removeServer(int id)
+{
+    const auto it = m_servers.find(id);
+    if (it == m_servers.end())
+        return;
+    m_collector->addEvent(EventKind::ServerStopped, it->second->name(), tr("removed"));
+    m_servers.erase(it);
+    publishSoon();
+}
+
+void BenchWorker::kick(int serverId, quint64 connection)
+{
+    if (HostedServer *hosted = server(serverId))
+        hosted->kick(connection);
+}
+
+void BenchWorker::addClient(int id, const QString &name, const ClientSpec &spec)
+{
+    auto spawned = std::make_unique<SpawnedClient>(id, name, spec, m_collector);
+    spawned->connectToServer();
+    m_clients[id] = std::move(spawned);
+    publishSoon();
+}
+
+void BenchWorker::connectClient(int id)
+{
+    if (SpawnedClient *spawned = client(id)) {
+        spawned->connectToServer();
+        publishSoon();
+    }
+}
+
+void BenchWorker::disconnectClient(int id)
+{
+    if (SpawnedClient *spawned = client(id)) {
+        spawned->disconnectFromServer();
+        publishSoon();
+    }
+}
+
+void BenchWorker::removeClient(int id)
+{
+    const auto it = m_clients.find(id);
+    if (it == m_clients.end())
+        return;
+    m_collector->addEvent(EventKind::Info, it->second->name(), tr("removed"));
+    m_clients.erase(it);
+    publishSoon();
+}
+
+void BenchWorker::send(const SendTarget &target, const netcore::Message &message)
+{
+    sendOnce(target, message);
+}
+
+void BenchWorker::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count,
+                            int ratePerSecond)
+{
+    m_load->start([this, target, message] { return sendOnce(target, message); }, count, ratePerSecond);
+}
+
+void BenchWorker::stopLoad()
+{
+    m_load->stop();
+}
+
+void BenchWorker::clear()
+{
+    m_load->stop();
+    m_clients.clear();
+    m_servers.clear();
+    publishSoon();
+}
+
+bool BenchWorker::sendOnce(const SendTarget &target, const netcore::Message &message)
+{
+    bool allTaken = true;
+    switch (target.kind) {
+    case SendTarget::Kind::Clients:
+        for (int id : target.clientIds) {
+            SpawnedClient *spawned = client(id);
+            allTaken = spawned && spawned->send(message) && allTaken;
+        }
+        break;
+    case SendTarget::Kind::Connections:
+        if (HostedServer *hosted = server(target.serverId)) {
+            for (quint64 connection : target.connections)
+                allTaken = hosted->send(connection, message) && allTaken;
+        } else {
+            allTaken = false;
+        }
+        break;
+    case SendTarget::Kind::Broadcast:
+        if (HostedServer *hosted = server(target.serverId))
+            hosted->broadcast(message);
+        else
+            allTaken = false;
+        break;
+    }
+    return allTaken;
+}
+
+HostedServer *BenchWorker::server(int id) const
+{
+    const auto it = m_servers.find(id);
+    return it == m_servers.end() ? nullptr : it->second.get();
+}
+
+SpawnedClient *BenchWorker::client(int id) const
+{
+    const auto it = m_clients.find(id);
+    return it == m_clients.end() ? nullptr : it->second.get();
+}
+
+void BenchWorker::publishSoon()
+{
+    if (!m_soonTimer.isActive())
+        m_soonTimer.start();
+}
+
+void BenchWorker::publishSnapshots()
+{
+    m_soonTimer.stop();
+    QList<ServerState> servers;
+    servers.reserve(int(m_servers.size()));
+    for (const auto &entry : m_servers)
+        servers.append(entry.second->state());
+    QList<ClientState> clients;
+    clients.reserve(int(m_clients.size()));
+    for (const auto &entry : m_clients)
+        clients.append(entry.second->state());
+    m_collector->setSnapshots(servers, clients);
+}
+
+} // namespace wirebench

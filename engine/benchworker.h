@@ -1,0 +1,80 @@
+#pragma once
+
+#include <engine/bench.h>
+#include <engine/trafficcollector.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QTimer>
+
+#include <map>
+#include <memory>
+
+namespace wirebench {
+
+class HostedServer;
+class PacedSender;
+class SpawnedClient;
+
+/**
+ * The bench's I/O thread side: owns every HostedServer and SpawnedClient
+ * (keyed by the ids Bench handed out), runs the commands Bench posts to it,
+ * and refreshes the server and client snapshots in the TrafficCollector
+ * after each command and on a ~30 Hz timer.
+ *
+ * Every method must run in the worker's thread. Unknown ids are ignored: a
+ * command may race with a removal the user made just before.
+ */
+class BenchWorker : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(BenchWorker)
+
+public:
+    static constexpr int snapshotIntervalMsecs = 33;
+
+    /** @p collector must outlive this. */
+    explicit BenchWorker(TrafficCollector *collector, QObject *parent = nullptr);
+    /** Deletes every server and client (in the worker's thread, like everything else). */
+    ~BenchWorker() override;
+
+    /** Starts the snapshot timer; once the worker runs in its thread. */
+    void begin();
+
+    void addServer(int id, const ServerSpec &spec, bool start);
+    void updateServer(int id, const ServerSpec &spec);
+    void startServer(int id);
+    void stopServer(int id);
+    void setServerPaused(int id, bool paused);
+    void removeServer(int id);
+    void kick(int serverId, quint64 connection);
+
+    void addClient(int id, const QString &name, const ClientSpec &spec);
+    void connectClient(int id);
+    void disconnectClient(int id);
+    void removeClient(int id);
+
+    void send(const SendTarget &target, const netcore::Message &message);
+    void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
+    void stopLoad();
+
+    void clear();
+
+private:
+    /** One send to @p target; false if any part of it was not taken. */
+    bool sendOnce(const SendTarget &target, const netcore::Message &message);
+    HostedServer *server(int id) const;
+    SpawnedClient *client(int id) const;
+    void publishSnapshots();
+    /** Publishes once the current burst of commands is done: spawning 1000 clients is not 1000 snapshots. */
+    void publishSoon();
+
+    TrafficCollector *const m_collector = nullptr;
+    // Ordered maps: snapshots list servers and clients in creation order.
+    std::map<int, std::unique_ptr<HostedServer>> m_servers;
+    std::map<int, std::unique_ptr<SpawnedClient>> m_clients;
+    PacedSender *m_load = nullptr; ///< child of this
+    QTimer m_snapshotTimer;
+    QTimer m_soonTimer;
+};
+
+} // namespace wirebench

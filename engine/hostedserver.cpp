@@ -1,0 +1,213 @@
+#include "hostedserver.h"
+
+#include <engine/serversetup.h>
+
+#include <netcore/endpoint.h>
+#include <netcore/server.h>
+
+#include <algorithm>
+
+namespace wirebench {
+
+HostedServer::HostedServer(int id, const ServerSpec &spec, TrafficCollector *collector, QObject *parent)
+    : QObject(parent), m_id(id), m_spec(spec), m_collector(collector)
+{
+    if (m_spec.name.isEmpty())
+        m_spec.name = QStringLiteral("server %1").arg(id); // a name, not prose: never translated
+    createServer();
+}
+
+HostedServer::~HostedServer() = default;
+
+void HostedServer::createServer()
+{
+    // The codec and the worker count are fixed at construction: a new spec needs a new server.
+    m_server = ServerSetup::create(m_spec);
+    m_endpoints.clear();
+    connect(m_server.get(), &netcore::Server::clientConnected, this, &HostedServer::onClientConnected);
+    connect(m_server.get(), &netcore::Server::clientDisconnected, this, &HostedServer::onClientDisconnected);
+    connect(m_server.get(), &netcore::Server::connectionRefused, this, &HostedServer::onConnectionRefused);
+    connect(m_server.get(), &netcore::Server::messageReceived, this, &HostedServer::onMessageReceived);
+    connect(m_server.get(), &netcore::Server::errorOccurred, this, &HostedServer::onErrorOccurred);
+}
+
+void HostedServer::setSpec(const ServerSpec &spec)
+{
+    const bool wasListening = m_server->isListening();
+    if (wasListening)
+        m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
+    const QString oldName = m_spec.name;
+    m_spec = spec;
+    if (m_spec.name.isEmpty())
+        m_spec.name = oldName;
+    m_server.reset(); // drops its connections at once, without signals
+    createServer();
+    if (wasListening)
+        start();
+}
+
+bool HostedServer::start()
+{
+    if (m_server->isListening())
+        return true;
+    QHostAddress address;
+    if (!netcore::Endpoint::parseListenAddress(m_spec.address, &address, &m_error)) {
+        m_collector->addEvent(EventKind::Error, name(), m_error, netcore::ErrorCode::ListenFailed);
+        return false;
+    }
+    QString why;
+    if (!ServerSetup::configure(m_spec, m_server.get(), &why)) {
+        // Never serve plaintext, to everyone, or without receipts, in place of what the user asked for.
+        m_error = why;
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot start: %1").arg(why),
+                              netcore::ErrorCode::InvalidConfiguration);
+        return false;
+    }
+    bool listening = false;
+    if (m_spec.port == 0 && m_lastPort != 0)
+        listening = m_server->listen(address, m_lastPort); // clients reconnecting find it again
+    if (!listening)
+        listening = m_server->listen(address, m_spec.port);
+    if (!listening) {
+        m_error = m_server->errorString();
+        m_collector->addEvent(EventKind::Error, name(),
+                              tr("cannot listen on %1: %2").arg(netcore::Endpoint::format(m_spec.address, m_spec.port), m_error),
+                              m_server->error());
+        return false;
+    }
+    m_error.clear();
+    m_lastPort = m_server->serverPort();
+    const QString where = netcore::Endpoint::format(m_server->serverAddress(), m_lastPort);
+    m_collector->addEvent(EventKind::ServerStarted, name(),
+                          m_server->isTlsEnabled() ? tr("listening with TLS on %1").arg(where)
+                                                   : tr("listening on %1").arg(where));
+    return true;
+}
+
+void HostedServer::stop()
+{
+    if (!m_server->isListening())
+        return;
+    m_server->close();
+    m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped"));
+}
+
+void HostedServer::setPaused(bool paused)
+{
+    if (paused == m_server->isAcceptingPaused())
+        return;
+    if (paused)
+        m_server->pauseAccepting();
+    else
+        m_server->resumeAccepting();
+    m_collector->addEvent(EventKind::Info, name(), paused ? tr("paused accepting") : tr("resumed accepting"));
+}
+
+void HostedServer::kick(quint64 connection)
+{
+    m_server->disconnectClient(connection);
+}
+
+bool HostedServer::send(quint64 connection, const netcore::Message &message)
+{
+    if (!m_server->send(connection, message))
+        return false;
+    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
+    return true;
+}
+
+int HostedServer::broadcast(const netcore::Message &message, quint64 except)
+{
+    const int recipients = m_server->broadcast(message, except);
+    if (recipients == 0)
+        return 0;
+    // The server's own table, not what we heard of by signal: a connection accepted a moment ago
+    // receives the broadcast before its clientConnected() reaches this thread.
+    const QList<netcore::ConnectionInfo> connections = m_server->connections();
+    for (const netcore::ConnectionInfo &info : connections) {
+        if (info.id != except) // one row per recipient, like every other message in the log
+            m_collector->addEntry(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
+    }
+    return recipients;
+}
+
+ServerState HostedServer::state() const
+{
+    ServerState state;
+    state.id = m_id;
+    state.spec = m_spec;
+    state.listening = m_server->isListening();
+    state.paused = state.listening && m_server->isAcceptingPaused();
+    state.boundPort = state.listening ? m_server->serverPort() : 0;
+    state.error = m_error;
+    state.connections = m_server->connections();
+    std::sort(state.connections.begin(), state.connections.end(),
+              [](const netcore::ConnectionInfo &a, const netcore::ConnectionInfo &b) { return a.id < b.id; });
+    return state;
+}
+
+void HostedServer::onClientConnected(const netcore::ConnectionInfo &info)
+{
+    m_collector->addEvent(EventKind::Connected, endpointOf(info), tr("client connected"));
+}
+
+void HostedServer::onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
+                                        const QString &detail)
+{
+    const QString endpoint = endpointOf(info);
+    m_endpoints.remove(info.id);
+    m_collector->addEvent(EventKind::Disconnected, endpoint,
+                          tr("disconnected: %1 (%2)").arg(detail, netcore::disconnectReasonName(reason)));
+}
+
+void HostedServer::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
+{
+    m_collector->addEvent(EventKind::Refused, name(),
+                          tr("refused %1: %2").arg(netcore::Endpoint::format(address, port), reason));
+}
+
+void HostedServer::onMessageReceived(quint64 connection, const netcore::Message &message)
+{
+    const LogSource source = sourceOf(connection);
+    m_collector->addEntry(source, Direction::In, message);
+    switch (m_spec.mode) {
+    case ServerMode::Silent:
+        break;
+    case ServerMode::Echo:
+        if (m_server->send(connection, message))
+            m_collector->addEntry(source, Direction::Out, message);
+        break;
+    case ServerMode::Relay:
+        broadcast(message, connection);
+        break;
+    }
+}
+
+void HostedServer::onErrorOccurred(const netcore::Error &error)
+{
+    const QString endpoint = error.connection != 0 ? sourceOf(error.connection).endpoint : name();
+    m_collector->addEvent(EventKind::Error, endpoint,
+                          QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message),
+                          error.code);
+}
+
+QString HostedServer::endpointOf(const netcore::ConnectionInfo &info)
+{
+    auto it = m_endpoints.find(info.id);
+    if (it == m_endpoints.end())
+        it = m_endpoints.insert(info.id, QStringLiteral("%1 #%2 %3").arg(name()).arg(info.id).arg(info.peerString()));
+    return *it;
+}
+
+LogSource HostedServer::sourceOf(quint64 connection)
+{
+    QString endpoint = m_endpoints.value(connection);
+    if (endpoint.isEmpty()) {
+        const netcore::ConnectionInfo info = m_server->connectionInfo(connection);
+        endpoint = info.id != 0 ? endpointOf(info)
+                                : QStringLiteral("%1 #%2").arg(name()).arg(connection); // already gone
+    }
+    return LogSource{endpoint, m_id, connection, 0};
+}
+
+} // namespace wirebench

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <engine/benchtypes.h>
+#include <engine/trafficcollector.h>
+
+#include <netcore/error.h>
+
+#include <QtCore/QObject>
+
+#include <memory>
+
+namespace netcore {
+class Server;
+}
+
+namespace wirebench {
+
+/**
+ * One server of the bench, living in the bench's I/O thread: a
+ * netcore::Server set up from a ServerSpec, its echo or relay behaviour, and
+ * the logging of everything it receives and sends to a TrafficCollector.
+ *
+ * Its connections are named "<server name> #<connection id> <peer>" in the
+ * log and the events.
+ */
+class HostedServer : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(HostedServer)
+
+public:
+    /** An empty spec.name becomes "server <id>". @p collector must outlive this. */
+    HostedServer(int id, const ServerSpec &spec, TrafficCollector *collector, QObject *parent = nullptr);
+    ~HostedServer() override;
+
+    int id() const { return m_id; }
+    QString name() const { return m_spec.name; }
+    /** The spec with its name resolved. */
+    ServerSpec spec() const { return m_spec; }
+
+    /** Takes a new spec; a listening server is recreated and listens again. */
+    void setSpec(const ServerSpec &spec);
+    /** Listens (reusing the previous port when the spec asks for any); false, with an event, on failure. */
+    bool start();
+    /** Stops listening and closes every connection. */
+    void stop();
+    void setPaused(bool paused);
+    void kick(quint64 connection);
+
+    /** Sends on one connection and logs it; false if the server could not take it. */
+    bool send(quint64 connection, const netcore::Message &message);
+    /** Sends to every connection but @p except and logs one entry per recipient. */
+    int broadcast(const netcore::Message &message, quint64 except = 0);
+
+    ServerState state() const;
+
+private:
+    void createServer();
+    void onClientConnected(const netcore::ConnectionInfo &info);
+    void onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
+                              const QString &detail);
+    void onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason);
+    void onMessageReceived(quint64 connection, const netcore::Message &message);
+    void onErrorOccurred(const netcore::Error &error);
+    /** The connection's log name, remembered until it closes. */
+    QString endpointOf(const netcore::ConnectionInfo &info);
+    LogSource sourceOf(quint64 connection);
+
+    const int m_id = 0;
+    ServerSpec m_spec;
+    TrafficCollector *const m_collector = nullptr;
+    std::unique_ptr<netcore::Server> m_server;
+    QHash<quint64, QString> m_endpoints; ///< open connections by id, as the log names them
+    quint16 m_lastPort = 0;              ///< so a restarted "any port" server keeps its port
+    QString m_error;
+};
+
+} // namespace wirebench

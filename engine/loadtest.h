@@ -1,0 +1,79 @@
+#pragma once
+
+#include <engine/latencyrecorder.h>
+#include <engine/loadtestconnection.h>
+
+#include <netcore/codecconfig.h>
+
+#include <QtCore/QString>
+
+#include <memory>
+#include <sys/socket.h>
+#include <vector>
+
+namespace wirebench {
+
+/** What a bench run does: where, how many connections, how much in flight, for how long. */
+struct LoadPlan
+{
+    QString host;
+    quint16 port = 0;
+    int connections = 1;
+    int idle = 0;  ///< opened first, then left alone
+    int inflight = 1;
+    netcore::CodecConfig codec;
+    FramePattern pattern;
+    qint64 warmupNs = 0;
+    qint64 durationNs = 0;
+};
+
+/** What a bench run measured, after the warm-up. */
+struct LoadResult
+{
+    LatencyRecorder latency;  ///< one sample per echoed frame: count() is the frames echoed
+    qint64 measuredNs = 0;
+    int echoedConnections = 0;  ///< active connections that got at least one echo (warm-up included)
+    qint64 allEchoedAfterNs = -1;  ///< from the start of the load until every connection had an echo; -1: never
+};
+
+/**
+ * The engine of `wirebench-cli bench`: raw non-blocking sockets and one
+ * edge-triggered epoll set in the calling thread, so the load generator
+ * costs a few system calls per batch of frames and is not the bottleneck.
+ */
+class LoadTest
+{
+public:
+    explicit LoadTest(LoadPlan plan);
+    ~LoadTest();
+    Q_DISABLE_COPY(LoadTest)
+
+    /**
+     * Opens the idle connections, then the active ones, then keeps frames
+     * in flight for the warm-up and the measured duration. False, with
+     * errorString() set, if a connection cannot be made or fails.
+     */
+    bool run();
+
+    const LoadResult &result() const { return m_result; }
+    QString errorString() const { return m_error; }
+
+private:
+    bool resolve();
+    /** Connects @p count sockets, a window at a time; they are appended to @p descriptors. */
+    bool openConnections(int count, std::vector<int> *descriptors);
+    bool measure();
+    bool fail(const QString &why);
+
+    LoadPlan m_plan;
+    LoadResult m_result;
+    int m_epoll = -1;
+    sockaddr_storage m_address{};
+    socklen_t m_addressSize = 0;
+    std::vector<int> m_idle;
+    std::vector<std::unique_ptr<LoadTestConnection>> m_connections;
+    std::vector<char> m_scratch;
+    QString m_error;
+};
+
+} // namespace wirebench

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <engine/benchtypes.h>
+#include <engine/trafficcollector.h>
+
+#include <netcore/client.h>
+
+#include <QtCore/QObject>
+
+namespace wirebench {
+
+/**
+ * One client of the bench, living in the bench's I/O thread: a
+ * netcore::Client set up from a ClientSpec, logging what it sends and
+ * receives, and reporting its connects, losses and errors as events.
+ */
+class SpawnedClient : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(SpawnedClient)
+
+public:
+    /** @p name is the client's own name; @p collector must outlive this. */
+    SpawnedClient(int id, const QString &name, const ClientSpec &spec, TrafficCollector *collector,
+                  QObject *parent = nullptr);
+    ~SpawnedClient() override;
+
+    int id() const { return m_id; }
+    QString name() const { return m_name; }
+
+    /** Connects; with an unusable TLS or receipts setting (a bad CA file) it reports an error event instead. */
+    void connectToServer();
+    void disconnectFromServer();
+    /** Sends (or queues until connected) and logs it; false if the client could not take it. */
+    bool send(const netcore::Message &message);
+
+    ClientState state() const;
+
+private:
+    void onConnected();
+    void onDisconnected(netcore::DisconnectReason reason, const QString &detail);
+    void onMessageReceived(const netcore::Message &message);
+    void onErrorOccurred(const netcore::Error &error);
+
+    const int m_id = 0;
+    const QString m_name;
+    const ClientSpec m_spec;
+    TrafficCollector *const m_collector = nullptr;
+    const LogSource m_source;
+    netcore::Client m_client;
+    QString m_setupError; ///< the error event for TLS or receipts settings that cannot be used; empty when they can
+};
+
+} // namespace wirebench
