@@ -24,7 +24,7 @@ LISTENING = re.compile(r"^listening on 127\.0\.0\.1:(\d+)$")
 
 
 def envelope(payload, type_=1, channel="", id_=0, version=1):
-    """One envelope frame (PROTOCOL.md section 1), built independently of the C++ code."""
+    """One envelope frame (docs/protocol.md section 3), built independently of the C++ code."""
     if isinstance(payload, str):
         payload = payload.encode()
     name = channel.encode()

@@ -1,4 +1,4 @@
-// libFuzzer target: the envelope decoder (PROTOCOL.md section 1).
+// libFuzzer target: the envelope decoder (docs/protocol.md section 3).
 #include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;

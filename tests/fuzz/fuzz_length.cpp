@@ -1,4 +1,4 @@
-// libFuzzer target: the length-field decoder (PROTOCOL.md section 2) under several parameter sets.
+// libFuzzer target: the length-field decoder (docs/protocol.md section 4) under several parameter sets.
 #include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;
@@ -40,7 +40,7 @@ QList<CodecConfig> lengthConfigs()
         lengthConfig(0, 8, -0x7fffffff, -1, 128),                // 6: the largest negative adjustment
         pythonComms(256),                                        // 7: the python-comms preset, json
         lengthConfig(0, 3, 0, -1, 300, little, MessageType::Text), // 8: three bytes, text
-        // 9..15: Netty's examples, PROTOCOL.md rows 1 to 7.
+        // 9..15: Netty's examples, docs/protocol.md vectors netty-1 to netty-7.
         lengthConfig(0, 2, 0, 0, 64),
         lengthConfig(0, 2, 0, 2, 64),
         lengthConfig(0, 2, -2, 0, 64),

@@ -1,4 +1,4 @@
-// libFuzzer target: the line decoder (PROTOCOL.md section 3) under several delimiters.
+// libFuzzer target: the line decoder (docs/protocol.md section 5) under several delimiters.
 #include <tests/fuzz/codecfuzzer.h>
 
 using netcore::CodecConfig;

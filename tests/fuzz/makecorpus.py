@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Writes the fuzzers' seed corpus, tests/fuzz/corpus/<fuzzer>/, from the
-vectors of ../shared/PROTOCOL.md. The files are committed; run this again
+"""Writes the fuzzers' seed corpus, tests/fuzz/corpus/<fuzzer>/ (or under the
+directory given), from the vector tables of docs/protocol.md and the
+parameter sets of the fuzz targets. The files are committed; run this again
 only to change them.
 
 A seed is one byte that picks the parameter set (its index in the fuzz
 target's table, fuzz_<fuzzer>.cpp) followed by the byte stream."""
 
 import pathlib
+import re
 import shutil
 import struct
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
+PROTOCOL_DOC = HERE.parent.parent / "docs" / "protocol.md"
 
 
 def h(spaced):
@@ -18,48 +22,55 @@ def h(spaced):
 
 
 def envelope(type_, channel, payload, ident=0, version=1):
-    """A frame assembled by hand, as PROTOCOL.md section 1 draws it."""
+    """A frame assembled by hand, as docs/protocol.md section 3 draws it."""
     return struct.pack(">IBBHI", 8 + len(channel) + len(payload), type_, version, len(channel), ident) \
         + channel + payload
 
 
-# PROTOCOL.md section 1, every row.
-ENVELOPE_VECTORS = {
-    "text-hi": h("00 00 00 0a 01 01 00 00 00 00 00 00 68 69"),
-    "json-chat-7": h("00 00 00 13 02 01 00 04 00 00 00 07 63 68 61 74 7b 22 61 22 3a 31 7d"),
-    "binary-image": h("00 00 00 0f 00 01 00 05 01 02 03 04 69 6d 61 67 65 00 ff"),
-    "cbor-state-1": h("00 00 00 11 03 01 00 05 00 00 00 01 73 74 61 74 65 a1 61 6b 01"),
-    "text-utf8-65535": h("00 00 00 13 01 01 00 05 00 00 ff ff c3 bc 6e c3 af 68 c3 a9 6c 6c 6f"),
-}
+def table_cells(line):
+    return [cell.strip() for cell in line.strip()[1:-1].split("|")]
 
-# Stream errors (section 1): the connection ends there.
-ENVELOPE_STREAM_ERRORS = {
-    "n-7": h("00 00 00 07 01 01 00 00 00 00 00 00"),
-    "n-0": h("00 00 00 00 01 01 00 00"),
-    "n-above-max-64": h("00 00 00 41 00 01 00 00 00 00 00 00"),
-    "n-4gib": h("ff ff ff ff"),
-    "channel-beyond-n": h("00 00 00 0a 01 01 00 03 00 00 00 00 68 69"),
-    "channel-65535-empty-frame": h("00 00 00 08 00 01 ff ff 00 00 00 00"),
-    "version-2": h("00 00 00 0a 01 02 00 00 00 00 00 00 68 69"),
-    "version-0": h("00 00 00 0a 01 00 00 00 00 00 00 00 68 69"),
-}
 
-# Frame errors (section 1): the frame is dropped, the next one still decodes.
-ENVELOPE_FRAME_ERRORS = {
-    "type-9": envelope(9, b"", b"hi"),
-    "type-255": envelope(255, b"ch", b"hi"),
-    "channel-not-utf8": envelope(1, b"\xff", b"hi"),
-    "channel-cut-utf8": envelope(0, b"\xc3", b"hi"),
-    "text-not-utf8": envelope(1, b"", b"\xc3\x28"),
-    "text-cut-sequence": envelope(1, b"chat", b"ok\xe2\x82"),
-    "text-surrogate": envelope(1, b"", b"\xed\xa0\x80"),
-    "json-not-parseable": envelope(2, b"", b'{"a":'),
-    "json-top-level-number": envelope(2, b"", b"42"),
-    "json-empty": envelope(2, b"", b""),
-    "cbor-truncated": envelope(3, b"", h("a1 61 6b")),
-    "cbor-trailing-bytes": envelope(3, b"", h("a1 61 6b 01 00")),
-    "cbor-empty": envelope(3, b"", b""),
-}
+def doc_tables(path=PROTOCOL_DOC):
+    """The vector tables of docs/protocol.md by name, each a list of rows (dicts by column).
+    The format is the document's section 8; tests/unit/tst_protocoldoc reads it strictly."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    tables = {}
+    for index, line in enumerate(lines):
+        marker = re.fullmatch(r"<!--\s*vectors:\s*(\S+)\s*-->", line.strip())
+        if not marker:
+            continue
+        columns = table_cells(lines[index + 1])
+        rows = []
+        for row in lines[index + 3:]:
+            if not row.strip().startswith("|"):
+                break
+            rows.append(dict(zip(columns, table_cells(row))))
+        tables[marker.group(1)] = rows
+    return tables
+
+
+def doc_bytes(cell):
+    """A bytes cell: `-`, or tokens between backticks (two hex digits, or 'text' as UTF-8)."""
+    if cell == "-":
+        return b""
+    if not (cell.startswith("`") and cell.endswith("`")):
+        raise ValueError(f"not a bytes cell: {cell}")
+    data = b""
+    for token in re.findall(r"'[^']*'|\S+", cell[1:-1]):
+        if token.startswith("'"):
+            data += token[1:-1].encode("utf-8")
+        elif re.fullmatch(r"[0-9a-fA-F]{2}", token):
+            data += bytes.fromhex(token)
+        else:
+            raise ValueError(f"not a byte: {token}")
+    return data
+
+
+def wires(rows):
+    """Each row's wire bytes by vector name, in the document's order."""
+    return {row["vector"]: doc_bytes(row["wire"]) for row in rows}
+
 
 HELLO = b"HELLO, WORLD"
 
@@ -68,18 +79,10 @@ def length_field(value, size, order):
     return value.to_bytes(size, "big" if order == ">" else "little")
 
 
-def length_frames():
-    # Section 2: Netty's examples; indices 9..15 of fuzz_length.cpp's table.
-    netty = [
-        h("00 0C") + HELLO,
-        h("00 0C") + HELLO,
-        h("00 0E") + HELLO,
-        h("CA FE 00 00 0C") + HELLO,
-        h("00 00 0C CA FE") + HELLO,
-        h("CA 00 0C FE") + HELLO,
-        h("CA 00 10 FE") + HELLO,
-    ]
-    seeds = {f"netty-{row}": bytes([8 + row]) + wire for row, wire in enumerate(netty, start=1)}
+def length_frames(tables):
+    # docs/protocol.md section 4.5: Netty's examples are indices 9..15 of fuzz_length.cpp's table.
+    vectors = wires(tables["length"])
+    seeds = {f"netty-{row}": bytes([8 + row]) + vectors[f"netty-{row}"] for row in range(1, 8)}
     # The other parameter sets, each with HELLO, WORLD as its encoder would write it.
     seeds.update({
         "default-4-big": b"\x00" + length_field(12, 4, ">") + HELLO,
@@ -89,7 +92,7 @@ def length_frames():
         "8-big": b"\x04" + length_field(12, 8, ">") + HELLO,
         "8-little-adjust-minus-8": b"\x05" + length_field(20, 8, "<") + HELLO,
         "8-big-adjust-minus-2147483647": b"\x06" + length_field(12 + 0x7fffffff, 8, ">") + HELLO,
-        "python-comms": b"\x07" + h("07 00 00 00") + b'{"a":1}',
+        "python-comms": b"\x07" + vectors["python-comms"],
         "3-little-text": b"\x08" + length_field(6, 3, "<") + "héllo".encode(),
         # Errors: a stream error ends it, a frame error drops one frame.
         "default-above-max": b"\x00" + h("00 00 00 41") + HELLO,
@@ -105,7 +108,7 @@ def length_frames():
 
 
 def line_streams():
-    # Section 3 names \n, \r\n and \0; indices follow fuzz_line.cpp's table.
+    # docs/protocol.md section 5 names \n, \r\n and \0; indices follow fuzz_line.cpp's table.
     return {
         "lf-lines": b"\x00" + b"one\ntwo\n\nthree\n",
         "lf-too-long": b"\x00" + b"ok\n" + b"x" * 17 + b"\n",
@@ -123,8 +126,8 @@ def line_streams():
     }
 
 
-def write(fuzzer, seeds):
-    directory = HERE / "corpus" / fuzzer
+def write(root, fuzzer, seeds):
+    directory = root / fuzzer
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True)
     for name, data in seeds.items():
@@ -132,17 +135,24 @@ def write(fuzzer, seeds):
 
 
 def main():
-    good = ENVELOPE_VECTORS["json-chat-7"]
-    envelope_seeds = {f"vector-{name}": b"\x00" + wire for name, wire in ENVELOPE_VECTORS.items()}
-    envelope_seeds["vectors-all"] = b"\x00" + b"".join(ENVELOPE_VECTORS.values())
-    envelope_seeds["vectors-all-default-max"] = b"\x02" + b"".join(ENVELOPE_VECTORS.values())
-    envelope_seeds.update({f"stream-error-{name}": b"\x00" + wire for name, wire in ENVELOPE_STREAM_ERRORS.items()})
-    envelope_seeds.update({f"frame-error-{name}": b"\x00" + wire + good for name, wire in ENVELOPE_FRAME_ERRORS.items()})
+    root = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "corpus"
+    tables = doc_tables()
+    vectors = wires(tables["envelope"])
+    errors = tables["envelope-errors"]
+    # Stream errors end the connection there; a frame error drops one frame, so a good one follows.
+    stream_errors = wires(row for row in errors if row["class"] == "stream")
+    frame_errors = wires(row for row in errors if row["class"] == "frame")
+    good = vectors["json-chat-7"]
+    envelope_seeds = {f"vector-{name}": b"\x00" + wire for name, wire in vectors.items()}
+    envelope_seeds["vectors-all"] = b"\x00" + b"".join(vectors.values())
+    envelope_seeds["vectors-all-default-max"] = b"\x02" + b"".join(vectors.values())
+    envelope_seeds.update({f"stream-error-{name}": b"\x00" + wire for name, wire in stream_errors.items()})
+    envelope_seeds.update({f"frame-error-{name}": b"\x00" + wire + good for name, wire in frame_errors.items()})
     # A bad frame longer than Error::rawFrameLimit (4096): its raw copy is truncated.
     envelope_seeds["frame-error-raw-truncated"] = b"\x01" + envelope(1, b"", b"\xff" * 4100) + good
-    write("envelope", envelope_seeds)
-    write("length", length_frames())
-    write("line", line_streams())
+    write(root, "envelope", envelope_seeds)
+    write(root, "length", length_frames(tables))
+    write(root, "line", line_streams())
 
 
 if __name__ == "__main__":

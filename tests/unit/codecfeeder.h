@@ -86,7 +86,7 @@ inline QList<QByteArray> bytewise(const QByteArray &bytes)
     return chunks;
 }
 
-/** Hex with optional spaces, as PROTOCOL.md writes it. */
+/** Hex with optional spaces, as docs/protocol.md writes it. */
 inline QByteArray hex(const char *spaced)
 {
     return QByteArray::fromHex(QByteArray(spaced));

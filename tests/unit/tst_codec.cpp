@@ -110,7 +110,7 @@ void TestCodec::decodeFrameViewsTheBuffer_data()
     QTest::addColumn<QByteArray>("wire");
     QTest::addColumn<Message>("expected");
 
-    // PROTOCOL.md's vectors, one per codec kind.
+    // A frame per codec kind, most of them vectors of docs/protocol.md.
     QTest::newRow("envelope json on a channel")
         << CodecConfig::envelope() << QByteArray::fromHex("00000013020100040000000763686174 7b2261223a317d")
         << Message(MessageType::Json, "{\"a\":1}", QStringLiteral("chat"), 7);

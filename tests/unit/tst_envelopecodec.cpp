@@ -17,7 +17,7 @@ struct Vector
     Message message;
 };
 
-/** PROTOCOL.md section 1, every row. */
+/** docs/protocol.md section 3.5, every row (tst_protocoldoc reads them from the document). */
 QList<Vector> protocolVectors()
 {
     return {

@@ -61,7 +61,7 @@ void TestLengthFieldCodec::nettyVector_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("decoded");
 
-    // PROTOCOL.md section 2: Netty's LengthFieldBasedFrameDecoder examples.
+    // docs/protocol.md section 4.5: Netty's LengthFieldBasedFrameDecoder examples.
     QTest::newRow("1 strip nothing") << lengthConfig(0, 2, 0, 0) << hex("00 0C") + content << hex("00 0C") + content;
     QTest::newRow("2 strip header") << lengthConfig(0, 2, 0, 2) << hex("00 0C") + content << content;
     QTest::newRow("3 length counts header")

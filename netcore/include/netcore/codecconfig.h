@@ -13,7 +13,7 @@ namespace netcore {
 /**
  * Which codec a connection speaks and its parameters: one value type shared
  * by Server, Client, the CLI and the app. The formats are described in
- * PROTOCOL.md; the fields of other kinds are ignored.
+ * docs/protocol.md sections 3 to 6; the fields of other kinds are ignored.
  */
 struct NETCORE_EXPORT CodecConfig
 {

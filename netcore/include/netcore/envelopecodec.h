@@ -6,7 +6,7 @@ namespace netcore {
 
 /**
  * The native format: a uint32 big-endian length, type, version, channel and
- * id (PROTOCOL.md section 1). All integers big-endian.
+ * id (docs/protocol.md section 3). All integers big-endian.
  *
  * @code
  * +----------------+-----------+-----------+--------------+-----------+---------+---------+

@@ -6,7 +6,7 @@ namespace netcore {
 
 /**
  * A configurable length field, with the parameters of Netty's
- * LengthFieldBasedFrameDecoder (PROTOCOL.md section 2).
+ * LengthFieldBasedFrameDecoder (docs/protocol.md section 4).
  *
  * @code
  * +---------------------+--------------------+------------------------------------+

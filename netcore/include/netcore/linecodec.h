@@ -5,7 +5,7 @@
 namespace netcore {
 
 /**
- * Frames ended by a delimiter byte string (PROTOCOL.md section 3).
+ * Frames ended by a delimiter byte string (docs/protocol.md section 5).
  *
  * @code
  * +--------------------------------+-----------+

@@ -4,7 +4,7 @@
 
 namespace netcore {
 
-/** No framing: each chunk of readable bytes is one binary message (PROTOCOL.md section 4). */
+/** No framing: each chunk of readable bytes is one binary message (docs/protocol.md section 6). */
 class NETCORE_EXPORT RawCodec : public Codec
 {
 public:
