@@ -1,5 +1,6 @@
 #include "loadtest.h"
 
+#include <netcore/codec.h>
 #include <netcore/endpoint.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/epoll.h>
 #include <unistd.h>
 
@@ -21,6 +23,15 @@ constexpr qint64 connectTimeoutNs = 10000 * msec;
 constexpr qint64 connectTimeoutPerConnectionNs = 1 * msec;
 constexpr qsizetype scratchSize = 256 * 1024;
 constexpr int eventBatch = 1024;
+constexpr qsizetype patternBytes = 256 * 1024; // one send() call's worth of frames
+
+/** @p size bytes a receiver of @p type accepts: text, or a JSON array holding one string. */
+QByteArray payloadOf(qsizetype size, netcore::MessageType type)
+{
+    if (type != netcore::MessageType::Json)
+        return QByteArray(size, 'x');
+    return "[\"" + QByteArray(size - 4, 'x') + "\"]";
+}
 
 QString systemError(int number)
 {
@@ -193,6 +204,48 @@ bool LoadTest::measure()
 bool LoadTest::fail(const QString &why)
 {
     m_error = why;
+    return false;
+}
+
+bool LoadTest::makePattern(const netcore::CodecConfig &codec, qsizetype payloadSize, int inflight,
+                           FramePattern *pattern, QString *error)
+{
+    const bool envelope = codec.kind == netcore::CodecConfig::Kind::Envelope;
+    const netcore::MessageType type = envelope ? netcore::MessageType::Binary : codec.payloadType;
+    if (type == netcore::MessageType::Json && payloadSize < 4) {
+        *error = QStringLiteral("json payloads need at least 4 bytes");
+        return false;
+    }
+    QByteArray frame;
+    netcore::Error encodeError;
+    if (!netcore::Codec::create(codec)->encode(netcore::Message(type, payloadOf(payloadSize, type)), frame,
+                                               &encodeError)) {
+        *error = encodeError.message;
+        return false;
+    }
+    pattern->frameSize = frame.size();
+    pattern->bytes = frame.repeated(std::clamp<qsizetype>(patternBytes / frame.size(), 1, inflight));
+    return true;
+}
+
+bool LoadTest::ensureDescriptors(qint64 connections, QString *error)
+{
+    const qint64 descriptors = connections + descriptorsReserved;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return true; // unknown: let socket() say so if it comes to that
+    if (limit.rlim_cur < limit.rlim_max) {
+        const rlim_t was = limit.rlim_cur;
+        limit.rlim_cur = limit.rlim_max;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+            limit.rlim_cur = was;
+    }
+    if (limit.rlim_cur == RLIM_INFINITY || qint64(limit.rlim_cur) >= descriptors)
+        return true;
+    *error = QStringLiteral("this run needs %1 open files (connections, idle connections and %2 more) "
+                            "but RLIMIT_NOFILE allows %3 (hard limit %4): raise it "
+                            "(ulimit -n, /etc/security/limits.conf) or ask for fewer connections")
+                 .arg(descriptors).arg(descriptorsReserved).arg(limit.rlim_cur).arg(limit.rlim_max);
     return false;
 }
 

@@ -58,6 +58,26 @@ public:
     const LoadResult &result() const { return m_result; }
     QString errorString() const { return m_error; }
 
+    /** Descriptors a run needs besides its connections: stdio, epoll, whatever the runtime holds. */
+    static constexpr qint64 descriptorsReserved = 16;
+
+    /**
+     * The frames every connection sends: a payload of @p payloadSize bytes
+     * that the codec's receiver accepts as its type (binary or text, or a
+     * JSON array holding one string), encoded, repeated for up to
+     * @p inflight frames (one send() call's worth at most). False, with
+     * @p error set, if the codec cannot carry such a frame.
+     */
+    static bool makePattern(const netcore::CodecConfig &codec, qsizetype payloadSize, int inflight,
+                            FramePattern *pattern, QString *error);
+
+    /**
+     * Raises RLIMIT_NOFILE to its hard limit when a run of @p connections
+     * (idle ones included) needs more than the soft one. False, with
+     * @p error saying what to do, if even the hard limit is too low.
+     */
+    static bool ensureDescriptors(qint64 connections, QString *error);
+
 private:
     bool resolve();
     /** Connects @p count sockets, a window at a time; they are appended to @p descriptors. */

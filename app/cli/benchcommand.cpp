@@ -7,21 +7,16 @@
 
 #include <engine/loadtest.h>
 
-#include <netcore/codec.h>
 #include <netcore/endpoint.h>
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
 #include <algorithm>
-#include <sys/resource.h>
 
 namespace wirebench::cli {
 
 namespace {
-
-constexpr qint64 descriptorsReserved = 16;        // stdio, epoll, whatever the runtime holds
-constexpr qsizetype patternBytes = 256 * 1024;   // one send() call's worth of frames
 
 QList<OptionSpec> benchSpecs()
 {
@@ -58,14 +53,6 @@ bool seconds(const CommandLine &commandLine, const QString &name, double min, qi
     }
     *nanoseconds = qint64(value * 1e9);
     return true;
-}
-
-/** @p size bytes a receiver of @p type accepts: text, or a JSON array holding one string. */
-QByteArray payloadOf(qsizetype size, netcore::MessageType type)
-{
-    if (type != netcore::MessageType::Json)
-        return QByteArray(size, 'x');
-    return "[\"" + QByteArray(size - 4, 'x') + "\"]";
 }
 
 } // namespace
@@ -120,39 +107,9 @@ int BenchCommand::parse(const QStringList &arguments, LoadPlan *plan)
     if (!CodecOptions::toConfig(commandLine, &plan->codec, &error))
         return CommandLine::usageError(error, usage());
     m_codecName = commandLine.value(QStringLiteral("codec"), QStringLiteral("envelope"));
-    const bool envelope = plan->codec.kind == netcore::CodecConfig::Kind::Envelope;
-    const netcore::MessageType type = envelope ? netcore::MessageType::Binary : plan->codec.payloadType;
-    if (type == netcore::MessageType::Json && size < 4)
-        return CommandLine::usageError(QStringLiteral("--size must be at least 4 for json payloads"), usage());
-
-    QByteArray frame;
-    netcore::Error encodeError;
-    const netcore::Message message(type, payloadOf(m_payloadSize, type));
-    if (!netcore::Codec::create(plan->codec)->encode(message, frame, &encodeError))
-        return CommandLine::usageError(QStringLiteral("--size %1: %2").arg(size).arg(encodeError.message), usage());
-    plan->pattern.frameSize = frame.size();
-    plan->pattern.bytes = frame.repeated(std::clamp<qsizetype>(patternBytes / frame.size(), 1, inflight));
+    if (!LoadTest::makePattern(plan->codec, m_payloadSize, plan->inflight, &plan->pattern, &error))
+        return CommandLine::usageError(QStringLiteral("--size %1: %2").arg(size).arg(error), usage());
     return -1;
-}
-
-bool BenchCommand::ensureDescriptors(qint64 descriptors)
-{
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return true;  // unknown: let socket() say so if it comes to that
-    if (limit.rlim_cur < limit.rlim_max) {
-        const rlim_t was = limit.rlim_cur;
-        limit.rlim_cur = limit.rlim_max;
-        if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
-            limit.rlim_cur = was;
-    }
-    if (limit.rlim_cur == RLIM_INFINITY || qint64(limit.rlim_cur) >= descriptors)
-        return true;
-    CommandLine::printError(QStringLiteral("this run needs %1 open files (connections, idle connections and %2 more) "
-                                           "but RLIMIT_NOFILE allows %3 (hard limit %4): raise it "
-                                           "(ulimit -n, /etc/security/limits.conf) or ask for fewer connections")
-                                .arg(descriptors).arg(descriptorsReserved).arg(limit.rlim_cur).arg(limit.rlim_max));
-    return false;
 }
 
 int BenchCommand::run(const QStringList &arguments)
@@ -161,8 +118,11 @@ int BenchCommand::run(const QStringList &arguments)
     const int parseResult = parse(arguments, &plan);
     if (parseResult >= 0)
         return parseResult;
-    if (!ensureDescriptors(qint64(plan.connections) + plan.idle + descriptorsReserved))
+    QString error;
+    if (!LoadTest::ensureDescriptors(qint64(plan.connections) + plan.idle, &error)) {
+        CommandLine::printError(error);
         return ExitFailure;
+    }
 
     LoadTest generator(plan);
     if (!generator.run()) {

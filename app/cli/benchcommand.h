@@ -27,8 +27,6 @@ public:
 private:
     /** Fills @p plan from @p arguments; an exit code if they are bad (or --help), else -1. */
     int parse(const QStringList &arguments, LoadPlan *plan);
-    /** False, with the reason printed, if RLIMIT_NOFILE cannot hold @p descriptors. */
-    static bool ensureDescriptors(qint64 descriptors);
     void report(const LoadPlan &plan, const LoadResult &result) const;
 
     QString m_target;
