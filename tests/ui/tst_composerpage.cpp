@@ -33,6 +33,7 @@ private slots:
     void textEscapes_data();
     void textEscapes();
     void hexPayload();
+    void cborPayloadIsTypedAsJson();
     void imageGoesOnTheImageChannel();
     void loadGenerator();
     void library();
@@ -163,6 +164,22 @@ void TestComposerPage::hexPayload()
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
     QCOMPARE(sent.at(0).at(1).value<netcore::Message>().payload(), QByteArray::fromHex("deadbeef"));
+}
+
+void TestComposerPage::cborPayloadIsTypedAsJson()
+{
+    QSignalSpy sent(m_page, &ComposerPage::sendRequested);
+    chooseKind(PayloadBuilder::Kind::Cbor);
+    typePayload(QStringLiteral("{\"k\": "));
+    QVERIFY(!field<QPushButton>("sendButton")->isEnabled());
+    typePayload(QStringLiteral("42")); // a scalar is one CBOR item, unlike a json message
+    QVERIFY(field<QPushButton>("sendButton")->isEnabled());
+    typePayload(QStringLiteral("{\"k\": 1}"));
+    QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
+    QCOMPARE(sent.count(), 1);
+    const auto message = sent.at(0).at(1).value<netcore::Message>();
+    QCOMPARE(message.type(), netcore::MessageType::Cbor);
+    QCOMPARE(message.payload(), QByteArray::fromHex("a1616b01"));
 }
 
 void TestComposerPage::imageGoesOnTheImageChannel()

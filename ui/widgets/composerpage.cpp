@@ -24,6 +24,7 @@ QString initialText(Kind kind)
     case Kind::Json: return QStringLiteral("{\"text\": \"hello\", \"n\": 1}");
     case Kind::Text: return QStringLiteral("hello\\n");
     case Kind::Binary: return QStringLiteral("de ad be ef");
+    case Kind::Cbor: return QStringLiteral("{\"sensor\": \"t1\", \"celsius\": 21.5}");
     default: return {};
     }
 }
@@ -37,6 +38,7 @@ ComposerPage::ComposerPage(QWidget *parent)
     m_ui->kindCombo->addItem(tr("JSON"), int(Kind::Json));
     m_ui->kindCombo->addItem(tr("Text"), int(Kind::Text));
     m_ui->kindCombo->addItem(tr("Binary (hex)"), int(Kind::Binary));
+    m_ui->kindCombo->addItem(tr("CBOR (typed as JSON)"), int(Kind::Cbor));
     m_ui->kindCombo->addItem(tr("File"), int(Kind::File));
     m_ui->kindCombo->addItem(tr("Image"), int(Kind::Image));
     m_ui->targetCombo->addItem(tr("Selected clients"), int(Target::SelectedClients));
@@ -48,7 +50,7 @@ ComposerPage::ComposerPage(QWidget *parent)
     m_ui->loadProgressBar->setRange(0, 1);
     m_ui->loadProgressBar->setFormat(tr("idle"));
 
-    for (const Kind kind : {Kind::Json, Kind::Text, Kind::Binary})
+    for (const Kind kind : {Kind::Json, Kind::Text, Kind::Binary, Kind::Cbor})
         m_textByKind.insert(int(kind), initialText(kind));
     m_ui->payloadEdit->setPlainText(m_textByKind.value(int(m_kind)));
 
