@@ -24,6 +24,8 @@ private slots:
     void cleanup();
     void allowedPeersAreCheckedAsYouType_data();
     void allowedPeersAreCheckedAsYouType();
+    void listenAddressIsTheEnginesRule_data();
+    void listenAddressIsTheEnginesRule();
     void tlsNeedsBothFiles();
     void missingFileKeepsOkDisabled();
     void uncheckedTlsServesPlaintext();
@@ -96,6 +98,33 @@ void TestServerDialog::allowedPeersAreCheckedAsYouType()
     find<QLineEdit>("allowEdit")->clear();
     QVERIFY(okEnabled(m_dialog));
     QVERIFY(shownError(m_dialog, "allowErrorLabel").isEmpty());
+}
+
+void TestServerDialog::listenAddressIsTheEnginesRule_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("localhost, which the engine takes") << QStringLiteral("localhost") << true;
+    QTest::newRow("any") << QStringLiteral("any") << true;
+    QTest::newRow("star") << QStringLiteral("*") << true;
+    QTest::newRow("ipv6 loopback") << QStringLiteral("::1") << true;
+    QTest::newRow("ipv4") << QStringLiteral("10.0.0.1") << true;
+    QTest::newRow("out of range") << QStringLiteral("999.1.1.1") << false;
+    QTest::newRow("a name") << QStringLiteral("example.org") << false;
+}
+
+void TestServerDialog::listenAddressIsTheEnginesRule()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, valid);
+    auto *address = find<QComboBox>("addressCombo");
+    typeInto(address, typed);
+    QCOMPARE(okEnabled(m_dialog), valid);
+    QCOMPARE(address->toolTip().isEmpty(), valid);
+    if (!valid)
+        QVERIFY2(address->toolTip().contains(typed), qPrintable(address->toolTip()));
+    else
+        QCOMPARE(m_dialog->spec().address, typed);
 }
 
 void TestServerDialog::tlsNeedsBothFiles()
