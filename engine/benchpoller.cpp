@@ -6,7 +6,7 @@
 
 namespace wirebench {
 
-BenchPoller::BenchPoller(Bench *bench, QObject *parent) : QObject(parent), m_bench(bench)
+BenchPoller::BenchPoller(Bench *bench, QObject *parent) : QObject(parent), m_bench(bench), m_timer(this)
 {
     // A late tick is better than a burst of catch-up ticks after a stall.
     m_timer.setTimerType(Qt::CoarseTimer);

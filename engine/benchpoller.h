@@ -26,12 +26,15 @@ class BenchPoller : public QObject
 public:
     static constexpr int defaultHz = 30;
 
+    /** Polls @p bench once started; @p bench is not owned. */
     explicit BenchPoller(Bench *bench, QObject *parent = nullptr);
     ~BenchPoller() override;
 
     /** Takes a batch @p hz times a second (clamped to 1..1000) from the next event loop turn. */
     void start(int hz = defaultHz);
+    /** No batch is taken after this until start() or pollNow(). */
     void stop();
+    /** Whether the timer runs (start() and no stop() since). */
     bool isRunning() const;
 
     /** Takes one batch now and hands it on (what each tick does). */
@@ -41,11 +44,12 @@ public:
     quint64 droppedEntries() const { return m_droppedEntries; }
 
 signals:
+    /** A batch was taken: everything since the previous one, with the latest snapshots. */
     void batchTaken(const wirebench::TrafficBatch &batch);
 
 private:
     QPointer<Bench> m_bench;
-    QTimer m_timer;
+    QTimer m_timer; ///< a child, so it follows the poller to another thread
     quint64 m_droppedEntries = 0;
 };
 

@@ -25,7 +25,7 @@ enum class ServerMode { Silent, Echo, Relay };
 struct ServerSpec
 {
     QString name;
-    QString address = QStringLiteral("127.0.0.1");
+    QString address = QStringLiteral("127.0.0.1"); ///< an IP address, any, * or localhost (netcore::Endpoint::parseListenAddress())
     quint16 port = 0; ///< 0: any free port
     netcore::CodecConfig codec;
     int maxClients = 0;   ///< 0: unlimited
@@ -132,7 +132,7 @@ struct ClientState
     int unconfirmedMessages = 0; ///< with receipts: written, not confirmed by the server yet
 };
 
-/** Progress of the load generator. */
+/** Progress of the composer's load generator (Bench::startLoad(), a PacedSender). */
 struct LoadProgress
 {
     bool running = false;

@@ -37,7 +37,7 @@ QByteArray telemetryPayload(int sequence)
 } // namespace
 
 DemoScript::DemoScript(Bench *bench, BenchPoller *poller, QObject *parent)
-    : QObject(parent), m_bench(bench)
+    : QObject(parent), m_bench(bench), m_stepTimer(this)
 {
     m_stepTimer.setInterval(stepIntervalMsecs);
     connect(&m_stepTimer, &QTimer::timeout, this, &DemoScript::step);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace wirebench {
 
@@ -50,31 +51,48 @@ double degreesAlongTrack(double dx, double dy)
     return std::fmod(trackStartDegrees - angle + 720, 360);
 }
 
-/** The colour at one sample point of a @p size gauge showing @p level. */
-Rgba colourAt(double x, double y, double size, double level)
+/** Where everything is on a gauge of a given size and level: worked out once, not per sample. */
+struct Geometry
 {
-    if (!insideRoundedSquare(x, y, size, size / 8))
+    Geometry(double size, double level)
+        : size(size), centre(size / 2), radius(size * 0.35), halfWidth(size / 32), hub(size / 14),
+          sweep(trackSweepDegrees * level), capStart(pointAt(0)), capEnd(pointAt(sweep))
+    {
+    }
+
+    /** The track's centre line, @p degrees clockwise from its start. */
+    std::pair<double, double> pointAt(double degrees) const
+    {
+        const double angle = (trackStartDegrees - degrees) * pi / 180;
+        return {centre + radius * std::cos(angle), centre - radius * std::sin(angle)};
+    }
+
+    double size, centre, radius, halfWidth, hub, sweep;
+    std::pair<double, double> capStart, capEnd; ///< the arc's round ends
+};
+
+/** The colour at one sample point. */
+Rgba colourAt(double x, double y, const Geometry &g)
+{
+    if (!insideRoundedSquare(x, y, g.size, g.size / 8))
         return {};
-    const double t = (x + y) / (2 * size);
+    const double t = (x + y) / (2 * g.size);
     Rgba colour = rgb(int(0x1f + t * (0x2f - 0x1f)), int(0x3b + t * (0x8f - 0x3b)), int(0x5c + t * (0x9d - 0x5c)));
 
-    const double centre = size / 2, radius = size * 0.35, halfWidth = size / 32;
-    const double dx = x - centre, dy = y - centre;
+    const double dx = x - g.centre, dy = y - g.centre;
     const double distance = std::hypot(dx, dy);
     const double along = degreesAlongTrack(dx, dy);
-    if (std::abs(distance - radius) <= halfWidth && along <= trackSweepDegrees)
+    const bool onTrack = std::abs(distance - g.radius) <= g.halfWidth;
+    if (onTrack && along <= trackSweepDegrees)
         colour = over(rgb(255, 255, 255, 90), colour);
 
-    // The arc with round caps: its band, or within a half-width of either end.
-    const double sweep = trackSweepDegrees * level;
-    const auto capAt = [&](double degrees) {
-        const double angle = (trackStartDegrees - degrees) * pi / 180;
-        return std::hypot(x - (centre + radius * std::cos(angle)), y - (centre - radius * std::sin(angle))) <= halfWidth;
+    const auto nearCap = [&](const std::pair<double, double> &cap) {
+        return std::hypot(x - cap.first, y - cap.second) <= g.halfWidth;
     };
-    if ((std::abs(distance - radius) <= halfWidth && along <= sweep) || capAt(0) || capAt(sweep))
+    if ((onTrack && along <= g.sweep) || nearCap(g.capStart) || nearCap(g.capEnd))
         colour = over(rgb(0xf2, 0x8e, 0x2b), colour);
 
-    if (distance <= size / 14)
+    if (distance <= g.hub)
         colour = over(rgb(255, 255, 255), colour);
     return colour;
 }
@@ -123,7 +141,7 @@ double GaugeImage::level(int frame)
 QByteArray GaugeImage::png(int frame, int size)
 {
     size = std::max(size, 8);
-    const double gaugeLevel = level(frame);
+    const Geometry geometry(size, level(frame));
     // Scanlines, each led by filter type 0 (none), RGBA straight alpha.
     QByteArray pixels;
     pixels.reserve(size * (1 + 4 * size));
@@ -134,7 +152,7 @@ QByteArray GaugeImage::png(int frame, int size)
             for (int sy = 0; sy < samplesPerAxis; ++sy) {
                 for (int sx = 0; sx < samplesPerAxis; ++sx) {
                     const Rgba c = colourAt(column + (sx + 0.5) / samplesPerAxis, row + (sy + 0.5) / samplesPerAxis,
-                                            size, gaugeLevel);
+                                            geometry);
                     r += c.r * c.a;
                     g += c.g * c.a;
                     b += c.b * c.a;

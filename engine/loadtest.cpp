@@ -9,8 +9,8 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/resource.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace wirebench {
@@ -68,8 +68,8 @@ bool LoadTest::run()
     std::vector<int> active;
     const bool opened = openConnections(m_plan.connections, &active);
     for (const int descriptor : active) {
-        m_connections.push_back(std::make_unique<LoadTestConnection>(descriptor, m_plan.pattern, m_plan.codec,
-                                                                 m_plan.inflight));
+        m_connections.push_back(
+            std::make_unique<LoadTestConnection>(descriptor, m_plan.pattern, m_plan.codec, m_plan.inflight));
     }
     if (!opened)
         return false;

@@ -12,7 +12,7 @@
 namespace wirebench {
 
 LoadTestConnection::LoadTestConnection(int descriptor, const FramePattern &pattern,
-                               const netcore::CodecConfig &codec, int inflight)
+                                       const netcore::CodecConfig &codec, int inflight)
     : m_descriptor(descriptor), m_pattern(pattern), m_framer(codec, pattern.frameSize),
       m_sentAt(size_t(std::max(inflight, 1)))
 {

@@ -38,7 +38,7 @@ class LoadTestConnection
 {
 public:
     LoadTestConnection(int descriptor, const FramePattern &pattern, const netcore::CodecConfig &codec,
-                   int inflight);
+                       int inflight);
     ~LoadTestConnection();
     Q_DISABLE_COPY(LoadTestConnection)
 

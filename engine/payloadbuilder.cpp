@@ -42,7 +42,10 @@ QString checkFile(const QString &path)
     const QFileInfo info(path);
     if (!info.exists())
         return PayloadBuilder::tr("No such file: %1").arg(path);
-    if (!info.isFile() || !info.isReadable())
+    if (info.isDir())
+        return PayloadBuilder::tr("A folder, not a file: %1").arg(path);
+    // Not only regular files: a pipe or a device (send --file /dev/stdin) is read the same way.
+    if (!info.isReadable())
         return PayloadBuilder::tr("Not a readable file: %1").arg(path);
     return {};
 }

@@ -8,8 +8,9 @@
 namespace wirebench {
 
 /**
- * Turns what the user typed in the composer into a message: the same rules
- * for the composer, the saved payload library and the tests.
+ * Turns what the user typed into a message: the same rules for the
+ * composer, the saved payload library and `wirebench-cli send`'s payload
+ * options.
  *
  * | kind     | content                    | message                         |
  * |----------|----------------------------|---------------------------------|

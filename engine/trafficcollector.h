@@ -19,7 +19,7 @@ struct LogSource
 /**
  * What the bench's I/O thread saw, held until the GUI takes it: log entries,
  * events, cumulative channel statistics, the latest server and client
- * snapshots and the load generator's progress.
+ * snapshots and the paced sender's progress.
  *
  * Thread-safe. The I/O thread adds one entry at a time under a short lock
  * (no cross-thread posting per message); take() swaps the pending lists out

@@ -30,7 +30,7 @@ QList<OptionSpec> serveSpecs()
 {
     QList<OptionSpec> specs{
         {QStringLiteral("listen"), QStringLiteral("HOST:PORT"),
-         QStringLiteral("address to listen on (default 127.0.0.1:0, any free port)")},
+         QStringLiteral("address to listen on: an IP, localhost or any (every interface); default 127.0.0.1:0, any free port")},
     };
     specs += CodecOptions::specs();
     specs += TlsOptions::serverSpecs();

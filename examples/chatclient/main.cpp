@@ -44,9 +44,11 @@ bool parseOptions(const QStringList &arguments, Options *options)
             options->count = arguments.at(++i).toInt(&ok);
         else if (argument == QLatin1String("--interval") && hasValue)
             options->intervalMsecs = arguments.at(++i).toInt(&ok);
-        else if (options->host.isEmpty() && argument.count(QLatin1Char(':')) == 1) {
-            options->host = argument.section(QLatin1Char(':'), 0, 0);
-            options->port = argument.section(QLatin1Char(':'), 1).toUShort(&ok);
+        else if (options->host.isEmpty() && !argument.startsWith(QLatin1String("--"))) {
+            netcore::Endpoint endpoint; // "127.0.0.1:5000", "[::1]:5000", "localhost:5000"
+            ok = netcore::Endpoint::parse(argument, QString(), &endpoint);
+            options->host = endpoint.host;
+            options->port = endpoint.port;
         } else
             return false;
         if (!ok)
@@ -91,7 +93,7 @@ int main(int argc, char *argv[])
     client.setReconnectDelays(250, 4000);
 
     QObject::connect(&client, &netcore::Client::connected, [&client] {
-        say(QStringLiteral("* connected to %1:%2").arg(client.peerName()).arg(client.peerPort()));
+        say(QStringLiteral("* connected to %1").arg(netcore::Endpoint::format(client.peerName(), client.peerPort())));
     });
     QObject::connect(&client, &netcore::Client::disconnected,
                      [](netcore::DisconnectReason reason, const QString &) {

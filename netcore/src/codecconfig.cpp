@@ -1,4 +1,5 @@
 #include <netcore/codecconfig.h>
+#include <netcore/escapes.h>
 
 #include <QtCore/QMetaEnum>
 
@@ -144,8 +145,10 @@ CodecConfig CodecConfig::fromJson(const QJsonObject &object)
     config.byteOrder = object.value(QStringLiteral("byteOrder")).toString() == QLatin1String("little")
                            ? QSysInfo::LittleEndian : QSysInfo::BigEndian;
     config.payloadType = parseMessageType(object.value(QStringLiteral("payloadType")).toString(), config.payloadType);
-    if (object.contains(QStringLiteral("delimiter")))
-        config.delimiter = QByteArray::fromHex(object.value(QStringLiteral("delimiter")).toString().toLatin1());
+    // A delimiter that is not hex stays empty, so validate() refuses the configuration instead of guessing.
+    if (object.contains(QStringLiteral("delimiter"))
+        && !parseHex(object.value(QStringLiteral("delimiter")).toString(), &config.delimiter))
+        config.delimiter.clear();
     config.maxLineLength = object.value(QStringLiteral("maxLineLength")).toInt(config.maxLineLength);
     return config;
 }

@@ -3,7 +3,7 @@
  *
  * Opens MainWindow (offscreen, or on $DISPLAY with -platform xcb), hosts a
  * silent server with --clients clients, and has the clients send --rate
- * messages/s in total for --seconds through the bench's load generator.
+ * messages/s in total for --seconds through the bench's paced sender (Bench::startLoad()).
  * Every message shows up twice in the log (out at the client, in at the
  * server), so the 1,000,000-row log fills and starts evicting within
  * seconds. The GUI thread runs a 5 ms probe timer: how late it fires is how

@@ -146,30 +146,32 @@ def self_test():
         "app/gui/main.cpp": "#include <ui/widgets/page.h>\n",
         "app/cli/main.cpp": "#include <engine/bench.h>\n",
     }
+    # What each broken tree must be told: the file, and the rule's own words.
     broken = {
-        "netcore includes the engine": ("netcore/src/x.cpp", "#include <engine/bench.h>\n"),
-        "netcore uses Qt Gui": ("netcore/src/x.cpp", "#include <QtGui/QImage>\n"),
-        "the engine includes a model": ("engine/x.cpp", "#include <ui/models/logmodel.h>\n"),
-        "the engine uses Qt Widgets": ("engine/x.h", "#include <QtWidgets/QWidget>\n"),
-        "the engine reaches into netcore/src": ("engine/x.cpp", "#include <netcore/src/serverprivate.h>\n"),
-        "a model includes a widget": ("ui/models/x.cpp", "#include <ui/widgets/page.h>\n"),
-        "ui includes the app": ("ui/widgets/x.cpp", "#include <app/gui/main.h>\n"),
-        "the CLI includes ui": ("app/cli/x.cpp", "#include <ui/models/logmodel.h>\n"),
-        "the CLI uses Qt Gui": ("app/cli/x.cpp", "#include <QtGui/QImage>\n"),
-        "an unrooted project header": ("ui/widgets/x.cpp", "#include <bench.h>\n"),
-        "a quoted header of another folder": ("ui/widgets/x.cpp", '#include "bench.h"\n'),
-        "a quoted relative path": ("ui/widgets/x.cpp", '#include "../models/logmodel.h"\n'),
+        "netcore includes the engine": ("netcore/src/x.cpp", "#include <engine/bench.h>\n", "netcore may include netcore, not engine"),
+        "netcore uses Qt Gui": ("netcore/src/x.cpp", "#include <QtGui/QImage>\n", "not QtGui"),
+        "the engine includes a model": ("engine/x.cpp", "#include <ui/models/logmodel.h>\n", "not ui/models"),
+        "the engine uses Qt Widgets": ("engine/x.h", "#include <QtWidgets/QWidget>\n", "not QtWidgets"),
+        "the engine reaches into netcore/src": ("engine/x.cpp", "#include <netcore/src/serverprivate.h>\n", "netcore's private room"),
+        "a model includes a widget": ("ui/models/x.cpp", "#include <ui/widgets/page.h>\n", "not ui/widgets"),
+        "ui includes the app": ("ui/widgets/x.cpp", "#include <app/gui/main.h>\n", "not app/gui"),
+        "the CLI includes ui": ("app/cli/x.cpp", "#include <ui/models/logmodel.h>\n", "not ui/models"),
+        "the CLI uses Qt Gui": ("app/cli/x.cpp", "#include <QtGui/QImage>\n", "not QtGui"),
+        "an unrooted project header": ("ui/widgets/x.cpp", "#include <bench.h>\n", "write <room/bench.h>"),
+        "a quoted header of another folder": ("ui/widgets/x.cpp", '#include "bench.h"\n', "must name a file of the same folder"),
+        "a quoted relative path": ("ui/widgets/x.cpp", '#include "../models/logmodel.h"\n', "must name a file of the same folder"),
     }
     failures = []
     with tempfile.TemporaryDirectory() as root:
         write_tree(root, clean)
         if check_includes(root):
             failures.append("the clean tree was refused: " + "; ".join(check_includes(root)))
-    for what, (path, text) in broken.items():
+    for what, (path, text, words) in broken.items():
         with tempfile.TemporaryDirectory() as root:
             write_tree(root, dict(clean, **{path: text}))
-            if not check_includes(root):
-                failures.append(f"not caught: {what}")
+            problems = check_includes(root)
+            if len(problems) != 1 or not problems[0].startswith(path + ":1:") or words not in problems[0]:
+                failures.append(f"{what}: expected one problem in {path} saying \"{words}\", got {problems}")
     with tempfile.TemporaryDirectory() as root:
         links = os.path.join(root, "links.txt")
         with open(links, "w") as out:
@@ -178,12 +180,15 @@ def self_test():
         if check_links(links):
             failures.append("clean links refused: " + "; ".join(check_links(links)))
         with open(links, "w") as out:
-            out.write("engine wirebench-engine: netcore;Qt6::Gui\n")
-        if not check_links(links):
-            failures.append("not caught: the engine links Qt Gui")
+            out.write("engine wirebench-engine: netcore;Qt6::Gui\n"
+                      "netcore netcore: Qt6::Core;Qt6::Widgets\n")
+        problems = check_links(links)
+        if problems != ["target wirebench-engine (engine) links Qt6::Gui: a door the wrong way",
+                        "target netcore (netcore) links Qt6::Widgets: a door the wrong way"]:
+            failures.append(f"links: expected the engine's Qt6::Gui and netcore's Qt6::Widgets, got {problems}")
     for failure in failures:
         print("self-test:", failure)
-    print("self-test: %d rules, %s" % (len(broken) + 1, "FAILED" if failures else "each one caught"))
+    print("self-test: %d rules, %s" % (len(broken) + 2, "FAILED" if failures else "each one caught"))
     return 1 if failures else 0
 
 

@@ -2,6 +2,7 @@
 """wirebench-cli send: payloads in order, received events, exit codes."""
 
 import os
+import subprocess
 import tempfile
 
 import wbcli
@@ -29,6 +30,19 @@ class SendTest(wbcli.CliTestCase):
             {**common, "type": "binary", "size": 6, "payload_hex": "0066696c65ff"},
             {**common, "type": "cbor", "size": 4, "payload_hex": "a1616b01", "cbor": '{"k": 1}'},
         ])
+
+    def test_file_may_be_a_pipe(self):
+        _, port = self.serve("--echo")
+        result = subprocess.run([wbcli.CLI, "send", f"127.0.0.1:{port}", "--file", "/dev/stdin",
+                                 "--expect", "1", "--events", "jsonl"],
+                                input=b"\x01piped\xff", capture_output=True, timeout=wbcli.WAIT * 3)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.events(result.stdout.decode())[0]["payload_hex"], b"\x01piped\xff".hex())
+
+    def test_file_that_is_a_folder_is_a_usage_error(self):
+        result = self.run_cli("send", "127.0.0.1:1", "--file", "/")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--file: A folder, not a file: /", result.stderr)
 
     def test_interleaved_payloads_go_out_in_the_order_given(self):
         server, port = self.serve()

@@ -21,7 +21,7 @@ private Q_SLOTS:
     void relaySkipsTheSender();
     void channelStatsAreCumulative();
     void largePayloadIsTruncatedInTheLog();
-    void loadGeneratorSendsExactlyN();
+    void pacedSenderSendsExactlyN();
     void stopLoadEndsTheRun();
     void pendingEntryLimitDropsTheOldest();
 };
@@ -164,7 +164,7 @@ void tst_Bench::largePayloadIsTruncatedInTheLog()
     QCOMPARE(tap.channels.value(QString()).bytesIn, quint64(big.size()));
 }
 
-void tst_Bench::loadGeneratorSendsExactlyN()
+void tst_Bench::pacedSenderSendsExactlyN()
 {
     Bench bench;
     BenchTap tap(bench);

@@ -67,6 +67,10 @@ void TestBenchPoller::timerPollsUntilStopped()
     QTRY_VERIFY_WITH_TIMEOUT(taken.size() >= 3, timeout);
     poller.stop();
     QVERIFY(!poller.isRunning());
+    // Nothing to wait for once stopped: ten of its 5 ms ticks pass without a batch.
+    const qsizetype stoppedAt = taken.size();
+    QTest::qWait(50);
+    QCOMPARE(taken.size(), stoppedAt);
 }
 
 void TestBenchPoller::countsWhatTheBenchDropped()
@@ -79,7 +83,6 @@ void TestBenchPoller::countsWhatTheBenchDropped()
     spec.mode = ServerMode::Echo;
     const quint16 port = waitForListening(poller, taken, bench.addServer(spec));
     QVERIFY(port != 0);
-    const qsizetype batchesBefore = taken.size();
 
     // A client outside the bench: its echoes prove the server logged, without taking a batch.
     netcore::Client client;
@@ -101,7 +104,6 @@ void TestBenchPoller::countsWhatTheBenchDropped()
     }, timeout));
     QVERIFY2(poller.droppedEntries() >= 8, qPrintable(QString::number(poller.droppedEntries())));
     QCOMPARE(poller.droppedEntries(), droppedInBatches);
-    QVERIFY(taken.size() > batchesBefore);
 }
 
 void TestBenchPoller::benchGoneTakesNothing()

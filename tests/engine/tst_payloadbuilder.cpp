@@ -2,6 +2,7 @@
 
 #include <netcore/message.h>
 
+#include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryFile>
 #include <QtTest/QTest>
 
@@ -22,6 +23,8 @@ private slots:
     void builds();
     void refuses_data();
     void refuses();
+    void errorOffsetIsTheUsers_data();
+    void errorOffsetIsTheUsers();
     void kindNamesRoundTrip();
     void filesAndImages();
 };
@@ -87,6 +90,29 @@ void TestPayloadBuilder::refuses_data()
     QTest::newRow("cbor broken") << Kind::Cbor << QStringLiteral("{") << QStringLiteral("Invalid JSON");
     QTest::newRow("file missing") << Kind::File << QStringLiteral("/nonexistent/x") << QStringLiteral("No such file");
     QTest::newRow("file empty path") << Kind::File << QString() << QStringLiteral("Choose a file");
+    QTest::newRow("file is a folder") << Kind::File << QStringLiteral("/") << QStringLiteral("A folder, not a file");
+}
+
+void TestPayloadBuilder::errorOffsetIsTheUsers_data()
+{
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<QString>("content");
+    QTest::newRow("json object") << Kind::Json << QStringLiteral("{\"a\": }");
+    QTest::newRow("cbor array") << Kind::Cbor << QStringLiteral("[1,,2]");
+}
+
+// The builder parses the value inside an array (scalars too); the offset it reports is the one
+// Qt gives for the user's text alone, not one further.
+void TestPayloadBuilder::errorOffsetIsTheUsers()
+{
+    QFETCH(Kind, kind);
+    QFETCH(QString, content);
+    QJsonParseError alone;
+    QJsonDocument::fromJson(content.toUtf8(), &alone);
+    QVERIFY(alone.error != QJsonParseError::NoError);
+    const QString why = PayloadBuilder::validate(kind, content);
+    const QString expected = QStringLiteral("at offset %1:").arg(alone.offset);
+    QVERIFY2(why.contains(expected), qPrintable(why + QLatin1String(" / expected ") + expected));
 }
 
 void TestPayloadBuilder::refuses()

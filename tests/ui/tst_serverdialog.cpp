@@ -26,6 +26,7 @@ private slots:
     void allowedPeersAreCheckedAsYouType();
     void listenAddressIsTheEnginesRule_data();
     void listenAddressIsTheEnginesRule();
+    void emptyAddressIsRefused();
     void tlsNeedsBothFiles();
     void missingFileKeepsOkDisabled();
     void uncheckedTlsServesPlaintext();
@@ -109,6 +110,8 @@ void TestServerDialog::listenAddressIsTheEnginesRule_data()
     QTest::newRow("star") << QStringLiteral("*") << true;
     QTest::newRow("ipv6 loopback") << QStringLiteral("::1") << true;
     QTest::newRow("ipv4") << QStringLiteral("10.0.0.1") << true;
+    QTest::newRow("every ipv4 interface") << QStringLiteral("0.0.0.0") << true;
+    QTest::newRow("every ipv6 interface") << QStringLiteral("::") << true;
     QTest::newRow("out of range") << QStringLiteral("999.1.1.1") << false;
     QTest::newRow("a name") << QStringLiteral("example.org") << false;
 }
@@ -125,6 +128,17 @@ void TestServerDialog::listenAddressIsTheEnginesRule()
         QVERIFY2(address->toolTip().contains(typed), qPrintable(address->toolTip()));
     else
         QCOMPARE(m_dialog->spec().address, typed);
+}
+
+void TestServerDialog::emptyAddressIsRefused()
+{
+    auto *address = find<QComboBox>("addressCombo");
+    typeInto(address, QString());
+    QVERIFY(!okEnabled(m_dialog)); // every interface is chosen on purpose (any), not by clearing the field
+    QVERIFY2(address->toolTip().contains(QLatin1String("say any")), qPrintable(address->toolTip()));
+    typeInto(address, QStringLiteral(" localhost "));
+    QVERIFY(okEnabled(m_dialog));
+    QCOMPARE(m_dialog->spec().address, QStringLiteral("localhost"));
 }
 
 void TestServerDialog::tlsNeedsBothFiles()

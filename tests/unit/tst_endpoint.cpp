@@ -20,6 +20,8 @@ private slots:
     void format();
     void listenAddress_data();
     void listenAddress();
+    void listenAddressRefuses_data();
+    void listenAddressRefuses();
     void peerStringIsTheSameFormat();
 };
 
@@ -66,6 +68,9 @@ void TestEndpoint::parseRefuses_data()
     QTest::newRow("port spaced") << QStringLiteral("h: 80") << QStringLiteral("\" 80\" is not a port number");
     QTest::newRow("port arabic-indic") << QStringLiteral("h:\u0668\u0660") << QStringLiteral("is not a port number");
     QTest::newRow("port too long") << QStringLiteral("h:000080") << QStringLiteral("is not a port number");
+    QTest::newRow("colon, no port") << QStringLiteral("h:") << QStringLiteral("\"\" is not a port number");
+    QTest::newRow("brackets, colon, no port") << QStringLiteral("[::1]:") << QStringLiteral("\"\" is not a port number");
+    QTest::newRow("ipv6 port too big") << QStringLiteral("[::1]:65536") << QStringLiteral("\"65536\" is not a port number");
     QTest::newRow("unclosed bracket") << QStringLiteral("[::1:80") << QStringLiteral("is not HOST:PORT");
     QTest::newRow("junk after bracket") << QStringLiteral("[::1]x80") << QStringLiteral("is not HOST:PORT");
 }
@@ -79,6 +84,7 @@ void TestEndpoint::parseRefuses()
     QVERIFY(!Endpoint::parse(text, QStringLiteral("d"), &endpoint, &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
     QCOMPARE(endpoint.host, QStringLiteral("untouched"));
+    QVERIFY(!Endpoint::parse(text, QStringLiteral("d"), &endpoint)); // no error wanted: still refused
 }
 
 void TestEndpoint::format_data()
@@ -91,6 +97,7 @@ void TestEndpoint::format_data()
     QTest::newRow("name") << QStringLiteral("localhost") << 5000 << QStringLiteral("localhost:5000");
     QTest::newRow("ipv6") << QStringLiteral("::1") << 5000 << QStringLiteral("[::1]:5000");
     QTest::newRow("ipv6 scoped") << QStringLiteral("fe80::1%eth0") << 1 << QStringLiteral("[fe80::1%eth0]:1");
+    QTest::newRow("ipv6 any") << QStringLiteral("::") << 80 << QStringLiteral("[::]:80");
 }
 
 void TestEndpoint::format()
@@ -112,7 +119,6 @@ void TestEndpoint::listenAddress_data()
     QTest::addColumn<QString>("host");
     QTest::addColumn<QHostAddress>("address");
 
-    QTest::newRow("empty") << QString() << QHostAddress(QHostAddress::Any);
     QTest::newRow("star") << QStringLiteral("*") << QHostAddress(QHostAddress::Any);
     QTest::newRow("any") << QStringLiteral("any") << QHostAddress(QHostAddress::Any);
     QTest::newRow("localhost") << QStringLiteral("localhost") << QHostAddress(QHostAddress::LocalHost);
@@ -129,10 +135,29 @@ void TestEndpoint::listenAddress()
     QString error;
     QVERIFY2(Endpoint::parseListenAddress(host, &parsed, &error), qPrintable(error));
     QCOMPARE(parsed, address);
+}
 
-    QVERIFY(!Endpoint::parseListenAddress(QStringLiteral("999.1.1.1"), &parsed, &error));
-    QVERIFY2(error.contains(QLatin1String("\"999.1.1.1\" is not an IP address")), qPrintable(error));
-    QVERIFY(!Endpoint::parseListenAddress(QStringLiteral("example.org"), &parsed));
+void TestEndpoint::listenAddressRefuses_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("out of range") << QStringLiteral("999.1.1.1") << QStringLiteral("\"999.1.1.1\" is not an IP address");
+    QTest::newRow("a name") << QStringLiteral("example.org") << QStringLiteral("\"example.org\" is not an IP address");
+    // Every interface is said on purpose, never by leaving the field empty.
+    QTest::newRow("empty") << QString() << QStringLiteral("no address: say any");
+    QTest::newRow("blank") << QStringLiteral("  ") << QStringLiteral("no address: say any");
+}
+
+void TestEndpoint::listenAddressRefuses()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, reason);
+    QHostAddress parsed;
+    QString error;
+    QVERIFY(!Endpoint::parseListenAddress(host, &parsed, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(!Endpoint::parseListenAddress(host, &parsed));
 }
 
 void TestEndpoint::peerStringIsTheSameFormat()
@@ -143,6 +168,8 @@ void TestEndpoint::peerStringIsTheSameFormat()
     QCOMPARE(info.peerString(), QStringLiteral("10.1.2.3:4000"));
     info.peerAddress = QHostAddress(QHostAddress::LocalHostIPv6);
     QCOMPARE(info.peerString(), QStringLiteral("[::1]:4000"));
+    QCOMPARE(Endpoint::format(QHostAddress(QHostAddress::Any), 5), QStringLiteral("[::]:5"));
+    QCOMPARE(Endpoint::format(QHostAddress(QHostAddress::AnyIPv4), 5), QStringLiteral("0.0.0.0:5"));
     QCOMPARE(Endpoint::format(info.peerAddress, info.peerPort), info.peerString());
 }
 

@@ -140,6 +140,8 @@ void TestEscapes::parseHexValid_data()
     QTest::newRow("spaces") << u" de ad "_s << QByteArray::fromHex("dead");
     QTest::newRow("split byte") << u"d e\na d"_s << QByteArray::fromHex("dead");
     QTest::newRow("tabs and newlines") << u"01\t02\r\n03"_s << QByteArray::fromHex("010203");
+    QTest::newRow("no-break space") << u"01\u00a002"_s << QByteArray::fromHex("0102"); // whitespace too
+    QTest::newRow("edges of the ranges") << u"09afAF"_s << QByteArray::fromHex("09afaf");
 }
 
 void TestEscapes::parseHexValid()
@@ -161,6 +163,12 @@ void TestEscapes::parseHexInvalid_data()
     QTest::newRow("one digit") << u" f "_s << u"an odd number of hex digits (1)"_s;
     QTest::newRow("letter g") << u"0g"_s << u"'g' at position 2 is not a hex digit"_s;
     QTest::newRow("0x prefix") << u"0x00"_s << u"'x' at position 2 is not a hex digit"_s;
+    // The characters next to each range of digits.
+    QTest::newRow("slash") << u"0/"_s << u"'/' at position 2 is not a hex digit"_s;
+    QTest::newRow("colon") << u"0:"_s << u"':' at position 2 is not a hex digit"_s;
+    QTest::newRow("at") << u"0@"_s << u"'@' at position 2 is not a hex digit"_s;
+    QTest::newRow("G") << u"0G"_s << u"'G' at position 2 is not a hex digit"_s;
+    QTest::newRow("backtick") << u"0`"_s << u"'`' at position 2 is not a hex digit"_s;
     // QChar::isDigit() says yes to these; they are not hex digits.
     QTest::newRow("arabic-indic") << u"\u0661\u0662"_s << u"'\u0661' at position 1 is not a hex digit"_s;
     QTest::newRow("fullwidth") << u"0\uff11"_s << u"'\uff11' at position 2 is not a hex digit"_s;

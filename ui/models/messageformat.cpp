@@ -36,7 +36,9 @@ QString MessageFormat::directionText(Direction direction)
 
 QString MessageFormat::hostPort(const QString &host, quint16 port)
 {
-    return netcore::Endpoint::formatHost(host) + QLatin1Char(':') + (port == 0 ? tr("any") : QString::number(port));
+    if (port == 0) // not bound yet: the user's word for it, where a port would go
+        return netcore::Endpoint::formatHost(host) + QLatin1Char(':') + tr("any");
+    return netcore::Endpoint::format(host, port);
 }
 
 QString MessageFormat::timeText(const QDateTime &time)

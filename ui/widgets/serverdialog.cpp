@@ -7,6 +7,7 @@
 
 #include <QtCore/QFileInfo>
 #include <QtNetwork/QHostAddress>
+#include <QtWidgets/QCompleter>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QPushButton>
 
@@ -32,6 +33,8 @@ ServerDialog::ServerDialog(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::ServerDialog>())
 {
     m_ui->setupUi(this);
+    // Suggest, never complete inline: "::" (every IPv6 interface) must not turn into "::1".
+    m_ui->addressCombo->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_ui->modeCombo->addItem(tr("Silent: receive only"), int(ServerMode::Silent));
     m_ui->modeCombo->addItem(tr("Echo: send each message back"), int(ServerMode::Echo));
     m_ui->modeCombo->addItem(tr("Relay: send to every other client"), int(ServerMode::Relay));

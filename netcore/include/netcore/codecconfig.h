@@ -83,7 +83,11 @@ struct NETCORE_EXPORT CodecConfig
 
     /** For workspaces and settings; fromJson() accepts what toJson() wrote. */
     QJsonObject toJson() const;
-    /** Reads what toJson() wrote; missing fields keep their defaults. Not validated: call validate(). */
+    /**
+     * Reads what toJson() wrote; missing fields keep their defaults. Not
+     * validated: call validate(). A delimiter that is not hex digits comes
+     * back empty, which validate() refuses.
+     */
     static CodecConfig fromJson(const QJsonObject &object);
 
     /** Equal when every field is, those that @p a's kind ignores included. */
