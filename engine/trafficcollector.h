@@ -38,6 +38,7 @@ public:
     static constexpr int maxPendingEvents = 10000;
 
     explicit TrafficCollector(int pendingEntryLimit);
+    ~TrafficCollector();
 
     /** At least 1; lowering it drops the oldest waiting entries at once. */
     void setPendingEntryLimit(int limit);

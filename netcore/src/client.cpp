@@ -22,16 +22,18 @@ Client::~Client()
     d->closeEndWitness();
 }
 
-void Client::setTlsConfiguration(const QSslConfiguration &configuration)
+bool Client::setTlsConfiguration(const QSslConfiguration &configuration)
 {
-    if (d->state != State::Disconnected)
-        qWarning("netcore::Client::setTlsConfiguration: takes effect at the next connectToHost()");
+    // Swapping the socket under a live connection would end it without a word (no disconnected(),
+    // the state stuck): the user closes it first, and hears of it as of any other close.
+    if (d->state != State::Disconnected) {
+        return d->refuseCall("setTlsConfiguration", ErrorCode::InvalidConfiguration,
+                             tr("refused while connected or connecting: call disconnectFromHost() first"));
+    }
     d->tls = true;
     d->tlsConfiguration = configuration;
-    d->wantConnected = false;
-    d->reconnectTimer.stop();
-    d->connectTimer.stop();
     d->makeSocket();
+    return true;
 }
 
 bool Client::isTlsEnabled() const { return d->tls; }
@@ -87,8 +89,8 @@ void Client::setReconnectDelays(int initialMsecs, int maxMsecs)
 bool Client::setDeliveryReceipts(bool enabled)
 {
     if (d->config.kind != CodecConfig::Kind::Envelope) {
-        qWarning("netcore::Client::setDeliveryReceipts: needs the envelope codec (its channels carry the receipts)");
-        return false;
+        return d->refuseCall("setDeliveryReceipts", ErrorCode::InvalidConfiguration,
+                             tr("needs the envelope codec (its channels carry the receipts)"));
     }
     if (d->state != State::Disconnected)
         qWarning("netcore::Client::setDeliveryReceipts: takes effect at the next connection");

@@ -1,6 +1,7 @@
 #include "clientprivate.h"
 
 #include "deliveryprotocol.h"
+#include "inboxfeed.h"
 #include "peerend.h"
 
 #include <QtCore/QBuffer>
@@ -90,7 +91,7 @@ void Client::Private::readFrom(QIODevice *device)
                 report(ErrorCode::InvalidReceipt, Client::tr("a malformed delivery receipt was dropped"),
                        result.message.payload());
         } else if (result.status == DecodeResult::MessageReady) {
-            inbox.push({0, result.message});
+            InboxFeed::push(inbox, {0, result.message});
             Q_EMIT q->messageReceived(result.message);
         } else {
             report(result.error.code, result.error.message, result.error.rawFrame);
@@ -254,6 +255,15 @@ void Client::Private::flushPending()
         writeMessage(bytes);
 }
 
+bool Client::Private::refuseCall(const char *function, ErrorCode code, const QString &why)
+{
+    qWarning("netcore::Client::%s: %s", function, qPrintable(why));
+    QMutexLocker lock(&mutex);
+    error = code;
+    errorString = why;
+    return false;
+}
+
 void Client::Private::report(ErrorCode code, const QString &message, const QByteArray &raw)
 {
     Error reported(code, message, raw);
@@ -262,8 +272,15 @@ void Client::Private::report(ErrorCode code, const QString &message, const QByte
         error = code;
         errorString = message;
     }
-    inbox.pushError(reported);
-    Q_EMIT q->errorOccurred(reported);
+    InboxFeed::pushError(inbox, reported);
+    if (inOwnThread()) {
+        Q_EMIT q->errorOccurred(reported);
+        return;
+    }
+    // A send() from another thread that was refused: signals are emitted in the client's thread only.
+    Client *client = q;
+    QMetaObject::invokeMethod(
+        client, [client, reported] { Q_EMIT client->errorOccurred(reported); }, Qt::QueuedConnection);
 }
 
 bool Client::Private::waitUntil(const std::function<bool()> &done, int msecs)

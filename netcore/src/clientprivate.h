@@ -71,6 +71,12 @@ public:
     /** A message on the receipts' channel; false if it was not a well-formed receipt. */
     bool takeReceipt(const Message &message);
     void flushPending();
+    /** A call that cannot take effect: warns, sets error() to @p code and @p why; returns false. */
+    bool refuseCall(const char *function, ErrorCode code, const QString &why);
+    /**
+     * Sets error(), keeps the error in the inbox, and emits errorOccurred() in the
+     * client's thread (queued from another thread).
+     */
     void report(ErrorCode code, const QString &message, const QByteArray &raw = {});
     bool waitUntil(const std::function<bool()> &done, int msecs);
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
-#include <cstring>
+#include <memory>
 
 #include <poll.h>
 #include <sys/epoll.h>
@@ -63,25 +63,42 @@ int waitForEvents(int epollFd, epoll_event *events, Clock::duration timeout)
 
 } // namespace
 
-EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
-    : QAbstractEventDispatcher(parent),
-      m_epollFd(::epoll_create1(EPOLL_CLOEXEC)),
-      m_wakeFd(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
+EpollEventDispatcher::EpollEventDispatcher(QObject *parent) : QAbstractEventDispatcher(parent)
 {
-    if (m_epollFd < 0 || m_wakeFd < 0)
-        qFatal("netcore::EpollEventDispatcher: cannot create its epoll and event descriptors: %s",
-               strerror(errno));
+    // Out of descriptors is a condition a server reports (listen() fails), not a reason to abort.
+    m_epollFd = ::epoll_create1(EPOLL_CLOEXEC);
+    if (m_epollFd < 0) {
+        m_errorString = tr("cannot create an epoll descriptor: %1").arg(qt_error_string(errno));
+        return;
+    }
+    m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (m_wakeFd < 0) {
+        m_errorString = tr("cannot create an event descriptor: %1").arg(qt_error_string(errno));
+        closeDescriptors();
+        return;
+    }
     epoll_event event = {};
     event.events = EPOLLIN;
     event.data.fd = m_wakeFd;
-    if (::epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_wakeFd, &event) != 0)
-        qFatal("netcore::EpollEventDispatcher: cannot watch its event descriptor: %s", strerror(errno));
+    if (::epoll_ctl(m_epollFd, EPOLL_CTL_ADD, m_wakeFd, &event) != 0) {
+        m_errorString = tr("cannot watch its event descriptor: %1").arg(qt_error_string(errno));
+        closeDescriptors();
+    }
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()
 {
-    ::close(m_wakeFd);
-    ::close(m_epollFd);
+    closeDescriptors();
+}
+
+void EpollEventDispatcher::closeDescriptors()
+{
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
+    if (m_epollFd >= 0)
+        ::close(m_epollFd);
+    m_wakeFd = -1;
+    m_epollFd = -1;
 }
 
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
@@ -344,11 +361,18 @@ void EpollEventDispatcher::interrupt()
     wakeUp();
 }
 
-void installIoEventDispatcher(QThread *thread)
+bool createIoEventDispatcher(std::unique_ptr<QAbstractEventDispatcher> *dispatcher, QString *why)
 {
+    dispatcher->reset();
     if (qEnvironmentVariable("NETCORE_EVENT_DISPATCHER") == QLatin1String("qt"))
-        return;
-    thread->setEventDispatcher(new EpollEventDispatcher);
+        return true;
+    auto epoll = std::make_unique<EpollEventDispatcher>();
+    if (!epoll->isValid()) {
+        *why = epoll->errorString();
+        return false;
+    }
+    *dispatcher = std::move(epoll);
+    return true;
 }
 
 } // namespace netcore

@@ -7,10 +7,10 @@
 #include <QtCore/QVarLengthArray>
 
 #include <atomic>
+#include <memory>
 #include <vector>
 
 class QSocketNotifier;
-class QThread;
 
 namespace netcore {
 
@@ -32,7 +32,8 @@ namespace netcore {
  *
  * Install it with QThread::setEventDispatcher() before the thread starts;
  * the thread then owns and deletes it. Every method but wakeUp() and
- * interrupt() runs in that thread.
+ * interrupt() runs in that thread. One that could not get its descriptors
+ * (the process ran out of them) is not isValid(), and must not be installed.
  */
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
@@ -41,6 +42,11 @@ class EpollEventDispatcher : public QAbstractEventDispatcher
 public:
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
+
+    /** False if it could not create its epoll or event descriptor; errorString() says why. */
+    bool isValid() const { return m_epollFd >= 0; }
+    /** Why it is not valid; empty if it is. */
+    QString errorString() const { return m_errorString; }
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
 
@@ -84,6 +90,7 @@ private:
         QVarLengthArray<int, 4> errored; ///< descriptors reported with EPOLLERR (a reset, mostly)
     };
 
+    void closeDescriptors();
     void updateEpoll(int fd, Watch &watch);
     static quint32 wantedEvents(const Watch &watch);
     void watchInKernel(int fd, Watch &watch, int op);
@@ -97,6 +104,7 @@ private:
 
     int m_epollFd = -1;
     int m_wakeFd = -1;
+    QString m_errorString;
     std::atomic<bool> m_wakeUpPending{false};  ///< an eventfd write is on its way: skip another
     std::atomic<bool> m_interrupted{false};
     QHash<int, Watch> m_watches;
@@ -108,10 +116,14 @@ private:
 };
 
 /**
- * Gives @p thread, before it starts, an EpollEventDispatcher: unless the
- * environment variable NETCORE_EVENT_DISPATCHER is "qt", which keeps Qt's
- * default dispatcher (to compare the two, or to rule this one out).
+ * The event dispatcher for a new I/O thread, to give it with
+ * QThread::setEventDispatcher() before it starts: an EpollEventDispatcher in
+ * @p dispatcher, or none (Qt's default dispatcher, which aborts the process
+ * when it has no descriptors) if the environment variable
+ * NETCORE_EVENT_DISPATCHER is "qt", to compare the two or to rule this one
+ * out. False, with the reason in @p why, if the EpollEventDispatcher could
+ * not get its descriptors.
  */
-void installIoEventDispatcher(QThread *thread);
+bool createIoEventDispatcher(std::unique_ptr<QAbstractEventDispatcher> *dispatcher, QString *why);
 
 } // namespace netcore

@@ -57,5 +57,3 @@ private:
 };
 
 } // namespace netcore
-
-Q_DECLARE_METATYPE(netcore::DecodeResult)

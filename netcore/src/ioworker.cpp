@@ -1,5 +1,6 @@
 #include "ioworker.h"
 
+#include "orderlyclose.h"
 #include "serverconnection.h"
 
 #include <QtCore/QThread>
@@ -137,6 +138,8 @@ void IoWorker::shutdown()
     m_connections.clear();
     forgetLastWritten();
     qDeleteAll(connections);
+    // Closes still waiting for their peers: the server is going, they end now, in this thread.
+    qDeleteAll(findChildren<OrderlyClose *>(Qt::FindDirectChildrenOnly));
 }
 
 void IoWorker::onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail)

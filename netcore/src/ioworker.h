@@ -67,7 +67,7 @@ public:
     void setOutputLimits(const OutputLimits &limits) { m_outputLimits = limits; }
     /** Set before the worker gets connections. */
     void setTls(const TlsSettings &tls) { m_tls = tls; }
-    /** Drops every connection at once, without signals; before the thread ends. */
+    /** Drops every connection at once, without signals, and every close still under way; before the thread ends. */
     void shutdown();
 
 Q_SIGNALS:

@@ -1,107 +1,136 @@
 #include <netcore/messageinbox.h>
 
+#include "inboxfeed.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QMutex>
 #include <QtCore/QMutexLocker>
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 
 namespace netcore {
 
-MessageInbox::MessageInbox(int capacity) : m_capacity(qMax(0, capacity)), m_enabled(m_capacity > 0) {}
+class MessageInbox::Private
+{
+public:
+    explicit Private(int capacity) : capacity(qMax(0, capacity)), enabled(this->capacity > 0) {}
+
+    template <typename Queue, typename T> void appendBounded(Queue &queue, const T &value)
+    {
+        if (queue.size() >= size_t(capacity)) {
+            queue.pop_front();
+            ++dropped;
+        }
+        queue.push_back(value);
+    }
+
+    void push(const ReceivedMessage &received);
+    void pushError(const Error &error);
+
+    mutable QMutex mutex;
+    /// Not QWaitCondition: its wait() unlocks the mutex inside Qt, where ThreadSanitizer cannot see it.
+    std::condition_variable_any messageArrived;
+    int capacity;
+    std::atomic<bool> enabled;
+    quint64 dropped = 0;
+    std::deque<ReceivedMessage> messages;
+    QHash<QString, std::deque<ReceivedMessage>> byChannel;
+    QHash<QString, ReceivedMessage> latest;
+    std::deque<Error> errors;
+};
+
+void MessageInbox::Private::push(const ReceivedMessage &received)
+{
+    if (enabled.load(std::memory_order_relaxed) == false)
+        return; // the common case for signal users: no lock per message
+    QMutexLocker lock(&mutex);
+    if (capacity == 0)
+        return;
+    appendBounded(messages, received);
+    const QString &channel = received.message.channel();
+    if (latest.size() >= maxChannels && !latest.contains(channel)) {
+        ++dropped; // a peer inventing channel names must not grow the tables without bound
+    } else {
+        appendBounded(byChannel[channel], received);
+        latest.insert(channel, received);
+    }
+    messageArrived.notify_all();
+}
+
+void MessageInbox::Private::pushError(const Error &error)
+{
+    QMutexLocker lock(&mutex);
+    if (capacity > 0)
+        appendBounded(errors, error);
+}
+
+MessageInbox::MessageInbox(int capacity) : d(std::make_unique<Private>(capacity)) {}
+
+MessageInbox::~MessageInbox() = default;
 
 int MessageInbox::capacity() const
 {
-    QMutexLocker lock(&m_mutex);
-    return m_capacity;
+    QMutexLocker lock(&d->mutex);
+    return d->capacity;
 }
 
 void MessageInbox::setCapacity(int capacity)
 {
-    QMutexLocker lock(&m_mutex);
-    m_capacity = qMax(0, capacity);
-    m_enabled = m_capacity > 0;
+    QMutexLocker lock(&d->mutex);
+    d->capacity = qMax(0, capacity);
+    d->enabled = d->capacity > 0;
     auto trim = [this](auto &queue) {
-        while (queue.size() > size_t(m_capacity)) {
+        while (queue.size() > size_t(d->capacity)) {
             queue.pop_front();
-            ++m_dropped;
+            ++d->dropped;
         }
     };
-    trim(m_messages);
-    trim(m_errors);
-    for (auto &values : m_byChannel)
+    trim(d->messages);
+    trim(d->errors);
+    for (auto &values : d->byChannel)
         trim(values);
-    if (m_capacity == 0) {
-        m_byChannel.clear();
-        m_latest.clear();
+    if (d->capacity == 0) {
+        d->byChannel.clear();
+        d->latest.clear();
     }
-}
-
-template <typename Queue, typename T> void MessageInbox::appendBounded(Queue &queue, const T &value)
-{
-    if (queue.size() >= size_t(m_capacity)) {
-        queue.pop_front();
-        ++m_dropped;
-    }
-    queue.push_back(value);
-}
-
-void MessageInbox::push(const ReceivedMessage &received)
-{
-    if (m_enabled.load(std::memory_order_relaxed) == false)
-        return; // the common case for signal users: no lock per message
-    QMutexLocker lock(&m_mutex);
-    if (m_capacity == 0)
-        return;
-    appendBounded(m_messages, received);
-    const QString &channel = received.message.channel();
-    if (m_latest.size() >= maxChannels && !m_latest.contains(channel)) {
-        ++m_dropped; // a peer inventing channel names must not grow the tables without bound
-    } else {
-        appendBounded(m_byChannel[channel], received);
-        m_latest.insert(channel, received);
-    }
-    m_messageArrived.notify_all();
-}
-
-void MessageInbox::pushError(const Error &error)
-{
-    QMutexLocker lock(&m_mutex);
-    if (m_capacity > 0)
-        appendBounded(m_errors, error);
 }
 
 QList<ReceivedMessage> MessageInbox::takeAll()
 {
-    QMutexLocker lock(&m_mutex);
-    QList<ReceivedMessage> all(m_messages.begin(), m_messages.end());
-    m_messages.clear();
+    QMutexLocker lock(&d->mutex);
+    QList<ReceivedMessage> all(d->messages.begin(), d->messages.end());
+    d->messages.clear();
     return all;
 }
 
 bool MessageInbox::waitAndTake(int msecs, ReceivedMessage *out)
 {
-    QMutexLocker lock(&m_mutex);
-    const auto arrived = [this] { return !m_messages.empty(); };
+    QMutexLocker lock(&d->mutex);
+    const auto arrived = [this] { return !d->messages.empty(); };
     if (msecs < 0)
-        m_messageArrived.wait(m_mutex, arrived);
-    else if (!m_messageArrived.wait_for(m_mutex, std::chrono::milliseconds(msecs), arrived))
+        d->messageArrived.wait(d->mutex, arrived);
+    else if (!d->messageArrived.wait_for(d->mutex, std::chrono::milliseconds(msecs), arrived))
         return false;
-    *out = std::move(m_messages.front());
-    m_messages.pop_front();
+    *out = std::move(d->messages.front());
+    d->messages.pop_front();
     return true;
 }
 
 QList<ReceivedMessage> MessageInbox::takeChannel(const QString &channel)
 {
-    QMutexLocker lock(&m_mutex);
-    const auto values = m_byChannel.take(channel);
+    QMutexLocker lock(&d->mutex);
+    const auto values = d->byChannel.take(channel);
     return QList<ReceivedMessage>(values.begin(), values.end());
 }
 
 bool MessageInbox::latest(const QString &channel, ReceivedMessage *out) const
 {
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_latest.constFind(channel);
-    if (it == m_latest.cend())
+    QMutexLocker lock(&d->mutex);
+    const auto it = d->latest.constFind(channel);
+    if (it == d->latest.cend())
         return false;
     *out = it.value();
     return true;
@@ -109,31 +138,34 @@ bool MessageInbox::latest(const QString &channel, ReceivedMessage *out) const
 
 QList<Error> MessageInbox::takeErrors()
 {
-    QMutexLocker lock(&m_mutex);
-    QList<Error> all(m_errors.begin(), m_errors.end());
-    m_errors.clear();
+    QMutexLocker lock(&d->mutex);
+    QList<Error> all(d->errors.begin(), d->errors.end());
+    d->errors.clear();
     return all;
 }
 
 int MessageInbox::pendingCount() const
 {
-    QMutexLocker lock(&m_mutex);
-    return int(m_messages.size());
+    QMutexLocker lock(&d->mutex);
+    return int(d->messages.size());
 }
 
 quint64 MessageInbox::droppedCount() const
 {
-    QMutexLocker lock(&m_mutex);
-    return m_dropped;
+    QMutexLocker lock(&d->mutex);
+    return d->dropped;
 }
 
 void MessageInbox::clear()
 {
-    QMutexLocker lock(&m_mutex);
-    m_messages.clear();
-    m_byChannel.clear();
-    m_latest.clear();
-    m_errors.clear();
+    QMutexLocker lock(&d->mutex);
+    d->messages.clear();
+    d->byChannel.clear();
+    d->latest.clear();
+    d->errors.clear();
 }
+
+void InboxFeed::push(MessageInbox &inbox, const ReceivedMessage &received) { inbox.d->push(received); }
+void InboxFeed::pushError(MessageInbox &inbox, const Error &error) { inbox.d->pushError(error); }
 
 } // namespace netcore

@@ -6,6 +6,11 @@ namespace netcore {
 
 namespace {
 constexpr int listenBacklog = 1024;
+
+QString mustPrecedeListen()
+{
+    return Server::tr("must be called before listen()");
+}
 } // namespace
 
 Server::Server(const CodecConfig &codec, QObject *parent)
@@ -23,7 +28,8 @@ Server::~Server()
 bool Server::listen(const QHostAddress &address, quint16 port)
 {
     if (d->acceptor.isListening()) {
-        qWarning("netcore::Server::listen: already listening on port %d", d->acceptor.serverPort());
+        d->refuseCall("listen", ErrorCode::ListenFailed,
+                      tr("already listening on port %1").arg(d->acceptor.serverPort()));
         return false;
     }
     const QString invalid = d->config.validate();
@@ -41,11 +47,15 @@ bool Server::listen(const QHostAddress &address, quint16 port)
         d->setError(inUse ? ErrorCode::AddressInUse : ErrorCode::ListenFailed, d->acceptor.errorString());
         return false;
     }
-    d->startWorkers();
+    QString why;
+    if (!d->startWorkers(&why)) {
+        d->acceptor.close();
+        d->setError(ErrorCode::ListenFailed, why);
+        return false;
+    }
     for (IoWorker *worker : d->allWorkers())
         worker->post([worker] { worker->setReadingHeld(false); }); // after a two-step close()
     d->acceptingPaused = false;
-    d->setError(ErrorCode::NoError, {});
     return true;
 }
 
@@ -116,10 +126,8 @@ int Server::idleTimeout() const { return d->idleTimeout; }
 bool Server::setOutputLimits(const OutputLimits &limits)
 {
     const QString invalid = limits.validate();
-    if (!invalid.isEmpty()) {
-        qWarning("netcore::Server::setOutputLimits: %s", qPrintable(invalid));
-        return false;
-    }
+    if (!invalid.isEmpty())
+        return d->refuseCall("setOutputLimits", ErrorCode::InvalidConfiguration, invalid);
     d->outputLimits = limits;
     for (IoWorker *worker : d->allWorkers())
         worker->post([worker, limits] { worker->setOutputLimits(limits); });
@@ -128,15 +136,14 @@ bool Server::setOutputLimits(const OutputLimits &limits)
 
 OutputLimits Server::outputLimits() const { return d->outputLimits; }
 
-void Server::setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout)
+bool Server::setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout)
 {
-    if (!d->ioWorkers.isEmpty()) {
-        qWarning("netcore::Server::setTlsConfiguration: must be called before listen()");
-        return;
-    }
+    if (!d->ioWorkers.isEmpty())
+        return d->refuseCall("setTlsConfiguration", ErrorCode::InvalidConfiguration, mustPrecedeListen());
     d->tls.enabled = true;
     d->tls.configuration = configuration;
     d->tls.handshakeTimeout = qMax(1, handshakeTimeout);
+    return true;
 }
 
 bool Server::isTlsEnabled() const { return d->tls.enabled; }
@@ -144,37 +151,34 @@ bool Server::isTlsEnabled() const { return d->tls.enabled; }
 bool Server::setDeliveryReceipts(bool enabled)
 {
     if (d->config.kind != CodecConfig::Kind::Envelope) {
-        qWarning("netcore::Server::setDeliveryReceipts: needs the envelope codec (its channels carry the receipts)");
-        return false;
+        return d->refuseCall("setDeliveryReceipts", ErrorCode::InvalidConfiguration,
+                             tr("needs the envelope codec (its channels carry the receipts)"));
     }
-    if (!d->ioWorkers.isEmpty()) {
-        qWarning("netcore::Server::setDeliveryReceipts: must be called before listen()");
-        return false;
-    }
+    if (!d->ioWorkers.isEmpty())
+        return d->refuseCall("setDeliveryReceipts", ErrorCode::InvalidConfiguration, mustPrecedeListen());
     d->receipts = enabled;
     return true;
 }
 
 bool Server::deliveryReceipts() const { return d->receipts; }
 
-void Server::setWorkers(int workers)
+bool Server::setWorkers(int workers)
 {
-    if (d->acceptor.isListening() || d->localWorker || !d->workers.isEmpty()) {
-        qWarning("netcore::Server::setWorkers: must be called before listen()");
-        return;
-    }
+    // Once started, the threads stay until the server goes (a close() and listen() reuse them).
+    if (d->acceptor.isListening() || d->localWorker || !d->workers.isEmpty())
+        return d->refuseCall("setWorkers", ErrorCode::InvalidConfiguration, mustPrecedeListen());
     d->workerCount = qMax(0, workers);
+    return true;
 }
 
 int Server::workers() const { return d->workerCount; }
 
-void Server::setMessageHandler(MessageHandler handler)
+bool Server::setMessageHandler(MessageHandler handler)
 {
-    if (!d->ioWorkers.isEmpty()) {
-        qWarning("netcore::Server::setMessageHandler: must be called before listen()");
-        return;
-    }
+    if (!d->ioWorkers.isEmpty())
+        return d->refuseCall("setMessageHandler", ErrorCode::InvalidConfiguration, mustPrecedeListen());
     d->messageHandler = std::move(handler);
+    return true;
 }
 
 bool Server::send(quint64 connection, const Message &message)
@@ -191,7 +195,6 @@ bool Server::send(quint64 connection, const MessageView &message)
         if (worker->writeMessage(connection, message, *d->encoder, &error)) {
             if (!error.isError())
                 return true;
-            d->setError(error.code, error.message);
             d->report(error);
             return false;
         }
@@ -208,7 +211,8 @@ bool Server::send(quint64 connection, const MessageView &message)
     }
     IoWorker *worker = it->worker;
     lock.unlock(); // workers outlive connections: safe to post after unlocking
-    worker->post([worker, connection, bytes] { worker->write(connection, bytes); });
+    // Moved, not shared: the only reference lives in the I/O thread, where the socket's buffer may keep it.
+    worker->post([worker, connection, bytes = std::move(bytes)] { worker->write(connection, bytes); });
     return true;
 }
 
@@ -237,8 +241,11 @@ bool Server::disconnectClient(quint64 connection)
 {
     QMutexLocker lock(&d->mutex);
     const auto it = d->connections.constFind(connection);
-    if (it == d->connections.cend())
+    if (it == d->connections.cend()) {
+        lock.unlock();
+        d->setError(ErrorCode::NotConnected, tr("no connection %1").arg(connection));
         return false;
+    }
     IoWorker *worker = it->worker;
     lock.unlock();
     const QString detail = tr("disconnected by the server");

@@ -1,11 +1,18 @@
 #include "serverconnection.h"
 
 #include "acceptor.h"
+#include "orderlyclose.h"
 #include "peerend.h"
 
-#include <QtCore/QPointer>
+#include <QtCore/QBuffer>
 #include <QtCore/QTimer>
 #include <QtNetwork/QSslSocket>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <utility>
 
 namespace netcore {
 
@@ -21,6 +28,24 @@ ServerConnection::ServerConnection(quint64 id, const CodecConfig &codec,
     : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits), m_tls(tls)
 {
     m_lastReceive.start();
+}
+
+ServerConnection::~ServerConnection()
+{
+    dropDuplicate();
+}
+
+void ServerConnection::holdDuplicate()
+{
+    if (m_duplicate < 0 && m_socket->socketDescriptor() >= 0)
+        m_duplicate = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // -1: do without
+}
+
+void ServerConnection::dropDuplicate()
+{
+    if (m_duplicate >= 0)
+        ::close(m_duplicate);
+    m_duplicate = -1;
 }
 
 bool ServerConnection::open(qintptr descriptor, QString *why)
@@ -127,6 +152,7 @@ void ServerConnection::checkOutput()
     // Leave the peer's bytes unread: the socket's buffer fills to its limit, then the
     // kernel's, the receive window closes and TCP pushes back on the peer.
     m_readPaused = true;
+    holdDuplicate(); // one more descriptor, for the paused connections only
     startStallTimer();
 }
 
@@ -153,6 +179,8 @@ void ServerConnection::onBytesWritten()
 void ServerConnection::resumeReading()
 {
     m_readPaused = false;
+    if (!m_closing)
+        dropDuplicate();
     if (m_stallTimer && !m_closing)
         m_stallTimer->stop();
     // What arrived while paused waits in the socket's buffer: handle it from the event loop,
@@ -176,6 +204,10 @@ void ServerConnection::abortWith(DisconnectReason reason, const QString &detail)
     m_closing = true;
     m_reason = reason;
     m_detail = detail;
+    // Before the socket's own descriptor goes, so that the socket's close is the last one.
+    if (m_orderlyClose)
+        m_orderlyClose->abort();
+    dropDuplicate();
     m_socket->abort(); // drops unsent output: a peer that does not read it, or no session to send it in
     if (!m_closedReported)
         onDisconnected();
@@ -188,6 +220,13 @@ void ServerConnection::close(DisconnectReason reason, const QString &detail)
     m_closing = true;
     m_reason = reason;
     m_detail = detail;
+    // QTcpSocket would close its descriptor with the peer's bytes unread, and the kernel would
+    // reset the connection instead of ending it: the end is left to a duplicate that reads them.
+    holdDuplicate();
+    if (m_duplicate >= 0) {
+        // Owned by the IoWorker: it outlives this connection, which is deleted once the socket is done.
+        m_orderlyClose = new OrderlyClose(std::exchange(m_duplicate, -1), m_limits->closeTimeout, parent());
+    }
     m_socket->disconnectFromHost(); // sends what is pending first
     if (m_readingHeld)
         m_socket->readAll(); // drain what waited, so that readyRead comes for the rest
@@ -203,17 +242,23 @@ void ServerConnection::onReadyRead()
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;
     }
+    decodeFrom(m_socket);
+}
+
+void ServerConnection::decodeFrom(QIODevice *device)
+{
     // Reading stops while the replies it produced pile up above the high watermark:
-    // what is left waits in the socket's bounded buffer, then in the kernel.
+    // what is left waits in the socket's bounded buffer, then in the kernel. Once the
+    // socket failed, nothing is written any more: what the peer sent is all read.
     const auto outputHasRoom = [this] {
-        return m_output.size() + m_socket->bytesToWrite() < m_limits->highWatermark;
+        return m_socketFailed || m_output.size() + m_socket->bytesToWrite() < m_limits->highWatermark;
     };
     do {
         FrameReader::Batch &batch = m_batch;
         // Replies written while this read is handled in this thread, by the message
         // handler during decoding or by slots of decoded(), leave in one write.
         m_corked = true;
-        m_reader.readFrom(m_socket, batch, outputHasRoom);
+        m_reader.readFrom(device, batch, outputHasRoom);
         if (batch.bytesRead > 0) {
             m_lastReceive.restart();
             m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
@@ -233,7 +278,26 @@ void ServerConnection::onReadyRead()
         }
         // Stopped early, and the flush made room without pausing: no readyRead comes for bytes
         // already in the socket's buffer, so go on here.
-    } while (!m_readPaused && !m_closing && m_socket->bytesAvailable() > 0 && outputHasRoom());
+    } while (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && outputHasRoom());
+}
+
+void ServerConnection::readWhatTheKernelKept()
+{
+    // Under TLS the kernel holds ciphertext, which only the socket could decrypt. Held, the
+    // server decodes nothing more (onReadyRead() left the socket's bytes too).
+    if (m_tls->enabled || m_duplicate < 0 || m_readingHeld || m_reader.hasFailed())
+        return;
+    QByteArray kept;
+    char chunk[16384];
+    ssize_t got = 0;
+    // Bounded by the kernel's receive buffer: nothing more arrives on a failed connection.
+    while ((got = ::recv(m_duplicate, chunk, sizeof chunk, MSG_DONTWAIT)) > 0)
+        kept.append(chunk, qsizetype(got));
+    if (kept.isEmpty())
+        return;
+    QBuffer device(&kept);
+    device.open(QIODevice::ReadOnly);
+    decodeFrom(&device);
 }
 
 void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
@@ -248,8 +312,19 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
         return;
     }
     const bool peerEnded = error == QAbstractSocket::RemoteHostClosedError;
-    const bool reset = peerEnded && peerEndOf(m_socket->socketDescriptor(), false) == PeerEnd::Reset;
-    onReadyRead(); // frames that arrived just before the end still count
+    const PeerEnd end = m_duplicate >= 0 ? peerEndOf(m_duplicate, true)
+                                         : peerEndOf(m_socket->socketDescriptor(), false);
+    const bool reset = peerEnded && end == PeerEnd::Reset;
+    // Frames that arrived just before the end still count, also those left unread while paused:
+    // first what the socket read, then what it left in the kernel, in order.
+    m_readPaused = false;
+    QPointer<ServerConnection> self(this);
+    onReadyRead();
+    if (self && !m_closing)
+        readWhatTheKernelKept();
+    if (!self)
+        return; // a slot shut the server down
+    dropDuplicate();
     if (m_closing)
         return;
     m_closing = true;
@@ -272,6 +347,10 @@ void ServerConnection::onDisconnected()
     if (m_closedReported)
         return;
     m_closedReported = true;
+    // The socket wrote what it had and let its descriptor go: the orderly end takes over.
+    if (m_orderlyClose)
+        m_orderlyClose->finishWriting();
+    dropDuplicate();
     if (!m_closing) {
         m_reason = DisconnectReason::PeerClosed;
         m_detail = QStringLiteral("the peer closed the connection (FIN: an orderly close, or a half-close)");

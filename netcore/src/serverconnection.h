@@ -9,14 +9,18 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
+#include <QtCore/QPointer>
 #include <QtNetwork/QAbstractSocket>
 
 #include <memory>
 
+class QIODevice;
 class QTcpSocket;
 class QTimer;
 
 namespace netcore {
+
+class OrderlyClose;
 
 /**
  * One accepted connection, living in (and only touched from) its I/O
@@ -31,6 +35,7 @@ public:
     /** @p limits and @p tls belong to the IoWorker (same thread) and outlive the connection. */
     ServerConnection(quint64 id, const CodecConfig &codec, std::shared_ptr<ConnectionCounters> counters,
                      const OutputLimits *limits, const TlsSettings *tls, QObject *parent);
+    ~ServerConnection() override;
 
     /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
     bool open(qintptr descriptor, QString *why);
@@ -43,7 +48,10 @@ public:
     void writeMessage(const MessageView &message, const Codec &encoder, Error *error);
     /** Leaves what the peer sends unread until close(): nothing more is decoded. */
     void holdReading() { m_readingHeld = true; }
-    /** Starts closing: pending output is flushed (within the stall timeout), nothing more is read. */
+    /**
+     * Starts closing: pending output is flushed (within the stall timeout), nothing more is
+     * decoded, and the connection ends in order (see OrderlyClose, which takes over its end).
+     */
     void close(DisconnectReason reason, const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
 
@@ -53,6 +61,17 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    /** Decodes what @p device holds (the socket, or what the kernel kept) and hands it on. */
+    void decodeFrom(QIODevice *device);
+    /**
+     * After the socket failed while reading was paused: decodes what the kernel still holds
+     * of the peer's bytes, read through m_duplicate (plaintext only). A socket whose write
+     * fails closes its descriptor without reading it, and the peer's last frames would be lost.
+     */
+    void readWhatTheKernelKept();
+    /** Keeps a duplicate of the socket's descriptor in m_duplicate, if there is none yet. */
+    void holdDuplicate();
+    void dropDuplicate();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
     bool canWrite() const;
@@ -80,6 +99,12 @@ private:
     const OutputLimits *m_limits;
     const TlsSettings *m_tls;
     QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
+    /**
+     * A duplicate of the socket's descriptor while reading is paused: QTcpSocket closes its own
+     * before it reports a failed write, and the peer's bytes in the kernel are read through this one.
+     */
+    int m_duplicate = -1;
+    QPointer<OrderlyClose> m_orderlyClose; ///< the end of a close() in progress; owned by the IoWorker
     bool m_readPaused = false;      ///< output above the high watermark: the peer's bytes wait in the kernel
     bool m_readingHeld = false;     ///< holdReading(): the server is closing in two steps
     bool m_corked = false;

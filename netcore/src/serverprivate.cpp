@@ -2,9 +2,13 @@
 
 #include "deliveryprotocol.h"
 #include "epolleventdispatcher.h"
+#include "inboxfeed.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QThread>
+
+#include <memory>
+#include <vector>
 
 namespace netcore {
 
@@ -31,7 +35,7 @@ bool Server::Private::snapshot(quint64 id, bool forget, ConnectionInfo *info)
     return true;
 }
 
-void Server::Private::startWorkers()
+bool Server::Private::startWorkers(QString *why)
 {
     auto wire = [this](IoWorker *worker) {
         QObject::connect(worker, &IoWorker::connectionOpened, q, [this](quint64 id) {
@@ -56,10 +60,20 @@ void Server::Private::startWorkers()
             ioWorkers = {localWorker.get()};
         }
         localWorker->setIdleTimeout(idleTimeout);
-        return;
+        return true;
     }
     if (!workers.isEmpty())
-        return;
+        return true;
+    // Every thread's dispatcher first: a process out of descriptors fails here, before any
+    // thread started, and there is nothing to stop.
+    std::vector<std::unique_ptr<QAbstractEventDispatcher>> dispatchers(static_cast<size_t>(workerCount));
+    for (int i = 0; i < workerCount; ++i) {
+        QString reason;
+        if (!createIoEventDispatcher(&dispatchers[size_t(i)], &reason)) {
+            *why = Server::tr("cannot start I/O thread %1 of %2: %3").arg(i + 1).arg(workerCount).arg(reason);
+            return false;
+        }
+    }
     for (int i = 0; i < workerCount; ++i) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("netcore-io-%1").arg(i));
@@ -69,14 +83,25 @@ void Server::Private::startWorkers()
         worker->setTls(tls);
         worker->moveToThread(thread);
         wire(worker);
-        installIoEventDispatcher(thread); // epoll; NETCORE_EVENT_DISPATCHER=qt keeps Qt's
+        if (dispatchers[size_t(i)]) // none: NETCORE_EVENT_DISPATCHER=qt keeps Qt's
+            thread->setEventDispatcher(dispatchers[size_t(i)].release());
         thread->start();
+        if (!thread->isRunning()) {
+            delete worker; // its thread never ran: nothing to stop there
+            delete thread;
+            *why = Server::tr("cannot start I/O thread %1 of %2: %3")
+                       .arg(i + 1).arg(workerCount).arg(Server::tr("the system refused a new thread"));
+            ioWorkers = workers;
+            stopWorkers(); // the ones started before
+            return false;
+        }
         const int timeout = idleTimeout;
         worker->post([worker, timeout] { worker->setIdleTimeout(timeout); });
         threads.append(thread);
         workers.append(worker);
     }
     ioWorkers = workers;
+    return true;
 }
 
 void Server::Private::stopWorkers()
@@ -172,7 +197,7 @@ void Server::Private::onDecoded(quint64 id, const QList<DecodeResult> &results)
             confirm = receipts;
             if (receipts && !admit(id, result.message))
                 continue;
-            inbox.push({id, result.message});
+            InboxFeed::push(inbox, {id, result.message});
             Q_EMIT q->messageReceived(id, result.message);
         } else {
             Error error = result.error;
@@ -225,10 +250,26 @@ void Server::Private::setError(ErrorCode code, const QString &message)
     errorString = message;
 }
 
+bool Server::Private::refuseCall(const char *function, ErrorCode code, const QString &why)
+{
+    qWarning("netcore::Server::%s: %s", function, qPrintable(why));
+    setError(code, why);
+    return false;
+}
+
 void Server::Private::report(Error error)
 {
-    inbox.pushError(error);
-    Q_EMIT q->errorOccurred(error);
+    setError(error.code, error.message);
+    InboxFeed::pushError(inbox, error);
+    if (QThread::currentThread() == q->thread()) {
+        Q_EMIT q->errorOccurred(error);
+        return;
+    }
+    // send() or broadcast() from another thread, or a message handler in an I/O thread:
+    // signals are emitted in the server's thread only.
+    Server *server = q;
+    QMetaObject::invokeMethod(
+        server, [server, error] { Q_EMIT server->errorOccurred(error); }, Qt::QueuedConnection);
 }
 
 bool Server::Private::encode(const MessageView &message, QByteArray *bytes)
@@ -236,7 +277,6 @@ bool Server::Private::encode(const MessageView &message, QByteArray *bytes)
     Error error;
     if (encoder->encode(message, *bytes, &error))
         return true;
-    setError(error.code, error.message);
     report(error);
     return false;
 }

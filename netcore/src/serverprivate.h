@@ -39,7 +39,8 @@ public:
     {
     }
 
-    void startWorkers();
+    /** Starts the I/O threads (or the local worker); false, with the reason in @p why, if one cannot start. */
+    bool startWorkers(QString *why);
     void stopWorkers();
     IoWorker *nextWorker();
     void onDescriptorAccepted(qintptr descriptor);
@@ -53,6 +54,12 @@ public:
     bool snapshot(quint64 id, bool forget, ConnectionInfo *info);
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void setError(ErrorCode code, const QString &message);
+    /** A call that cannot take effect: warns, sets error() to @p code and @p why; returns false. */
+    bool refuseCall(const char *function, ErrorCode code, const QString &why);
+    /**
+     * Sets error(), keeps @p error in the inbox, and emits errorOccurred() in the
+     * server's thread (queued from another thread).
+     */
     void report(Error error);
     bool encode(const MessageView &message, QByteArray *bytes);
     const QList<IoWorker *> &allWorkers() const { return ioWorkers; }

@@ -7,7 +7,9 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <linux/sockios.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -87,6 +89,35 @@ bool RawPeer::waitForClose(int msecs)
         ::poll(&readable, 1, 5);
     }
     return false;
+}
+
+QByteArray RawPeer::receiveUntilEnd(int msecs, End *end)
+{
+    *end = End::Open;
+    QByteArray bytes;
+    char chunk[64 * 1024];
+    const QDeadlineTimer deadline(msecs);
+    while (!deadline.hasExpired()) {
+        const ssize_t got = ::recv(m_fd, chunk, sizeof chunk, 0);
+        if (got > 0) {
+            bytes.append(chunk, got);
+            continue;
+        }
+        if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) {
+            *end = got == 0 ? End::Fin : End::Reset;
+            return bytes;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        pollfd readable{m_fd, POLLIN, 0};
+        ::poll(&readable, 1, 5);
+    }
+    return bytes;
+}
+
+qint64 RawPeer::unacknowledged() const
+{
+    int queued = 0;
+    return ::ioctl(m_fd, SIOCOUTQ, &queued) == 0 ? queued : -1;
 }
 
 void RawPeer::close()

@@ -11,6 +11,13 @@
 class RawPeer
 {
 public:
+    /** How the other side ended the stream, as read() told. */
+    enum class End {
+        Open,  ///< not ended (yet)
+        Fin,   ///< an orderly end: read() returned 0
+        Reset, ///< read() failed (ECONNRESET, mostly)
+    };
+
     RawPeer() = default;
     ~RawPeer();
     RawPeer(const RawPeer &) = delete;
@@ -26,6 +33,13 @@ public:
     bool sendAll(QByteArrayView bytes, int msecs = 5000);
     /** Reads what is there now (empty when nothing); sets @p closed on end of stream or error. */
     QByteArray receiveSome(bool *closed = nullptr);
+    /**
+     * Reads until the other side ends the stream, or @p msecs pass, running
+     * Qt's events meanwhile; returns what arrived, and how it ended in @p end.
+     */
+    QByteArray receiveUntilEnd(int msecs, End *end);
+    /** Bytes written but not yet acknowledged by the other side's kernel (SIOCOUTQ). */
+    qint64 unacknowledged() const;
     /** Waits up to @p msecs for the other side to close (dropping what arrives), running Qt's events meanwhile. */
     bool waitForClose(int msecs);
 

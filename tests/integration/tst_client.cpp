@@ -1,5 +1,6 @@
 #include <tests/integration/testhelpers.h>
 
+#include <QtCore/QRegularExpression>
 #include <QtCore/QThread>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void peerEndsAreTold();
     void lastWordsBeforeAResetArriveWhileSending();
     void unknownHostIsATypedError();
+    void tlsConfigurationWaitsForTheDisconnectedState_data();
+    void tlsConfigurationWaitsForTheDisconnectedState();
 };
 
 void tst_Client::receivesWithinTimeoutOrNothing()
@@ -179,6 +182,9 @@ void tst_Client::disconnectFromHostStopsReconnecting()
     QTest::qWait(200);
     QCOMPARE(client.state(), Client::State::Disconnected);
     QTRY_COMPARE(server.connectionCount(), 0);
+    // Disconnected, it takes the configuration.
+    QVERIFY(client.setTlsConfiguration(QSslConfiguration::defaultConfiguration()));
+    QVERIFY(client.isTlsEnabled());
 }
 
 void tst_Client::peerEndsAreTold_data()
@@ -255,6 +261,46 @@ void tst_Client::unknownHostIsATypedError()
     QTRY_VERIFY(!errors.isEmpty());
     QCOMPARE(errors.at(0).at(0).value<Error>().code, ErrorCode::HostNotFound);
     QVERIFY(errors.at(0).at(0).value<Error>().message.contains(QLatin1String("no-such-host.invalid")));
+}
+
+void tst_Client::tlsConfigurationWaitsForTheDisconnectedState_data()
+{
+    QTest::addColumn<bool>("waitForConnected");
+    QTest::newRow("connecting") << false;
+    QTest::newRow("connected") << true;
+}
+
+void tst_Client::tlsConfigurationWaitsForTheDisconnectedState()
+{
+    QFETCH(bool, waitForConnected);
+    Server server;
+    QObject::connect(&server, &Server::messageReceived, &server,
+                     [&server](quint64 id, const Message &message) { server.send(id, message); });
+    QVERIFY(server.listen());
+    Client client;
+    QSignalSpy disconnected(&client, &Client::disconnected);
+    client.connectToHost(QStringLiteral("127.0.0.1"), server.serverPort());
+    if (waitForConnected)
+        QVERIFY(client.waitForConnected(5000));
+    const Client::State before = client.state();
+
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("setTlsConfiguration.*disconnectFromHost")));
+    QVERIFY(!client.setTlsConfiguration(QSslConfiguration::defaultConfiguration()));
+    QVERIFY(!client.isTlsEnabled());
+    QCOMPARE(client.error(), ErrorCode::InvalidConfiguration);
+    QCOMPARE(client.state(), before);
+
+    // The connection (or the attempt) goes on untouched, in plaintext...
+    QVERIFY(client.waitForConnected(5000));
+    QVERIFY(client.send(Message::text(QStringLiteral("still plain"))));
+    const std::optional<Message> echoed = client.receive(5000);
+    QVERIFY(echoed);
+    QCOMPARE(echoed->toText(), QStringLiteral("still plain"));
+    // ...and ends as any other: told, and Disconnected.
+    client.disconnectFromHost();
+    QTRY_COMPARE(disconnected.count(), 1);
+    QCOMPARE(client.state(), Client::State::Disconnected);
+    QTRY_COMPARE(server.connectionCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

@@ -23,6 +23,7 @@ private slots:
     void encodeViewMatchesEncodeMessage_data();
     void encodeViewMatchesEncodeMessage();
     void frameErrorKeepsABoundedCopy();
+    void decodeResultIsDeclaredWithItsType();
 };
 
 void TestCodec::createMatchesKind_data()
@@ -193,6 +194,18 @@ void TestCodec::frameErrorKeepsABoundedCopy()
     QCOMPARE(error.rawFrame, wire.first(Error::rawFrameLimit));
     QCOMPARE(codec.decodeFrame(buffer, &view, &error), DecodeResult::MessageReady);
     QCOMPARE(view.toMessage(), Message::text(QStringLiteral("next")));
+}
+
+void TestCodec::decodeResultIsDeclaredWithItsType()
+{
+    // Q_DECLARE_METATYPE comes with <netcore/codec.h>: a user can queue a DecodeResult or keep one in a QVariant.
+    QVERIFY(QMetaTypeId2<DecodeResult>::Defined);
+    DecodeResult result;
+    result.status = DecodeResult::MessageReady;
+    result.message = Message::text(QStringLiteral("hi"), QStringLiteral("c"));
+    const QVariant kept = QVariant::fromValue(result);
+    QCOMPARE(kept.metaType(), QMetaType::fromType<DecodeResult>());
+    QCOMPARE(kept.value<DecodeResult>().message, result.message);
 }
 
 QTEST_GUILESS_MAIN(TestCodec)

@@ -1,7 +1,11 @@
 #include <netcore/messageinbox.h>
+#include <netcore/src/inboxfeed.h>
 
 #include <QtCore/QThread>
 #include <QtTest/QTest>
+
+#include <type_traits>
+#include <utility>
 
 using namespace netcore;
 
@@ -18,7 +22,20 @@ private Q_SLOTS:
     void waitAndTakeWakesOnPushFromAnotherThread();
     void waitAndTakeTimesOut();
     void errorsArePolledAndBounded();
+    void onlyServerAndClientFillIt();
 };
+
+namespace {
+// Whether code outside netcore can put messages or errors into an inbox.
+template <typename Inbox, typename = void> struct CanPush : std::false_type {};
+template <typename Inbox>
+struct CanPush<Inbox, std::void_t<decltype(std::declval<Inbox &>().push(std::declval<const ReceivedMessage &>()))>>
+    : std::true_type {};
+template <typename Inbox, typename = void> struct CanPushError : std::false_type {};
+template <typename Inbox>
+struct CanPushError<Inbox, std::void_t<decltype(std::declval<Inbox &>().pushError(std::declval<const Error &>()))>>
+    : std::true_type {};
+} // namespace
 
 static ReceivedMessage received(const QString &text, const QString &channel = {}, quint64 connection = 1)
 {
@@ -28,8 +45,8 @@ static ReceivedMessage received(const QString &text, const QString &channel = {}
 void tst_MessageInbox::keepsOrderAndEmptiesOnTake()
 {
     MessageInbox inbox(10);
-    inbox.push(received(QStringLiteral("a")));
-    inbox.push(received(QStringLiteral("b"), {}, 2));
+    InboxFeed::push(inbox, received(QStringLiteral("a")));
+    InboxFeed::push(inbox, received(QStringLiteral("b"), {}, 2));
     QCOMPARE(inbox.pendingCount(), 2);
     const QList<ReceivedMessage> all = inbox.takeAll();
     QCOMPARE(all.size(), 2);
@@ -43,7 +60,7 @@ void tst_MessageInbox::dropsOldestWhenFullAndCounts()
 {
     MessageInbox inbox(3);
     for (int i = 0; i < 5; ++i)
-        inbox.push(received(QString::number(i)));
+        InboxFeed::push(inbox, received(QString::number(i)));
     const QList<ReceivedMessage> all = inbox.takeAll();
     QCOMPARE(all.size(), 3);
     QCOMPARE(all.first().message.toText(), QStringLiteral("2"));
@@ -54,9 +71,9 @@ void tst_MessageInbox::dropsOldestWhenFullAndCounts()
 void tst_MessageInbox::latestAndAllValuesPerChannel()
 {
     MessageInbox inbox(10);
-    inbox.push(received(QStringLiteral("1"), QStringLiteral("test")));
-    inbox.push(received(QStringLiteral("x"), QStringLiteral("other")));
-    inbox.push(received(QStringLiteral("2"), QStringLiteral("test")));
+    InboxFeed::push(inbox, received(QStringLiteral("1"), QStringLiteral("test")));
+    InboxFeed::push(inbox, received(QStringLiteral("x"), QStringLiteral("other")));
+    InboxFeed::push(inbox, received(QStringLiteral("2"), QStringLiteral("test")));
     ReceivedMessage latest;
     QVERIFY(inbox.latest(QStringLiteral("test"), &latest));
     QCOMPARE(latest.message.toText(), QStringLiteral("2"));
@@ -74,7 +91,7 @@ void tst_MessageInbox::boundsTheNumberOfChannels()
 {
     MessageInbox inbox(10);
     for (int i = 0; i < MessageInbox::maxChannels + 5; ++i)
-        inbox.push(received(QStringLiteral("v"), QString::number(i)));
+        InboxFeed::push(inbox, received(QStringLiteral("v"), QString::number(i)));
     ReceivedMessage latest;
     QVERIFY(inbox.latest(QString::number(MessageInbox::maxChannels - 1), &latest));
     QVERIFY(!inbox.latest(QString::number(MessageInbox::maxChannels), &latest));
@@ -84,8 +101,8 @@ void tst_MessageInbox::boundsTheNumberOfChannels()
 void tst_MessageInbox::zeroCapacityKeepsNothing()
 {
     MessageInbox inbox(0);
-    inbox.push(received(QStringLiteral("a"), QStringLiteral("c")));
-    inbox.pushError(Error(ErrorCode::InvalidJson, QStringLiteral("bad")));
+    InboxFeed::push(inbox, received(QStringLiteral("a"), QStringLiteral("c")));
+    InboxFeed::pushError(inbox, Error(ErrorCode::InvalidJson, QStringLiteral("bad")));
     ReceivedMessage latest;
     QCOMPARE(inbox.pendingCount(), 0);
     QVERIFY(!inbox.latest(QStringLiteral("c"), &latest));
@@ -97,7 +114,7 @@ void tst_MessageInbox::waitAndTakeWakesOnPushFromAnotherThread()
     MessageInbox inbox(10);
     QThread *producer = QThread::create([&inbox] {
         QThread::msleep(50);
-        inbox.push(received(QStringLiteral("late")));
+        InboxFeed::push(inbox, received(QStringLiteral("late")));
     });
     producer->start();
     ReceivedMessage out;
@@ -117,14 +134,22 @@ void tst_MessageInbox::waitAndTakeTimesOut()
 void tst_MessageInbox::errorsArePolledAndBounded()
 {
     MessageInbox inbox(2);
-    inbox.pushError(Error(ErrorCode::InvalidJson, QStringLiteral("1")));
-    inbox.pushError(Error(ErrorCode::InvalidText, QStringLiteral("2")));
-    inbox.pushError(Error(ErrorCode::InvalidCbor, QStringLiteral("3")));
+    InboxFeed::pushError(inbox, Error(ErrorCode::InvalidJson, QStringLiteral("1")));
+    InboxFeed::pushError(inbox, Error(ErrorCode::InvalidText, QStringLiteral("2")));
+    InboxFeed::pushError(inbox, Error(ErrorCode::InvalidCbor, QStringLiteral("3")));
     const QList<Error> errors = inbox.takeErrors();
     QCOMPARE(errors.size(), 2);
     QCOMPARE(errors.at(0).code, ErrorCode::InvalidText);
     QCOMPARE(errors.at(1).message, QStringLiteral("3"));
     QVERIFY(inbox.takeErrors().isEmpty());
+}
+
+void tst_MessageInbox::onlyServerAndClientFillIt()
+{
+    QVERIFY(!CanPush<MessageInbox>::value);
+    QVERIFY(!CanPushError<MessageInbox>::value);
+    // Its state is behind one pointer: it can change without changing the class's size.
+    QCOMPARE(sizeof(MessageInbox), sizeof(void *));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageInbox)

@@ -17,9 +17,11 @@ class MessageInbox;
 /**
  * A TCP client that speaks one codec, with optional auto-reconnect.
  *
- * The socket lives in the client's thread. send() is safe from any thread;
- * while the client is not connected, messages wait in a bounded queue and go
- * out in order once it is (a full queue is an error, never a silent drop).
+ * The socket lives in the client's thread, and every signal is emitted
+ * there (the errorOccurred() of a send() refused in another thread is queued
+ * to it). send() is safe from any thread; while the client is not connected,
+ * messages wait in a bounded queue and go out in order once it is (a full
+ * queue is an error, never a silent drop).
  *
  * The blocking helpers (waitForConnected(), receive()) run a local event
  * loop, for scripts and tests; GUI code uses the signals.
@@ -52,9 +54,13 @@ public:
      * Connects with TLS from now on (TlsFiles::clientConfiguration() builds
      * one from a CA file). The server's certificate is checked against
      * @p configuration's CAs and the host name; a failed check, or a
-     * handshake that fails, is an error with the code TlsFailed.
+     * handshake that fails, is an error with the code TlsFailed. Set it in
+     * the Disconnected state (before connectToHost(), or after
+     * disconnectFromHost()); in any other state it is refused: false, a
+     * warning, error() InvalidConfiguration, and the connection or attempt
+     * goes on as it was.
      */
-    void setTlsConfiguration(const QSslConfiguration &configuration);
+    bool setTlsConfiguration(const QSslConfiguration &configuration);
     /** True once setTlsConfiguration() was called. */
     bool isTlsEnabled() const;
     /** Closes the connection and stops reconnecting. Pending messages stay queued. */
@@ -90,7 +96,8 @@ public:
      * restarts. A server process that dies without closing (SIGKILL, a crash)
      * may deliver again what it had not confirmed yet. Unconfirmed messages
      * count against maxPendingMessages(). Set it while disconnected; false
-     * (and no change) if the codec has no channels. The channel
+     * (no change, a warning, and error() InvalidConfiguration) if the codec
+     * has no channels. The channel
      * "netcore.delivery" is reserved for the receipts.
      */
     bool setDeliveryReceipts(bool enabled);
@@ -135,9 +142,14 @@ public:
     /** Bytes written to the socket since construction; any thread. */
     quint64 bytesOut() const;
 
-    /** The latest error reported (errorOccurred()); NoError before the first. Thread-safe. */
+    /**
+     * The error of the latest failed call (one that returned false, but for a wait that ran
+     * out of time) or asynchronous failure (errorOccurred()); NoError before the first.
+     * A later success leaves it as it is: a call's result says whether that call failed.
+     * The same on Server. Thread-safe.
+     */
     ErrorCode error() const;
-    /** error() in words. */
+    /** error() in words; empty before the first failure. Thread-safe. */
     QString errorString() const;
 
 Q_SIGNALS:

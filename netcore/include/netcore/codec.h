@@ -92,3 +92,5 @@ protected:
 NETCORE_EXPORT ErrorCode validatePayload(MessageType type, QByteArrayView payload, QString *why = nullptr);
 
 } // namespace netcore
+
+Q_DECLARE_METATYPE(netcore::DecodeResult)

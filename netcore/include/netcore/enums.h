@@ -55,9 +55,11 @@ enum class ErrorCode {
     NetworkError,        ///< client: the network failed (unreachable, down)
     Timeout,             ///< client: an attempt got no answer within 10 s (the TLS handshake included)
     AddressInUse,        ///< server: listen() found the address and port taken
-    ListenFailed,        ///< server: listen() failed otherwise (no such address, no permission)
+    ListenFailed,        ///< server: listen() failed otherwise (no such address, no permission,
+                         ///< no descriptors left for its I/O threads)
     SocketError,         ///< another socket failure; the message says which
-    InvalidConfiguration, ///< a CodecConfig that does not validate(), or settings that exclude each other
+    InvalidConfiguration, ///< a CodecConfig that does not validate(), settings that exclude each other,
+                          ///< or a setter refused in this state (after listen(), while connected)
 };
 Q_ENUM_NS(ErrorCode)
 

@@ -3,20 +3,19 @@
 #include <netcore/error.h>
 #include <netcore/message.h>
 
-#include <QtCore/QHash>
 #include <QtCore/QList>
-#include <QtCore/QMutex>
 
-#include <atomic>
-#include <condition_variable>
-#include <deque>
+#include <memory>
 
 namespace netcore {
 
+class InboxFeed;
+
 /**
- * Received messages and errors kept for polling, for programs that do not
- * use signals (the seeds' return_recved_data(), get(channel), get_ALL(channel),
- * return_exceptions()). Thread-safe.
+ * What a Server or Client received, kept for programs that poll instead of
+ * connecting signals: the messages in arrival order, each channel's queued
+ * values and latest value, and the errors. The Server or Client fills it;
+ * any thread may take from it.
  *
  * Bounded: each queue keeps at most capacity() entries; when full, the
  * oldest entry goes and droppedCount() grows, so a program that never polls
@@ -24,6 +23,8 @@ namespace netcore {
  */
 class NETCORE_EXPORT MessageInbox
 {
+    Q_DISABLE_COPY(MessageInbox)
+
 public:
     /** The constructor's default capacity (a Client's inbox holds 1024, a Server's 0: off). */
     static constexpr int defaultCapacity = 10000;
@@ -32,16 +33,12 @@ public:
 
     /** An inbox of @p capacity; 0: off. */
     explicit MessageInbox(int capacity = defaultCapacity);
+    ~MessageInbox();
 
     /** The bound of each queue (messages, each channel's values, errors); 0: off. */
     int capacity() const;
     /** Applies at once: entries over the bound go, oldest first (counted as dropped); 0 also forgets latest(). */
     void setCapacity(int capacity);
-
-    /** Queues @p received in the queue and its channel's (Server and Client call it); ignored when off. */
-    void push(const ReceivedMessage &received);
-    /** Queues @p error for takeErrors(); ignored when off. */
-    void pushError(const Error &error);
 
     /** Every queued message, oldest first; the queue is left empty. */
     QList<ReceivedMessage> takeAll();
@@ -62,18 +59,9 @@ public:
     void clear();
 
 private:
-    template <typename Queue, typename T> void appendBounded(Queue &queue, const T &value);
-
-    mutable QMutex m_mutex;
-    /// Not QWaitCondition: its wait() unlocks m_mutex inside Qt, where ThreadSanitizer cannot see it.
-    std::condition_variable_any m_messageArrived;
-    int m_capacity;
-    std::atomic<bool> m_enabled;
-    quint64 m_dropped = 0;
-    std::deque<ReceivedMessage> m_messages;
-    QHash<QString, std::deque<ReceivedMessage>> m_byChannel;
-    QHash<QString, ReceivedMessage> m_latest;
-    std::deque<Error> m_errors;
+    friend class InboxFeed; // how Server and Client fill it; not part of the API
+    class Private;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace netcore

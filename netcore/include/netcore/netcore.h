@@ -1,7 +1,11 @@
 #pragma once
 
 /** @file
- * Umbrella header: everything a netcore user needs. */
+ * Umbrella header: everything a netcore user needs.
+ *
+ * netcore runs on Linux only: its I/O threads wait on epoll and an eventfd,
+ * and it tells a reset from an orderly close by TCP_INFO. Its CMake project
+ * stops with an error when configured for another system. */
 
 #include <netcore/bytebuffer.h>
 #include <netcore/client.h>

@@ -7,8 +7,9 @@
 namespace netcore {
 
 /**
- * How much unsent output one server connection may hold: the server's
- * defence against a peer that sends but does not read (backpressure).
+ * How much unsent output one server connection may hold, and for how long:
+ * the server's defence against a peer that sends but does not read
+ * (backpressure), or does not end a connection the server closes.
  *
  * At the high watermark the server stops reading from that peer, so its
  * requests stop producing replies and TCP pushes back on it; at the low
@@ -27,6 +28,12 @@ struct NETCORE_EXPORT OutputLimits
     qint64 hardLimit = 64 * 1024 * 1024;
     /** Milliseconds above the high watermark (or closing with output unsent) before giving up; 0 = never. */
     int stallTimeout = 30000;
+    /**
+     * Milliseconds a connection the server closes waits, once its output is written and its
+     * FIN sent, for the peer to read the rest and end its side too (what the peer sends
+     * meanwhile is read and dropped); a peer that does not is reset then. Positive.
+     */
+    int closeTimeout = 10000;
 
     /** Why these limits cannot be used (low > high, high > hard, negative values); empty if they can. */
     QString validate() const;

@@ -25,8 +25,10 @@ class MessageInbox;
  * With workers() == 0 every connection lives in the server's own thread.
  * With N >= 1 the server only accepts: each socket descriptor is handed to
  * one of N I/O threads (round robin), where its socket is created, used and
- * deleted. Signals are always emitted in the server's thread, and send(),
- * broadcast() and disconnectClient() may be called from any thread.
+ * deleted. Signals are always emitted in the server's thread (the
+ * errorOccurred() of a send() or broadcast() that failed in another thread,
+ * or in a message handler, is queued to it), and send(), broadcast() and
+ * disconnectClient() may be called from any thread.
  *
  * @code
  * netcore::Server server;
@@ -64,11 +66,14 @@ public:
     /**
      * Port 0 picks a free port; serverPort() tells which. Settings below apply from here on.
      * False if it fails: error() says why (AddressInUse, ListenFailed, InvalidConfiguration).
+     * ListenFailed also when an I/O thread cannot start (the process is out of descriptors,
+     * say): errorString() names the thread and the reason, and the server is not listening.
      */
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     /**
      * Stops listening and closes every connection (reason ServerClosed),
      * sending what is pending first; clientDisconnected() follows for each.
+     * Each peer sees an orderly end (FIN) after the last byte, see OutputLimits::closeTimeout.
      */
     void close();
     /** True between a successful listen() and close(). */
@@ -105,10 +110,13 @@ public:
     /** In milliseconds; 0 (never) unless changed. */
     int idleTimeout() const;
 
-    /** Must be set before listen(). */
-    void setMessageHandler(MessageHandler handler);
+    /** Must be set before listen(): false after (a warning, and error() InvalidConfiguration). */
+    bool setMessageHandler(MessageHandler handler);
 
-    /** Backpressure against peers that do not read; see OutputLimits. Invalid limits are refused (false). */
+    /**
+     * Backpressure against peers that do not read; see OutputLimits. Applies to the open connections too.
+     * Invalid limits are refused: false, a warning, and error() InvalidConfiguration.
+     */
     bool setOutputLimits(const OutputLimits &limits);
     /** OutputLimits' defaults unless changed. */
     OutputLimits outputLimits() const;
@@ -118,9 +126,9 @@ public:
      * (TlsFiles::serverConfiguration() reads PEM files). Each accepted socket
      * starts the handshake in its I/O thread; a peer that does not complete it
      * within handshakeTimeout (a plaintext peer, say) is closed with TlsFailed.
-     * Must be set before listen().
+     * Must be set before listen(): false after (a warning, and error() InvalidConfiguration).
      */
-    void setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout = 10000);
+    bool setTlsConfiguration(const QSslConfiguration &configuration, int handshakeTimeout = 10000);
     /** True once setTlsConfiguration() took effect. */
     bool isTlsEnabled() const;
 
@@ -130,14 +138,18 @@ public:
      * delivers what such a client sends again only once. Clients that do not
      * use them are served as before. close() first delivers and confirms what
      * was already read, then closes. Envelope codec only, and no message
-     * handler (it would bypass delivery); set before listen(). False if refused.
+     * handler (it would bypass delivery); set before listen(). False if refused
+     * (a warning, and error() InvalidConfiguration).
      */
     bool setDeliveryReceipts(bool enabled);
     /** Whether setDeliveryReceipts() turned them on. */
     bool deliveryReceipts() const;
 
-    /** I/O threads; must be set before listen(). 0 = the server's own thread. */
-    void setWorkers(int workers);
+    /**
+     * I/O threads; 0 = the server's own thread. Must be set before the first listen(): the
+     * threads stay until the server is destroyed. False after (a warning, and error() InvalidConfiguration).
+     */
+    bool setWorkers(int workers);
     /** 0 unless changed: every connection in the server's thread. */
     int workers() const;
 
@@ -152,7 +164,10 @@ public:
     int broadcast(const Message &message, quint64 except = 0);
     /** The same for a view: encoded once, straight from the borrowed bytes. */
     int broadcast(const MessageView &message, quint64 except = 0);
-    /** Closes one connection (reason ClosedLocally). Thread-safe. False if it is not open. */
+    /**
+     * Closes one connection (reason ClosedLocally), as close() does: what is pending goes first, then
+     * an orderly end. Thread-safe. False (error() NotConnected) if it is not open.
+     */
     bool disconnectClient(quint64 connection);
 
     /** Open connections now, accepted ones whose clientConnected() is still on its way included. Thread-safe. */
@@ -165,9 +180,14 @@ public:
     /** Received messages and errors kept for polling; off (capacity 0) until inbox().setCapacity(n). */
     MessageInbox &inbox();
 
-    /** The latest failure of a call (listen(), send(), ...); NoError after a good listen(). Thread-safe. */
+    /**
+     * The error of the latest failed call (one that returned false, or a broadcast() that
+     * could not encode) or asynchronous failure (errorOccurred()); NoError before the first.
+     * A later success leaves it as it is: a call's result says whether that call failed.
+     * The same on Client. Thread-safe.
+     */
     ErrorCode error() const;
-    /** error() in words. */
+    /** error() in words; empty before the first failure. Thread-safe. */
     QString errorString() const;
 
 Q_SIGNALS:
