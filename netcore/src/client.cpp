@@ -1,6 +1,7 @@
 #include <netcore/client.h>
 
 #include "clientprivate.h"
+#include "deliveryprotocol.h"
 
 #include <QtNetwork/QTcpSocket>
 
@@ -126,6 +127,11 @@ int Client::pendingMessageCount() const
 
 bool Client::send(const Message &message)
 {
+    if (d->receipts && DeliveryProtocol::isControl(message)) {
+        d->report(ErrorCode::InvalidChannelName,
+                  tr("the channel %1 is reserved for delivery receipts").arg(DeliveryProtocol::channel()));
+        return false;
+    }
     QByteArray bytes;
     Error encodeError;
     if (!d->encoder->encode(message, bytes, &encodeError)) {

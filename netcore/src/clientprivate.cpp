@@ -1,5 +1,7 @@
 #include "clientprivate.h"
 
+#include <netcore/endpoint.h>
+
 #include "deliveryprotocol.h"
 #include "inboxfeed.h"
 #include "peerend.h"
@@ -159,9 +161,9 @@ void Client::Private::onSocketError(QAbstractSocket::SocketError socketError)
     if (state == State::Disconnected)
         return;
     const ErrorCode code = errorCodeOf(socketError);
-    report(code, (code == ErrorCode::TlsFailed ? Client::tr("TLS handshake with %1:%2 failed: %3")
-                                               : Client::tr("cannot connect to %1:%2: %3"))
-                     .arg(host).arg(port).arg(socket->errorString()));
+    report(code, (code == ErrorCode::TlsFailed ? Client::tr("TLS handshake with %1 failed: %2")
+                                               : Client::tr("cannot connect to %1: %2"))
+                     .arg(Endpoint::format(host, port), socket->errorString()));
     if (wantConnected && autoReconnect)
         scheduleReconnect();
     else
@@ -191,8 +193,8 @@ void Client::Private::onDisconnected()
 void Client::Private::onConnectTimeout()
 {
     socket->abort();
-    report(ErrorCode::Timeout, Client::tr("cannot connect to %1:%2: no answer within %3 ms")
-                                   .arg(host).arg(port).arg(connectTimeoutMsecs));
+    report(ErrorCode::Timeout, Client::tr("cannot connect to %1: no answer within %2 ms")
+                                   .arg(Endpoint::format(host, port)).arg(connectTimeoutMsecs));
     if (wantConnected && autoReconnect)
         scheduleReconnect();
     else

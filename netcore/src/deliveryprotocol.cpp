@@ -34,7 +34,7 @@ bool controlMap(const Message &message, QCborMap *map)
 }
 } // namespace
 
-QString channel() { return QStringLiteral("netcore.delivery"); }
+QString channel() { return QString::fromLatin1(channelName); }
 
 Message helloMessage(const Hello &hello)
 {

@@ -3,6 +3,7 @@
 #include <netcore/message.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
 #include <QtCore/QString>
 
 namespace netcore {
@@ -22,9 +23,12 @@ namespace netcore {
  */
 namespace DeliveryProtocol {
 
-/** The reserved channel; applications must not send on it. */
+/** The reserved channel's name; applications with receipts on may not send on it. */
+inline constexpr char channelName[] = "netcore.delivery";
 QString channel();
-inline bool isControl(const Message &message) { return message.channel() == channel(); }
+inline bool isControl(const Message &message) { return message.channel() == QLatin1String(channelName); }
+/** For a MessageView: the same test on the channel's wire bytes. */
+inline bool isControlChannel(QByteArrayView channelUtf8) { return channelUtf8 == QByteArrayView(channelName); }
 
 struct Hello
 {

@@ -189,31 +189,9 @@ bool Server::send(quint64 connection, const Message &message)
 
 bool Server::send(quint64 connection, const MessageView &message)
 {
-    // Fast path: in the I/O thread that owns the connection, encode straight into its output.
-    if (IoWorker *worker = d->workerInCurrentThread()) {
-        Error error;
-        if (worker->writeMessage(connection, message, *d->encoder, &error)) {
-            if (!error.isError())
-                return true;
-            d->report(error);
-            return false;
-        }
-    }
-    QByteArray bytes;
-    if (!d->encode(message, &bytes))
+    if (d->refusesReservedChannel(message, connection))
         return false;
-    QMutexLocker lock(&d->mutex);
-    const auto it = d->connections.constFind(connection);
-    if (it == d->connections.cend()) {
-        lock.unlock();
-        d->setError(ErrorCode::NotConnected, tr("no connection %1").arg(connection));
-        return false;
-    }
-    IoWorker *worker = it->worker;
-    lock.unlock(); // workers outlive connections: safe to post after unlocking
-    // Moved, not shared: the only reference lives in the I/O thread, where the socket's buffer may keep it.
-    worker->post([worker, connection, bytes = std::move(bytes)] { worker->write(connection, bytes); });
-    return true;
+    return d->sendFrame(connection, message);
 }
 
 int Server::broadcast(const Message &message, quint64 except)
@@ -224,6 +202,8 @@ int Server::broadcast(const Message &message, quint64 except)
 
 int Server::broadcast(const MessageView &message, quint64 except)
 {
+    if (d->refusesReservedChannel(message, 0))
+        return 0;
     QByteArray bytes;
     if (!d->encode(message, &bytes))
         return 0;

@@ -208,8 +208,10 @@ void Server::Private::onDecoded(quint64 id, const QList<DecodeResult> &results)
             return; // a slot deleted the server
     }
     // One receipt per read: it covers the batch, and the repeats that were dropped.
-    if (confirm && sessions.isTracked(id))
-        q->send(id, DeliveryProtocol::receiptMessage(sessions.deliveredOf(id)));
+    if (confirm && sessions.isTracked(id)) {
+        QByteArray channel;
+        sendFrame(id, MessageView::of(DeliveryProtocol::receiptMessage(sessions.deliveredOf(id)), channel));
+    }
 }
 
 bool Server::Private::admit(quint64 id, const Message &message)
@@ -270,6 +272,46 @@ void Server::Private::report(Error error)
     Server *server = q;
     QMetaObject::invokeMethod(
         server, [server, error] { Q_EMIT server->errorOccurred(error); }, Qt::QueuedConnection);
+}
+
+bool Server::Private::sendFrame(quint64 connection, const MessageView &message)
+{
+    // Fast path: in the I/O thread that owns the connection, encode straight into its output.
+    if (IoWorker *worker = workerInCurrentThread()) {
+        Error error;
+        if (worker->writeMessage(connection, message, *encoder, &error)) {
+            if (!error.isError())
+                return true;
+            report(error);
+            return false;
+        }
+    }
+    QByteArray bytes;
+    if (!encode(message, &bytes))
+        return false;
+    QMutexLocker lock(&mutex);
+    const auto it = connections.constFind(connection);
+    if (it == connections.cend()) {
+        lock.unlock();
+        setError(ErrorCode::NotConnected, Server::tr("no connection %1").arg(connection));
+        return false;
+    }
+    IoWorker *worker = it->worker;
+    lock.unlock(); // workers outlive connections: safe to post after unlocking
+    // Moved, not shared: the only reference lives in the I/O thread, where the socket's buffer may keep it.
+    worker->post([worker, connection, bytes = std::move(bytes)] { worker->write(connection, bytes); });
+    return true;
+}
+
+bool Server::Private::refusesReservedChannel(const MessageView &message, quint64 connection)
+{
+    if (!receipts || !DeliveryProtocol::isControlChannel(message.channelUtf8()))
+        return false;
+    Error error(ErrorCode::InvalidChannelName,
+                Server::tr("the channel %1 is reserved for delivery receipts").arg(DeliveryProtocol::channel()));
+    error.connection = connection;
+    report(error);
+    return true;
 }
 
 bool Server::Private::encode(const MessageView &message, QByteArray *bytes)

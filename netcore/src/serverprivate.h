@@ -62,6 +62,10 @@ public:
      */
     void report(Error error);
     bool encode(const MessageView &message, QByteArray *bytes);
+    /** Server::send() past the checks of an application's call: the receipts go this way too. */
+    bool sendFrame(quint64 connection, const MessageView &message);
+    /** With receipts, a message on their reserved channel is refused: reported, true. */
+    bool refusesReservedChannel(const MessageView &message, quint64 connection);
     const QList<IoWorker *> &allWorkers() const { return ioWorkers; }
     IoWorker *workerInCurrentThread() const;
 

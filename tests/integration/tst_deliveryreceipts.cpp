@@ -183,6 +183,42 @@ private Q_SLOTS:
         QCOMPARE(recording.server.connectionCount(), 1);
     }
 
+    void theirChannelIsRefusedToApplicationsThatUseThem()
+    {
+        RecordingServer recording;
+        QSignalSpy serverErrors(&recording.server, &Server::errorOccurred);
+        QVERIFY(recording.server.listen());
+        auto client = receiptClient();
+        QSignalSpy clientErrors(client.get(), &Client::errorOccurred);
+        client->connectToHost(QStringLiteral("127.0.0.1"), recording.server.serverPort());
+        QVERIFY(client->waitForConnected(5000));
+        // A forged receipt would confirm what the server never delivered.
+        const Message forged = Message::cbor(QCborMap{{QStringLiteral("delivered"), 1000}},
+                                             QStringLiteral("netcore.delivery"));
+        QVERIFY(!client->send(forged));
+        QCOMPARE(client->error(), ErrorCode::InvalidChannelName);
+        QCOMPARE(clientErrors.size(), 1);
+        QCOMPARE(client->pendingMessageCount() + client->unconfirmedMessageCount(), 0);
+
+        QVERIFY(client->send(numbered(1)));
+        QVERIFY(client->waitForDelivered(5000));
+        const quint64 connection = recording.server.connections().constFirst().id;
+        QVERIFY(!recording.server.send(connection, forged));
+        QCOMPARE(recording.server.error(), ErrorCode::InvalidChannelName);
+        QCOMPARE(recording.server.broadcast(forged), 0);
+        QCOMPARE(serverErrors.size(), 2);
+        QCOMPARE(serverErrors.at(0).at(0).value<Error>().connection, connection);
+
+        // Every other channel goes as before, both ways.
+        QVERIFY(recording.server.send(connection, Message::text(QStringLiteral("reply"), QStringLiteral("work"))));
+        const std::optional<Message> reply = client->receive(5000);
+        QVERIFY(reply);
+        QCOMPARE(reply->toText(), QStringLiteral("reply"));
+        QVERIFY(client->send(numbered(2)));
+        QVERIFY(client->waitForDelivered(5000));
+        QCOMPARE(recording.delivered, oneTo(2));
+    }
+
     void receiptsNeedTheEnvelopeAndNoMessageHandler()
     {
         Client lineClient(CodecConfig::line());

@@ -97,8 +97,8 @@ public:
      * may deliver again what it had not confirmed yet. Unconfirmed messages
      * count against maxPendingMessages(). Set it while disconnected; false
      * (no change, a warning, and error() InvalidConfiguration) if the codec
-     * has no channels. The channel
-     * "netcore.delivery" is reserved for the receipts.
+     * has no channels. The channel "netcore.delivery" is reserved for the
+     * receipts: with them on, send() refuses it (InvalidChannelName).
      */
     bool setDeliveryReceipts(bool enabled);
     /** Whether setDeliveryReceipts() turned them on. */
@@ -115,7 +115,8 @@ public:
 
     /**
      * Sends now if connected, else queues. Thread-safe. Returns false (and
-     * reports SendQueueFull or MessageTooLarge) if the message was not taken.
+     * reports SendQueueFull, MessageTooLarge, or InvalidChannelName for the
+     * receipts' channel) if the message was not taken.
      */
     bool send(const Message &message);
 

@@ -34,7 +34,8 @@ enum class ErrorCode {
 
     // Frame errors: one frame is dropped, the connection stays.
     UnknownMessageType,  ///< envelope: type byte is not 0..3
-    InvalidChannelName,  ///< channel name is not valid UTF-8
+    InvalidChannelName,  ///< channel name is not valid UTF-8; or, sending with delivery receipts on,
+                         ///< the channel reserved for them
     InvalidText,         ///< text payload is not valid UTF-8
     InvalidJson,         ///< json payload does not parse, or is not an object/array
     InvalidCbor,         ///< cbor payload is not exactly one well-formed item

@@ -139,7 +139,8 @@ public:
      * use them are served as before. close() first delivers and confirms what
      * was already read, then closes. Envelope codec only, and no message
      * handler (it would bypass delivery); set before listen(). False if refused
-     * (a warning, and error() InvalidConfiguration).
+     * (a warning, and error() InvalidConfiguration). With them on, send() and
+     * broadcast() refuse the receipts' channel "netcore.delivery" (InvalidChannelName).
      */
     bool setDeliveryReceipts(bool enabled);
     /** Whether setDeliveryReceipts() turned them on. */
