@@ -46,7 +46,7 @@ void IoWorker::runPendingTasks()
 
 void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<ConnectionCounters> counters)
 {
-    auto *connection = new ServerConnection(id, m_codec, std::move(counters), &m_outputLimits, &m_tls, this);
+    auto *connection = new ServerConnection(id, m_codec, std::move(counters), &m_outputLimits, &m_tls, &m_gate, this);
     QString why;
     if (!connection->open(descriptor, &why)) {
         delete connection;
@@ -66,6 +66,7 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
         connection->holdReading();
     connect(connection, &ServerConnection::decoded, this, &IoWorker::decoded);
     connect(connection, &ServerConnection::closed, this, &IoWorker::onConnectionClosed);
+    connect(connection, &ServerConnection::deliveryBlocked, this, &IoWorker::onDeliveryBlocked);
     m_connections.insert(id, connection);
     forgetLastWritten(); // a cached miss for this id is stale now
     Q_EMIT connectionOpened(id);
@@ -120,6 +121,19 @@ void IoWorker::setReadingHeld(bool held)
         return;
     for (ServerConnection *connection : std::as_const(m_connections))
         connection->holdReading();
+}
+
+void IoWorker::onDeliveryBlocked()
+{
+    if (m_gate.waitForRoom())
+        resumeDelivery();
+}
+
+void IoWorker::resumeDelivery()
+{
+    // Rare (once per half a backlog) and cheap for the connections that did not wait.
+    for (ServerConnection *connection : std::as_const(m_connections))
+        connection->resumeAfterDelivery();
 }
 
 void IoWorker::setIdleTimeout(int msecs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioncounters.h"
+#include "deliverygate.h"
 #include "framereader.h"
 #include "tlssettings.h"
 
@@ -67,6 +68,10 @@ public:
     void setOutputLimits(const OutputLimits &limits) { m_outputLimits = limits; }
     /** Set before the worker gets connections. */
     void setTls(const TlsSettings &tls) { m_tls = tls; }
+    /** What this worker decoded and the server's thread has not taken yet. */
+    DeliveryGate &deliveryGate() { return m_gate; }
+    /** The server's thread caught up: the connections that waited for it read on. */
+    void resumeDelivery();
     /** Drops every connection at once, without signals, and every close still under way; before the thread ends. */
     void shutdown();
 
@@ -80,6 +85,7 @@ private:
     void forgetLastWritten() { m_lastWrittenId = 0; m_lastWritten = nullptr; }
     void onConnectionClosed(quint64 id, DisconnectReason reason, const QString &detail);
     void closeIdleConnections();
+    void onDeliveryBlocked();
 
     CodecConfig m_codec;
     QHash<quint64, ServerConnection *> m_connections;
@@ -88,6 +94,7 @@ private:
     bool m_readingHeld = false;
     OutputLimits m_outputLimits;
     TlsSettings m_tls;
+    DeliveryGate m_gate;
     Server::MessageHandler m_handler;
     // initial-exec: read for every handled message; a shared library would otherwise call __tls_get_addr.
     static thread_local IoWorker *t_handlingWorker __attribute__((tls_model("initial-exec")));

@@ -1,6 +1,7 @@
 #include "serverconnection.h"
 
 #include "acceptor.h"
+#include "deliverygate.h"
 #include "orderlyclose.h"
 #include "peerend.h"
 
@@ -24,8 +25,9 @@ constexpr qint64 socketReadBufferLimit = 1024 * 1024;
 
 ServerConnection::ServerConnection(quint64 id, const CodecConfig &codec,
                                    std::shared_ptr<ConnectionCounters> counters, const OutputLimits *limits,
-                                   const TlsSettings *tls, QObject *parent)
-    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits), m_tls(tls)
+                                   const TlsSettings *tls, DeliveryGate *gate, QObject *parent)
+    : QObject(parent), m_id(id), m_reader(codec), m_counters(std::move(counters)), m_limits(limits), m_tls(tls),
+      m_gate(gate)
 {
     m_lastReceive.start();
 }
@@ -234,10 +236,18 @@ void ServerConnection::close(DisconnectReason reason, const QString &detail)
         startStallTimer(); // a peer that does not read would keep the connection (and its output) forever
 }
 
+void ServerConnection::resumeAfterDelivery()
+{
+    if (!m_deliveryWait)
+        return;
+    m_deliveryWait = false;
+    QMetaObject::invokeMethod(this, &ServerConnection::onReadyRead, Qt::QueuedConnection);
+}
+
 void ServerConnection::onReadyRead()
 {
-    if (m_readPaused || (m_readingHeld && !m_closing))
-        return; // resumeReading() or close() comes back for it
+    if (m_readPaused || m_deliveryWait || (m_readingHeld && !m_closing))
+        return; // resumeReading(), resumeAfterDelivery() or close() comes back for it
     if (m_closing || m_reader.hasFailed()) {
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;
@@ -253,18 +263,27 @@ void ServerConnection::decodeFrom(QIODevice *device)
     const auto outputHasRoom = [this] {
         return m_socketFailed || m_output.size() + m_socket->bytesToWrite() < m_limits->highWatermark;
     };
+    // And while the server's thread has a full backlog of what was decoded before. What the
+    // kernel kept of a failed socket is read whole: it is bounded, and there is no later.
+    const bool gated = device == m_socket;
+    const auto deliveryHasRoom = [this, gated](DeliveryGate::Load reading) { return !gated || m_gate->hasRoom(reading); };
+    // Inside a read, the batch being decoded counts too; it is handed over before the loop goes on.
+    const auto keepReading = [&] {
+        return outputHasRoom() && deliveryHasRoom({m_batch.results.size(), m_batch.bytesRead});
+    };
     do {
         FrameReader::Batch &batch = m_batch;
         // Replies written while this read is handled in this thread, by the message
         // handler during decoding or by slots of decoded(), leave in one write.
         m_corked = true;
-        m_reader.readFrom(device, batch, outputHasRoom);
+        m_reader.readFrom(device, batch, keepReading);
         if (batch.bytesRead > 0) {
             m_lastReceive.restart();
             m_counters->bytesIn.fetch_add(quint64(batch.bytesRead), std::memory_order_relaxed);
             m_counters->messagesIn.fetch_add(quint64(batch.messageCount), std::memory_order_relaxed);
         }
         if (!batch.results.isEmpty()) {
+            m_gate->handOver(DeliveryGate::loadOf(batch.results));
             QPointer<ServerConnection> self(this); // a slot may shut the server down
             Q_EMIT decoded(m_id, batch.results);
             if (!self)
@@ -278,7 +297,11 @@ void ServerConnection::decodeFrom(QIODevice *device)
         }
         // Stopped early, and the flush made room without pausing: no readyRead comes for bytes
         // already in the socket's buffer, so go on here.
-    } while (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && outputHasRoom());
+    } while (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && outputHasRoom() && deliveryHasRoom({}));
+    if (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && !deliveryHasRoom({})) {
+        m_deliveryWait = true;
+        Q_EMIT deliveryBlocked();
+    }
 }
 
 void ServerConnection::readWhatTheKernelKept()

@@ -20,6 +20,7 @@ class QTimer;
 
 namespace netcore {
 
+class DeliveryGate;
 class OrderlyClose;
 
 /**
@@ -32,9 +33,9 @@ class ServerConnection : public QObject
     Q_OBJECT
 
 public:
-    /** @p limits and @p tls belong to the IoWorker (same thread) and outlive the connection. */
+    /** @p limits, @p tls and @p gate belong to the IoWorker (same thread) and outlive the connection. */
     ServerConnection(quint64 id, const CodecConfig &codec, std::shared_ptr<ConnectionCounters> counters,
-                     const OutputLimits *limits, const TlsSettings *tls, QObject *parent);
+                     const OutputLimits *limits, const TlsSettings *tls, DeliveryGate *gate, QObject *parent);
     ~ServerConnection() override;
 
     /** Adopts an accepted descriptor; false (and the descriptor closed) on failure. */
@@ -48,6 +49,8 @@ public:
     void writeMessage(const MessageView &message, const Codec &encoder, Error *error);
     /** Leaves what the peer sends unread until close(): nothing more is decoded. */
     void holdReading() { m_readingHeld = true; }
+    /** The server's thread caught up (DeliveryGate): reads on if it waited for that. */
+    void resumeAfterDelivery();
     /**
      * Starts closing: pending output is flushed (within the stall timeout), nothing more is
      * decoded, and the connection ends in order (see OrderlyClose, which takes over its end).
@@ -58,6 +61,8 @@ public:
 Q_SIGNALS:
     void decoded(quint64 connection, const QList<netcore::DecodeResult> &results);
     void closed(quint64 connection, netcore::DisconnectReason reason, const QString &detail);
+    /** It stopped reading for the gate: resumeAfterDelivery() will come. */
+    void deliveryBlocked();
 
 private:
     void onReadyRead();
@@ -98,6 +103,7 @@ private:
     int m_outputMessages = 0; ///< messages encoded into m_output
     const OutputLimits *m_limits;
     const TlsSettings *m_tls;
+    DeliveryGate *m_gate;
     QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
     /**
      * A duplicate of the socket's descriptor while reading is paused: QTcpSocket closes its own
@@ -107,6 +113,7 @@ private:
     QPointer<OrderlyClose> m_orderlyClose; ///< the end of a close() in progress; owned by the IoWorker
     bool m_readPaused = false;      ///< output above the high watermark: the peer's bytes wait in the kernel
     bool m_readingHeld = false;     ///< holdReading(): the server is closing in two steps
+    bool m_deliveryWait = false;    ///< the server's thread has a full backlog: the peer's bytes wait
     bool m_corked = false;
     bool m_closing = false;
     bool m_socketFailed = false;

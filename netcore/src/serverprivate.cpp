@@ -43,8 +43,12 @@ bool Server::Private::startWorkers(QString *why)
             if (snapshot(id, false, &info))
                 Q_EMIT q->clientConnected(info);
         });
-        QObject::connect(worker, &IoWorker::decoded, q,
-                         [this](quint64 id, const QList<DecodeResult> &results) { onDecoded(id, results); });
+        QObject::connect(worker, &IoWorker::decoded, q, [this, worker](quint64 id, const QList<DecodeResult> &results) {
+            // Taken before it is delivered: a slot may delete the server, its workers with it.
+            if (worker->deliveryGate().take(DeliveryGate::loadOf(results)))
+                worker->post([worker] { worker->resumeDelivery(); });
+            onDecoded(id, results);
+        });
         QObject::connect(worker, &IoWorker::connectionClosed, q,
                          [this](quint64 id, DisconnectReason reason, const QString &detail) {
                              onConnectionClosed(id, reason, detail);

@@ -30,6 +30,14 @@ class MessageInbox;
  * or in a message handler, is queued to it), and send(), broadcast() and
  * disconnectClient() may be called from any thread.
  *
+ * What an I/O thread decoded waits for the server's thread in a bounded
+ * backlog: at most 1024 messages (or 16 MiB of payload) per I/O thread.
+ * When the server's thread falls behind, that I/O thread's connections stop
+ * reading until it has taken half of it; the peers' bytes wait in the kernel
+ * and TCP pushes back on them. So a slow messageReceived() slows the peers
+ * instead of growing memory, and the server thread's other events (timers,
+ * a close()) never wait behind more than that backlog.
+ *
  * @code
  * netcore::Server server;
  * connect(&server, &netcore::Server::messageReceived, [&](quint64 id, const netcore::Message &m) {
