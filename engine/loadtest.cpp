@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -16,6 +17,14 @@
 namespace wirebench {
 
 namespace {
+
+/** CPU time of the calling thread, in nanoseconds. */
+qint64 threadCpuNs()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
 
 constexpr int connectWindow = 256;  // connects in progress at once: a burst beyond the backlog only retries
 constexpr qint64 msec = 1000 * 1000;
@@ -162,6 +171,7 @@ bool LoadTest::measure()
     const qint64 end = warmupEnd + m_plan.durationNs;
     LatencyRecorder *recorder = m_plan.warmupNs > 0 ? nullptr : &m_result.latency;
     qint64 measuredFrom = start;
+    qint64 cpuFrom = threadCpuNs();
 
     for (const auto &connection : m_connections) {
         if (!connection->fill(start))
@@ -195,9 +205,17 @@ bool LoadTest::measure()
         if (!recorder && now >= warmupEnd) {
             recorder = &m_result.latency;
             measuredFrom = now;
+            cpuFrom = threadCpuNs();
         }
     }
     m_result.measuredNs = now - measuredFrom;
+    m_result.cpuNs = threadCpuNs() - cpuFrom;
+    for (const auto &connection : m_connections) {
+        m_result.bytesReceived += connection->measuredBytes();
+        m_result.differingFrames += connection->differingFrames();
+        m_result.wrongLengthFrames += connection->wrongLengthFrames();
+        m_result.unaskedFrames += connection->unaskedFrames();
+    }
     return true;
 }
 

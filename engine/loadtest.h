@@ -34,6 +34,20 @@ struct LoadResult
     qint64 measuredNs = 0;
     int echoedConnections = 0;  ///< active connections that got at least one echo (warm-up included)
     qint64 allEchoedAfterNs = -1;  ///< from the start of the load until every connection had an echo; -1: never
+    quint64 bytesReceived = 0;  ///< in the measured time: whole frames and partial ones, headers included
+    qint64 cpuNs = 0;           ///< CPU time the generator's thread used in the measured time
+
+    /** The generator's own CPU use over the measured time, 1.0 = one core. */
+    double cpuShare() const { return measuredNs > 0 ? double(cpuNs) / double(measuredNs) : 0.0; }
+    /** At 90 % of its core the generator, not the server, may set the pace. */
+    bool generatorBound() const { return cpuShare() >= 0.9; }
+    // What came back that was not what was sent (warm-up included): any of them makes the run fail its check.
+    quint64 differingFrames = 0;    ///< the sent frame's length, other bytes
+    quint64 wrongLengthFrames = 0;  ///< another length
+    quint64 unaskedFrames = 0;      ///< beyond the frames in flight
+
+    /** Every reply was the frame that was sent, and none came unasked. */
+    bool repliesMatched() const { return differingFrames == 0 && wrongLengthFrames == 0 && unaskedFrames == 0; }
 };
 
 /**

@@ -13,7 +13,7 @@ namespace wirebench {
 
 LoadTestConnection::LoadTestConnection(int descriptor, const FramePattern &pattern,
                                        const netcore::CodecConfig &codec, int inflight)
-    : m_descriptor(descriptor), m_pattern(pattern), m_framer(codec, pattern.frameSize),
+    : m_descriptor(descriptor), m_pattern(pattern), m_framer(codec, pattern.bytes.left(pattern.frameSize)),
       m_sentAt(size_t(std::max(inflight, 1)))
 {
 }
@@ -76,6 +76,8 @@ bool LoadTestConnection::onReadable(char *scratch, qsizetype scratchSize, Latenc
                 break;
             return fail(QStringLiteral("cannot receive: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         }
+        if (recorder)
+            m_measuredBytes += quint64(got);
         const qint64 frames = m_framer.feed(scratch, got);
         if (frames < 0)
             return fail(m_framer.errorString());
@@ -96,6 +98,7 @@ bool LoadTestConnection::onReadable(char *scratch, qsizetype scratchSize, Latenc
         if (++m_oldest == m_sentAt.size())
             m_oldest = 0;
     }
+    m_unasked += quint64(echoedNow) - answered;
     m_inFlight -= answered;
     m_echoed += answered;
     return fill(now);

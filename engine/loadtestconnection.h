@@ -45,6 +45,13 @@ public:
     int descriptor() const { return m_descriptor; }
     /** Frames echoed since the start, warm-up included. */
     quint64 echoed() const { return m_echoed; }
+    /** Bytes received while a recorder was given (the measured time). */
+    quint64 measuredBytes() const { return m_measuredBytes; }
+    /** Replies that were not what was sent (ReplyFramer), warm-up included. */
+    quint64 differingFrames() const { return m_framer.differingFrames(); }
+    quint64 wrongLengthFrames() const { return m_framer.wrongLengthFrames(); }
+    /** Frames that came back beyond those in flight: nobody asked for them. */
+    quint64 unaskedFrames() const { return m_unasked; }
     QString errorString() const { return m_error; }
 
     /** Queues frames until `inflight` are in flight, sent at @p nowNs; writes what the socket takes. */
@@ -75,6 +82,8 @@ private:
     qint64 m_unsentBytes = 0;
     qsizetype m_frameOffset = 0;  ///< where the next byte sent lies within a frame
     quint64 m_echoed = 0;
+    quint64 m_measuredBytes = 0;
+    quint64 m_unasked = 0;
     QString m_error;
 };
 

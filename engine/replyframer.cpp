@@ -6,6 +6,7 @@
 #include <QtCore/QtEndian>
 
 #include <algorithm>
+#include <cstring>
 
 namespace wirebench {
 
@@ -14,8 +15,8 @@ constexpr int lengthFieldSize = 4;      // envelope: N, not counted in N
 constexpr quint32 minEnvelopeLength = 8; // type, version, channel length, id
 } // namespace
 
-ReplyFramer::ReplyFramer(const netcore::CodecConfig &codec, qsizetype sentFrameSize)
-    : m_codec(codec), m_sentFrameSize(std::max<qsizetype>(sentFrameSize, 1))
+ReplyFramer::ReplyFramer(const netcore::CodecConfig &codec, QByteArray sentFrame)
+    : m_codec(codec), m_sentFrame(std::move(sentFrame)), m_sentFrameSize(std::max<qsizetype>(m_sentFrame.size(), 1))
 {
     switch (codec.kind) {
     case netcore::CodecConfig::Kind::Envelope: m_mode = Mode::EnvelopeLength; break;
@@ -35,9 +36,20 @@ qint64 ReplyFramer::feed(const char *bytes, qsizetype size)
     case Mode::EnvelopeLength:
         return feedEnvelope(bytes, size);
     case Mode::ByteCount: {
-        m_partialBytes += size;
-        const qint64 frames = m_partialBytes / m_sentFrameSize;
-        m_partialBytes -= frames * m_sentFrameSize;
+        qint64 frames = 0;
+        while (size > 0) {
+            const qint64 part = std::min<qint64>(size, m_sentFrameSize - m_partialBytes);
+            m_differs = m_differs || !matches(m_partialBytes, bytes, part);
+            bytes += part;
+            size -= part;
+            m_partialBytes += part;
+            if (m_partialBytes == m_sentFrameSize) {
+                ++frames;
+                m_differing += m_differs ? 1 : 0;
+                m_differs = false;
+                m_partialBytes = 0;
+            }
+        }
         return frames;
     }
     case Mode::Decoder:
@@ -52,10 +64,17 @@ qint64 ReplyFramer::feedEnvelope(const char *bytes, qsizetype size)
     const char *const end = bytes + size;
     while (bytes < end) {
         if (m_bodyLeft > 0) {
-            const qint64 skipped = std::min<qint64>(m_bodyLeft, end - bytes);
-            bytes += skipped;
-            m_bodyLeft -= skipped;
-            frames += m_bodyLeft == 0 ? 1 : 0;
+            const qint64 part = std::min<qint64>(m_bodyLeft, end - bytes);
+            if (m_sameLength)
+                m_differs = m_differs || !matches(m_bodyOffset, bytes, part);
+            bytes += part;
+            m_bodyLeft -= part;
+            m_bodyOffset += part;
+            if (m_bodyLeft == 0) {
+                ++frames;
+                m_differing += m_sameLength && m_differs ? 1 : 0;
+                m_wrongLength += m_sameLength ? 0 : 1;
+            }
             continue;
         }
         if (m_lengthBytes == 0 && end - bytes >= lengthFieldSize) {
@@ -73,6 +92,10 @@ qint64 ReplyFramer::feedEnvelope(const char *bytes, qsizetype size)
             return -1;
         }
         m_bodyLeft = m_length;
+        m_bodyOffset = lengthFieldSize;
+        // Equal lengths mean equal length fields: only the body is left to compare.
+        m_sameLength = qint64(m_length) + lengthFieldSize == m_sentFrameSize;
+        m_differs = false;
         m_length = 0;
     }
     return frames;
@@ -87,19 +110,32 @@ qint64 ReplyFramer::feedDecoder(const char *bytes, qsizetype size)
     m_buffer->append(QByteArrayView(bytes, size));
     qint64 frames = 0;
     for (;;) {
+        // The frame's bytes stay where they are while the decoder consumes them.
+        const char *const frame = m_buffer->peek();
+        const qsizetype before = m_buffer->readableBytes();
         const netcore::DecodeResult result = m_decoder->decode(*m_buffer);
+        const qsizetype consumed = before - m_buffer->readableBytes();
         switch (result.status) {
         case netcore::DecodeResult::NeedMoreData:
             return frames;
         case netcore::DecodeResult::MessageReady:
         case netcore::DecodeResult::FrameError:  // its boundary held: it still came back
             ++frames;
+            if (consumed != m_sentFrameSize)
+                ++m_wrongLength;
+            else if (!matches(0, frame, consumed))
+                ++m_differing;
             break;
         case netcore::DecodeResult::StreamError:
             m_error = QStringLiteral("the reply cannot be framed: %1").arg(result.error.message);
             return -1;
         }
     }
+}
+
+bool ReplyFramer::matches(qsizetype offset, const char *bytes, qsizetype size) const
+{
+    return offset + size <= m_sentFrame.size() && std::memcmp(m_sentFrame.constData() + offset, bytes, size_t(size)) == 0;
 }
 
 } // namespace wirebench

@@ -129,8 +129,14 @@ int BenchCommand::run(const QStringList &arguments)
         CommandLine::printError(generator.errorString());
         return ExitFailure;
     }
-    report(plan, generator.result());
-    return ExitOk;
+    const LoadResult &result = generator.result();
+    report(plan, result);
+    if (result.repliesMatched())
+        return ExitOk;
+    CommandLine::printError(QStringLiteral("the replies were not what was sent: %1 with other bytes, %2 of another "
+                                           "length, %3 nobody asked for")
+                                .arg(result.differingFrames).arg(result.wrongLengthFrames).arg(result.unaskedFrames));
+    return ExitCheckFailed;
 }
 
 void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
@@ -138,7 +144,8 @@ void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
     const double seconds = std::max(double(result.measuredNs) / 1e9, 1e-9);
     const quint64 frames = result.latency.count();
     const double framesPerSecond = double(frames) / seconds;
-    const double megabytesPerSecond = double(frames) * double(m_payloadSize) / seconds / 1e6;
+    // What actually arrived, headers and all: frames x size would count replies that were short.
+    const double megabytesPerSecond = double(result.bytesReceived) / seconds / 1e6;
     const auto micros = [](qint64 nanoseconds) { return double(nanoseconds) / 1000.0; };
     const double p50 = micros(result.latency.percentile(0.50));
     const double p99 = micros(result.latency.percentile(0.99));
@@ -165,6 +172,13 @@ void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
             {QStringLiteral("all_echoed"), allEchoed},
             {QStringLiteral("all_echoed_after_ms"),
              allEchoed ? QJsonValue(double(result.allEchoedAfterNs) / 1e6) : QJsonValue()},
+            {QStringLiteral("bytes_received"), qint64(result.bytesReceived)},
+            {QStringLiteral("differing_frames"), qint64(result.differingFrames)},
+            {QStringLiteral("wrong_length_frames"), qint64(result.wrongLengthFrames)},
+            {QStringLiteral("unasked_frames"), qint64(result.unaskedFrames)},
+            {QStringLiteral("replies_ok"), result.repliesMatched()},
+            {QStringLiteral("generator_cpu"), result.cpuShare()},
+            {QStringLiteral("generator_bound"), result.generatorBound()},
         };
         EventPrinter::printLine(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
         return;
@@ -174,12 +188,20 @@ void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
                        .arg(m_payloadSize).arg(plan.pattern.frameSize).arg(plan.idle);
     text += QStringLiteral("measured     %1 s, %2 frames echoed\n").arg(seconds, 0, 'f', 2).arg(frames);
     text += QStringLiteral("frames/s     %1\n").arg(framesPerSecond, 0, 'f', 0);
-    text += QStringLiteral("MB/s         %1\n").arg(megabytesPerSecond, 0, 'f', 2);
+    text += QStringLiteral("MB/s         %1 received\n").arg(megabytesPerSecond, 0, 'f', 2);
     text += QStringLiteral("latency      p50 %1 us, p99 %2 us, max %3 us\n")
                 .arg(p50, 0, 'f', 1).arg(p99, 0, 'f', 1).arg(max, 0, 'f', 1);
     text += QStringLiteral("connections  %1, every one echoed: ").arg(plan.connections);
     text += allEchoed ? QStringLiteral("yes (all within %1 ms of the start)").arg(double(result.allEchoedAfterNs) / 1e6, 0, 'f', 1)
                       : QStringLiteral("no (%1)").arg(result.echoedConnections);
+    text += QStringLiteral("\ngenerator    %1 % of one core%2\n")
+                .arg(result.cpuShare() * 100, 0, 'f', 0)
+                .arg(result.generatorBound() ? QStringLiteral(": the generator may be the bottleneck, not the server")
+                                             : QString());
+    text += result.repliesMatched()
+        ? QStringLiteral("replies      every one the frame that was sent")
+        : QStringLiteral("replies      NOT what was sent: %1 with other bytes, %2 of another length, %3 nobody asked for")
+              .arg(result.differingFrames).arg(result.wrongLengthFrames).arg(result.unaskedFrames);
     EventPrinter::printLine(text);
 }
 

@@ -7,7 +7,8 @@ enum ExitCode {
     ExitOk = 0,
     ExitFailure = 1,       ///< cannot connect, cannot listen, connection lost
     ExitBadArguments = 2,  ///< usage error; usage on stderr
-    ExitTimeout = 3,       ///< send: fewer messages than --expect arrived in time
+    ExitCheckFailed = 3,   ///< the run ended but failed its check: send got fewer than --expect in
+                           ///< time; bench got replies other than what it sent
 };
 
 } // namespace wirebench::cli

@@ -203,11 +203,11 @@ void SendCommand::onTimeout()
         CommandLine::printError(m_spec.receipts
                                     ? QStringLiteral("timeout: the server did not confirm delivery within %1 ms (does it serve --receipts?)").arg(m_timeoutMsecs)
                                     : QStringLiteral("timeout: the messages were not written within %1 ms").arg(m_timeoutMsecs));
-        finish(ExitTimeout);
+        finish(ExitCheckFailed);
     } else {
         CommandLine::printError(QStringLiteral("timeout: %1 of %2 expected messages arrived within %3 ms")
                                     .arg(m_received).arg(m_expect).arg(m_timeoutMsecs));
-        finish(ExitTimeout);
+        finish(ExitCheckFailed);
     }
 }
 

@@ -5,6 +5,7 @@ import json
 import re
 import resource
 import socket
+import subprocess
 import threading
 
 import wbcli
@@ -40,6 +41,23 @@ class PythonPeer:
         self.thread.join(timeout=wbcli.WAIT)
 
 
+class FramedAnswer:
+    """Answers each whole frame of `size` bytes with `answer(index, frame) -> bytes` (a PythonPeer's answer)."""
+
+    def __init__(self, size, answer):
+        self.size, self.answer, self.pending, self.count = size, answer, bytearray(), 0
+
+    def __call__(self, chunk):
+        self.pending += chunk
+        replies = bytearray()
+        while len(self.pending) >= self.size:
+            frame = bytes(self.pending[:self.size])
+            del self.pending[:self.size]
+            replies += self.answer(self.count, frame)
+            self.count += 1
+        return bytes(replies)
+
+
 class BenchTest(wbcli.CliTestCase):
     def bench(self, port, *args):
         return self.run_cli("bench", f"127.0.0.1:{port}", *args)
@@ -56,7 +74,7 @@ class BenchTest(wbcli.CliTestCase):
         frames = re.search(r"^frames/s\s+(\d+)$", result.stdout, re.MULTILINE)
         self.assertIsNotNone(frames, result.stdout)
         self.assertGreater(int(frames.group(1)), 0)
-        for label in ("MB/s", "latency", "connections"):
+        for label in ("MB/s", "latency", "connections", "generator", "replies"):
             self.assertRegex(result.stdout, rf"(?m)^{re.escape(label)}\s")
         self.assertIn("every one echoed: yes", result.stdout)
 
@@ -74,7 +92,7 @@ class BenchTest(wbcli.CliTestCase):
         self.assertEqual(report["codec"], "envelope")
         self.assertGreater(report["frames"], 0)
         self.assertGreater(report["frames_per_s"], 0)
-        self.assertAlmostEqual(report["mb_per_s"], report["frames_per_s"] * 100 / 1e6, places=3)
+        self.assertTrue(report["replies_ok"])
         self.assertLessEqual(report["p50_us"], report["p99_us"])
         self.assertLessEqual(report["p99_us"], report["max_us"] * 1.01)
         self.assertTrue(report["all_echoed"])
@@ -147,13 +165,63 @@ class BenchTest(wbcli.CliTestCase):
         self.assertEqual(result.returncode, 1, result.stdout)
         self.assertIn("1 bytes", result.stderr)
 
+    def bench_against(self, answer, *args):
+        """Runs bench (10-byte payloads: 22-byte frames) against a peer that answers each frame with `answer`."""
+        peer = self.peer(FramedAnswer(4 + 8 + 10, answer))
+        result = self.bench(peer.port, "--size", "10", "--duration", "0.5", "--warmup", "0", "--json", *args)
+        return result, json.loads(result.stdout)
+
+    def test_a_true_echo_passes_the_check(self):
+        result, report = self.bench_against(lambda index, frame: frame, "--inflight", "4")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(report["replies_ok"])
+        self.assertEqual((report["differing_frames"], report["wrong_length_frames"], report["unasked_frames"]),
+                         (0, 0, 0))
+        # MB/s is what arrived: whole 22-byte frames, and at most a part of one per connection.
+        self.assertGreaterEqual(report["bytes_received"], report["frames"] * 22)
+        self.assertAlmostEqual(report["mb_per_s"], report["bytes_received"] / report["seconds"] / 1e6, places=3)
+        # Its own CPU use, so that a saturated generator is not taken for a slow server.
+        self.assertGreater(report["generator_cpu"], 0)
+        self.assertEqual(report["generator_bound"], report["generator_cpu"] >= 0.9)
+
+    def test_a_peer_that_corrupts_one_byte_in_50_fails_the_check_with_exit_3(self):
+        def corrupt(index, frame):
+            return frame[:-1] + b"?" if index % 50 == 49 else frame
+
+        result, report = self.bench_against(corrupt, "--inflight", "4")
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertFalse(report["replies_ok"])
+        self.assertGreater(report["differing_frames"], 0)
+        self.assertEqual((report["wrong_length_frames"], report["unasked_frames"]), (0, 0))
+        self.assertIn("not what was sent", result.stderr)
+
+    def test_a_peer_that_answers_short_fails_the_check_with_exit_3(self):
+        short = envelope(b"x" * 9, type_=0)
+
+        result, report = self.bench_against(lambda index, frame: short if index % 50 == 49 else frame,
+                                            "--inflight", "4")
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertGreater(report["wrong_length_frames"], 0)
+        self.assertEqual(report["differing_frames"], 0)
+
+    def test_a_peer_that_sends_extra_frames_fails_the_check_with_exit_3(self):
+        result, report = self.bench_against(lambda index, frame: frame * 2 if index % 50 == 49 else frame)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertGreater(report["unasked_frames"], 0)
+        self.assertEqual((report["differing_frames"], report["wrong_length_frames"]), (0, 0))
+
     def test_too_many_connections_for_the_descriptor_limit_exit_1(self):
-        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
-        if hard == resource.RLIM_INFINITY or hard >= 1000000:
-            self.skipTest(f"the descriptor limit ({hard}) is above what --idle accepts")
-        result = self.run_cli("bench", f"127.0.0.1:{self.free_port()}", "--idle", str(hard))
-        self.assertEqual(result.returncode, 1)
+        limit = 512  # the child's own limit, whatever this machine's is
+
+        def lower_the_limit():
+            resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+
+        result = subprocess.run([wbcli.CLI, "bench", f"127.0.0.1:{self.free_port()}", "--idle", str(limit)],
+                                capture_output=True, text=True, timeout=wbcli.WAIT * 3,
+                                stdin=subprocess.DEVNULL, preexec_fn=lower_the_limit)
+        self.assertEqual(result.returncode, 1, result.stderr)
         self.assertIn("RLIMIT_NOFILE", result.stderr)
+        self.assertIn(str(limit), result.stderr)
 
 
 if __name__ == "__main__":

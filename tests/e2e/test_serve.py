@@ -3,6 +3,7 @@
 
 import json
 import socket
+import time
 
 import wbcli
 from wbcli import envelope
@@ -126,15 +127,21 @@ class ServeTest(wbcli.CliTestCase):
         self.assertEqual(disconnected["peer"], self.peer_of(sock))
         self.assert_closed_by_peer(sock)
 
-    def test_sigterm_exits_zero(self):
+    def test_sigterm_closes_each_connection_in_order_and_exits_zero_within_3_s(self):
         server, port = self.serve()
-        self.connect(port)
+        sock = self.connect(port)
         server.event_named("connected")
+        started = time.monotonic()
         server.signal(wbcli.SIGTERM)
+        disconnected = server.event_named("disconnected")
+        self.assertEqual(disconnected["reason"], "ServerClosed")
+        self.assertEqual(disconnected["peer"], self.peer_of(sock))
+        sock.settimeout(wbcli.WAIT)
+        self.assertEqual(sock.recv(4096), b"")  # an orderly end (FIN); a reset would raise
         self.assertEqual(server.wait(), 0)
-        for line in server.remaining_stdout():
-            event = json.loads(line)
-            self.assertEqual(event["event"], "disconnected")
+        # README: "every connection is closed in order, then it exits (within 3 s)".
+        self.assertLess(time.monotonic() - started, 3.0 * wbcli.TIME_FACTOR)
+        self.assertEqual(list(server.remaining_stdout()), [])
 
     def test_sigint_exits_zero(self):
         server, _ = self.serve()

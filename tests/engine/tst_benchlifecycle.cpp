@@ -4,6 +4,8 @@
 
 #include <netcore/server.h>
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QTest>
@@ -14,6 +16,23 @@
 
 using namespace wirebench;
 using namespace benchtest;
+
+namespace {
+
+/** The names of this process's threads, as the kernel has them. */
+QStringList threadNames()
+{
+    QStringList names;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+        if (comm.open(QIODevice::ReadOnly))
+            names.append(QString::fromUtf8(comm.readAll().trimmed()));
+    }
+    return names;
+}
+
+} // namespace
 
 class tst_BenchLifecycle : public QObject
 {
@@ -245,8 +264,16 @@ void tst_BenchLifecycle::destroyingABusyBenchIsClean()
     QVERIFY(setUp(tap, spec, 3, &server, &clients));
     bench->startLoad({SendTarget::Kind::Clients, clients, 0, {}}, chat(QStringLiteral("busy")), 1000000, 0);
     QVERIFY(tap.waitFor([&] { return tap.load.sent > 1000; }));
+    const quint16 port = tap.server(server).boundPort;
+    QVERIFY(threadNames().contains(QStringLiteral("bench-io")));
     bench.reset(); // joins the I/O thread with everything still running
-    QVERIFY(!bench);
+    // Every thread it started has ended, and its listening socket is closed.
+    const QStringList left = threadNames();
+    QVERIFY2(std::none_of(left.cbegin(), left.cend(),
+                          [](const QString &name) { return name == QLatin1String("bench-io") || name.startsWith(QLatin1String("netcore-io")); }),
+             qPrintable(left.join(QLatin1Char(' '))));
+    QTcpServer again;
+    QVERIFY2(again.listen(QHostAddress::LocalHost, port), qPrintable(again.errorString()));
 }
 
 void tst_BenchLifecycle::connectionFaultsAreDistinctEvents()

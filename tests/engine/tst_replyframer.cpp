@@ -1,4 +1,4 @@
-// ReplyFramer (wirebench-cli bench) counts echoed frames from their length fields alone.
+// ReplyFramer (wirebench-cli bench) counts echoed frames and checks each against the frame sent.
 #include <engine/replyframer.h>
 
 #include <netcore/codec.h>
@@ -18,14 +18,20 @@ private slots:
     void badEnvelopeLengthEndsTheStream_data();
     void badEnvelopeLengthEndsTheStream();
     void decoderErrorEndsTheStream();
+    void checksEveryReplyAgainstTheSentFrame_data();
+    void checksEveryReplyAgainstTheSentFrame();
 };
 
 namespace {
 
+QByteArray frameOf(const CodecConfig &codec, const QByteArray &payload)
+{
+    return netcore::Codec::create(codec)->encode(netcore::Message(netcore::MessageType::Binary, payload));
+}
+
 QByteArray framesOf(const CodecConfig &codec, int count, qsizetype payloadSize)
 {
-    const netcore::Message message(netcore::MessageType::Binary, QByteArray(payloadSize, 'x'));
-    return netcore::Codec::create(codec)->encode(message).repeated(count);
+    return frameOf(codec, QByteArray(payloadSize, 'x')).repeated(count);
 }
 
 /** Feeds @p bytes in chunks of @p chunk; the frames counted, or -1 on an error. */
@@ -63,12 +69,14 @@ void TestReplyFramer::countsWholeFramesWhateverTheSplit()
     const QByteArray stream = framesOf(codec, 5, payloadSize);
     const qsizetype frameSize = stream.size() / 5;
     for (const qsizetype chunk : {qsizetype(1), qsizetype(3), frameSize - 1, frameSize, frameSize + 1, stream.size()}) {
-        ReplyFramer framer(codec, frameSize);
+        ReplyFramer framer(codec, stream.left(frameSize));
         QCOMPARE(feedInChunks(framer, stream, qMax<qsizetype>(chunk, 1)), 5);
         QVERIFY(framer.errorString().isEmpty());
+        QCOMPARE(framer.differingFrames(), 0u);
+        QCOMPARE(framer.wrongLengthFrames(), 0u);
     }
     // A frame cut short is not counted until its last byte arrives.
-    ReplyFramer framer(codec, frameSize);
+    ReplyFramer framer(codec, stream.left(frameSize));
     QCOMPARE(framer.feed(stream.constData(), frameSize * 2 - 1), 1);
     QCOMPARE(framer.feed(stream.constData() + frameSize * 2 - 1, 1), 1);
 }
@@ -88,7 +96,7 @@ void TestReplyFramer::badEnvelopeLengthEndsTheStream()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, why);
-    ReplyFramer framer(CodecConfig::envelope(), 12);
+    ReplyFramer framer(CodecConfig::envelope(), QByteArray(12, '\0'));
     QCOMPARE(framer.feed(bytes.constData(), bytes.size()), -1);
     QVERIFY2(framer.errorString().contains(why), qPrintable(framer.errorString()));
     QCOMPARE(framer.feed("\0\0\0\x08", 4), -1);  // it stays failed
@@ -98,9 +106,38 @@ void TestReplyFramer::decoderErrorEndsTheStream()
 {
     CodecConfig codec = CodecConfig::line();
     codec.maxLineLength = 4;
-    ReplyFramer framer(codec, 5);
+    ReplyFramer framer(codec, QByteArrayLiteral("abcd\n"));
     QCOMPARE(framer.feed("toolong\n", 8), -1);
     QVERIFY(framer.errorString().startsWith(QStringLiteral("the reply cannot be framed")));
+}
+
+void TestReplyFramer::checksEveryReplyAgainstTheSentFrame_data()
+{
+    QTest::addColumn<CodecConfig>("codec");
+    QTest::addColumn<bool>("framed"); // raw has no boundaries: a reply of another length cannot be told
+
+    QTest::newRow("envelope") << CodecConfig::envelope() << true;
+    QTest::newRow("length") << CodecConfig::length(2) << true;
+    QTest::newRow("line") << CodecConfig::line() << true;
+    QTest::newRow("raw") << CodecConfig::raw() << false;
+}
+
+void TestReplyFramer::checksEveryReplyAgainstTheSentFrame()
+{
+    QFETCH(CodecConfig, codec);
+    QFETCH(bool, framed);
+    const QByteArray good = frameOf(codec, QByteArray(64, 'x'));
+    QByteArray corrupted = QByteArray(64, 'x');
+    corrupted[40] = 'y';
+    QByteArray stream = good + frameOf(codec, corrupted) + good;
+    if (framed)
+        stream += frameOf(codec, QByteArray(63, 'x')) + good;
+    for (const qsizetype chunk : {qsizetype(1), qsizetype(7), stream.size()}) {
+        ReplyFramer framer(codec, good);
+        QCOMPARE(feedInChunks(framer, stream, chunk), framed ? 5 : 3);
+        QCOMPARE(framer.differingFrames(), 1u);
+        QCOMPARE(framer.wrongLengthFrames(), framed ? 1u : 0u);
+    }
 }
 
 QTEST_APPLESS_MAIN(TestReplyFramer)

@@ -104,8 +104,8 @@ void tst_Tls::untrustedCertificateIsRefused()
     QTRY_VERIFY(!errors.isEmpty());
     const Error reported = errors.at(0).at(0).value<Error>();
     QCOMPARE(reported.code, ErrorCode::TlsFailed);
-    QVERIFY2(reported.message.contains(QLatin1String("self-signed"), Qt::CaseInsensitive)
-                 || reported.message.contains(QLatin1String("certificate"), Qt::CaseInsensitive),
+    // The reason itself, as OpenSSL found it, not any message that mentions certificates.
+    QVERIFY2(reported.message.contains(QLatin1String("self-signed"), Qt::CaseInsensitive),
              qPrintable(reported.message));
 }
 
