@@ -1,4 +1,5 @@
 #include <tests/engine/benchtap.h>
+#include <tests/timefactor.h>
 
 #include <engine/bench.h>
 
@@ -190,6 +191,13 @@ void tst_Bench::pacedSenderSendsExactlyN()
     QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && tap.count(serverSide, Direction::In) == 500, timeout);
     QCOMPARE(tap.count(QStringLiteral("client 1"), Direction::Out), 500);
     QTRY_COMPARE_WITH_TIMEOUT((tap.poll(), tap.server(server).connections.at(0).messagesIn), 500u, timeout);
+
+    // The rate asked for, measured on the sends: never faster (499 intervals of 1 ms, less 5 % of
+    // clock granularity), and not starved either (a slow machine may stretch it, three times at most).
+    const QList<LogEntry> sends = tap.entriesAt(QStringLiteral("client 1"), Direction::Out);
+    const qint64 spanMs = sends.constFirst().time.msecsTo(sends.constLast().time);
+    QVERIFY2(spanMs >= 474, qPrintable(QString::number(spanMs)));
+    QVERIFY2(spanMs <= testing::scaled(1500), qPrintable(QString::number(spanMs)));
 }
 
 void tst_Bench::stopLoadEndsTheRun()

@@ -2,6 +2,8 @@
 
 #include <netcore/netcore.h>
 
+#include <tests/timefactor.h>
+
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -10,17 +12,6 @@
 #include <vector>
 
 namespace testing {
-
-/** WIREBENCH_TEST_TIME_FACTOR, as CTest sets it (3 in sanitized builds), at least 1. */
-inline double timeFactor()
-{
-    bool ok = false;
-    const double factor = qEnvironmentVariable("WIREBENCH_TEST_TIME_FACTOR").toDouble(&ok);
-    return ok && factor >= 1 ? factor : 1;
-}
-
-/** @p msecs times timeFactor(): for a deadline that bounds a wait for an event, never for a sleep. */
-inline int scaled(int msecs) { return int(msecs * timeFactor()); }
 
 /** A client connected to 127.0.0.1:@p port, or a failed QVERIFY in the caller. */
 inline std::unique_ptr<netcore::Client> connectedClient(quint16 port,

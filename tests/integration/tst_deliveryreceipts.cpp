@@ -1,11 +1,17 @@
 // Delivery receipts end to end, in one process: every message is delivered once,
-// in order, across dropped connections and a server that closes and comes back;
+// in order, across dropped and reset connections and a server that closes and comes back;
 // what the bounded queue cannot take is reported, never silently lost.
 
 #include <tests/integration/testhelpers.h>
 
 #include <QtCore/QCborMap>
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+
+#include <functional>
+#include <sys/socket.h>
 
 using namespace netcore;
 
@@ -46,6 +52,60 @@ QList<quint32> oneTo(int count)
         numbers.append(quint32(i));
     return numbers;
 }
+
+/** Ends @p socket with a reset (RST) instead of an orderly FIN, dropping what it had not sent. */
+void resetSocket(QTcpSocket *socket)
+{
+    const linger abortive{1, 0};
+    ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &abortive, sizeof abortive);
+    socket->abort();
+    socket->deleteLater();
+}
+
+/**
+ * A relay in front of the server that resets connections: the client sees the server's side
+ * reset mid-stream, the server a reset peer, and what the relay held is lost. The Server behind
+ * it lives on with its sessions, as the receipts' promise for lost connections needs.
+ */
+struct ResettingRelay
+{
+    QTcpServer listener;
+    QPointer<QTcpSocket> downstream; ///< the client's connection
+    QPointer<QTcpSocket> upstream;   ///< the relay's connection to the server
+    qint64 forwarded = 0;            ///< bytes from the client to the server, all connections
+    std::function<void()> onForwarded;
+
+    bool listen(quint16 serverPort)
+    {
+        QObject::connect(&listener, &QTcpServer::newConnection, &listener, [this, serverPort] {
+            downstream = listener.nextPendingConnection();
+            upstream = new QTcpSocket(&listener);
+            upstream->connectToHost(QHostAddress::LocalHost, serverPort); // writes wait for the connection
+            QObject::connect(downstream, &QTcpSocket::readyRead, downstream, [this, from = downstream] {
+                const QByteArray bytes = from->readAll();
+                if (from != downstream || !upstream)
+                    return;
+                upstream->write(bytes);
+                forwarded += bytes.size();
+                onForwarded();
+            });
+            QObject::connect(upstream, &QTcpSocket::readyRead, upstream, [this, from = upstream] {
+                const QByteArray bytes = from->readAll();
+                if (from == upstream && downstream)
+                    downstream->write(bytes);
+            });
+        });
+        return listener.listen(QHostAddress::LocalHost);
+    }
+
+    void resetBoth()
+    {
+        if (downstream)
+            resetSocket(downstream);
+        if (upstream)
+            resetSocket(upstream);
+    }
+};
 
 } // namespace
 
@@ -130,6 +190,57 @@ private Q_SLOTS:
         QVERIFY(client->waitForDelivered(20000));
         delivered += recording->delivered;
         QCOMPARE(delivered, oneTo(int(next) - 1));
+    }
+
+    void resetConnectionsLoseAndDoubleNothing()
+    {
+        RecordingServer recording;
+        QVERIFY(recording.server.listen());
+        QSignalSpy serverLosses(&recording.server, &Server::clientDisconnected);
+        ResettingRelay relay;
+        QVERIFY(relay.listen(recording.server.serverPort()));
+        auto client = receiptClient();
+        client->setMaxPendingMessages(100000);
+        QSignalSpy clientLosses(client.get(), &Client::disconnected);
+        const int total = 30000;
+        const int resets = 3;
+        QList<int> unconfirmedAtReset;
+        // Mid-stream, each time another 100 KB went through: frames are cut, some were delivered
+        // and not confirmed yet, some died in the relay and the kernels' buffers.
+        relay.onForwarded = [&] {
+            if (unconfirmedAtReset.size() < resets && relay.forwarded > 100000 * (unconfirmedAtReset.size() + 1)) {
+                unconfirmedAtReset.append(client->unconfirmedMessageCount());
+                relay.resetBoth();
+            }
+        };
+        client->connectToHost(QStringLiteral("127.0.0.1"), relay.listener.serverPort());
+        QVERIFY(client->waitForConnected(5000));
+        quint32 next = 1;
+        QTimer sender;
+        QObject::connect(&sender, &QTimer::timeout, [&] {
+            for (int i = 0; i < 500 && next <= quint32(total); ++i)
+                QVERIFY(client->send(numbered(next++)));
+        });
+        sender.start(1);
+        QVERIFY(QTest::qWaitFor([&] { return next > quint32(total); }, 20000));
+        sender.stop();
+        QVERIFY(client->waitForDelivered(20000));
+
+        qInfo("%d resets with %d, %d and %d messages unconfirmed; %llu written for %d",
+              resets, unconfirmedAtReset.value(0), unconfirmedAtReset.value(1), unconfirmedAtReset.value(2),
+              client->messagesOut(), total);
+        QCOMPARE(unconfirmedAtReset.size(), resets);
+        for (int unconfirmed : std::as_const(unconfirmedAtReset))
+            QVERIFY2(unconfirmed > 0, "a reset with nothing unconfirmed proves nothing");
+        QCOMPARE(clientLosses.size(), resets);
+        for (const QList<QVariant> &loss : std::as_const(clientLosses))
+            QCOMPARE(loss.at(0).value<DisconnectReason>(), DisconnectReason::PeerReset);
+        QTRY_COMPARE(serverLosses.size(), resets);
+        for (const QList<QVariant> &loss : std::as_const(serverLosses))
+            QCOMPARE(loss.at(1).value<DisconnectReason>(), DisconnectReason::PeerReset);
+        QVERIFY(client->messagesOut() > quint64(total)); // some were sent again...
+        QCOMPARE(recording.delivered.size(), total);   // ...and delivered once
+        QCOMPARE(recording.delivered, oneTo(total));
     }
 
     void aFullQueueRefusesAndReportsWhatItCannotHold()

@@ -37,9 +37,10 @@ qint64 residentKiB()
     return -1;
 }
 
-// ASan keeps freed memory resident in its quarantine, so there RSS cannot tell a leak;
-// LeakSanitizer checks for leaks at exit instead.
-#if defined(__SANITIZE_ADDRESS__)
+// ASan keeps freed memory resident in its quarantine, and TSan grows shadow memory and
+// access histories with every byte touched (some 50 MiB here), so there RSS cannot tell a
+// leak; LeakSanitizer checks for leaks at exit instead, and the plain build checks RSS.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr bool rssTellsLeaks = false;
 #else
 constexpr bool rssTellsLeaks = true;
@@ -153,7 +154,8 @@ void tst_HostilePeers::floodOfBadInputLeavesTheServerServing()
     QCOMPARE(reply->toText(), QStringLiteral("late"));
     const qint64 growthKiB = residentKiB() - rssBefore;
     qInfo("flood of %d hostile peers: RSS grew by %lld KiB", 4 * perKind, growthKiB);
-    QVERIFY2(!rssTellsLeaks || growthKiB < 64 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
+    // README: about 2 MiB (1.2 to 2.4 MiB seen); a buffer kept per hostile peer would be 64 x its size.
+    QVERIFY2(!rssTellsLeaks || growthKiB < 8 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
 
     // A frame that never completes ends with the idle timeout, like every silent peer.
     for (int i = 0; i < perKind; ++i)
@@ -199,7 +201,8 @@ void tst_HostilePeers::connectChurnWithResetsLeaksNothing()
     const qint64 growthKiB = residentKiB() - rssBefore;
     qInfo("%d connections closed or reset mid-frame: descriptors %d -> %d, RSS grew by %lld KiB",
           rounds * perRound, descriptorsBefore, openDescriptors(), growthKiB);
-    QVERIFY2(!rssTellsLeaks || growthKiB < 16 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
+    // README: 0.3 to 1 MiB; 2,000 connections leaking even 2 KiB each would pass 4 MiB.
+    QVERIFY2(!rssTellsLeaks || growthKiB < 4 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growthKiB)));
 }
 
 void tst_HostilePeers::resetAndOrderlyCloseAreTold()

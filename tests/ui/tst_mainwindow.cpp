@@ -24,6 +24,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
+#include <QtWidgets/QDockWidget>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
@@ -361,11 +362,25 @@ void TestMainWindow::workspaceSavedAndOpenedAgain()
 void TestMainWindow::layoutAndWorkspaceComeBackAtNextStart()
 {
     const Workspace before = m_window->session()->workspace();
+    // A layout of the user's own: another size, and the composer closed.
+    const QSize chosen = m_window->size().expandedTo(m_window->minimumSizeHint()) + QSize(37, 23);
+    m_window->resize(chosen);
+    auto *composer = m_window->findChild<QDockWidget *>(QStringLiteral("composerDock"));
+    QVERIFY(composer);
+    QVERIFY(composer->isVisible());
+    composer->close();
+    QTRY_VERIFY(!composer->isVisible());
+    QTRY_COMPARE(m_window->size(), chosen);
     m_window->close();
     m_window.reset();
 
     MainWindow next;
     next.restoreSettings();
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QCOMPARE(next.size(), chosen);
+    QVERIFY(!next.findChild<QDockWidget *>(QStringLiteral("composerDock"))->isVisible());
+    QVERIFY(next.findChild<QDockWidget *>(QStringLiteral("serversDock"))->isVisible());
     QCOMPARE(next.workspacePath(), QFileInfo(m_workspacePath).absoluteFilePath());
     QTRY_COMPARE(next.session()->clientModel()->rowCount(), 3);
     QTRY_COMPARE(next.session()->workspace(), before);

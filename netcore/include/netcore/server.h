@@ -149,6 +149,8 @@ public:
      * handler (it would bypass delivery); set before listen(). False if refused
      * (a warning, and error() InvalidConfiguration). With them on, send() and
      * broadcast() refuse the receipts' channel "netcore.delivery" (InvalidChannelName).
+     * Destroying the server skips close(): like a crash, what it had read but
+     * not confirmed is sent again by the clients to the next server.
      */
     bool setDeliveryReceipts(bool enabled);
     /** Whether setDeliveryReceipts() turned them on. */

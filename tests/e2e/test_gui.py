@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""The wirebench GUI as a process: the demo's screenshot, its exit codes, and what works without a display."""
+
+import os
+import struct
+import subprocess
+import tempfile
+import unittest
+
+import wbcli
+
+GUI = os.environ.get("WIREBENCH_GUI", "wirebench")
+
+
+def run_gui(*args, display=True):
+    env = dict(os.environ)
+    if display:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    else:  # no display at all: only what needs none may work
+        env.pop("QT_QPA_PLATFORM", None)
+        env.pop("DISPLAY", None)
+        env.pop("WAYLAND_DISPLAY", None)
+    with tempfile.TemporaryDirectory() as home:  # the user's saved layout is not touched
+        env["HOME"] = home
+        env["XDG_CONFIG_HOME"] = home
+        return subprocess.run([GUI] + list(args), capture_output=True, text=True, env=env,
+                              timeout=wbcli.WAIT * 6, stdin=subprocess.DEVNULL)
+
+
+def png_size(path):
+    with open(path, "rb") as png:
+        header = png.read(24)
+    if header[:8] != b"\x89PNG\r\n\x1a\n" or header[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", header[16:24])
+
+
+class GuiTest(unittest.TestCase):
+    def test_screenshot_runs_the_demo_and_saves_the_window(self):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "shot.png")
+            result = run_gui("--screenshot", path)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(f"screenshot written to {path}", result.stdout)
+            self.assertEqual(png_size(path), (1600, 960))
+
+    def test_a_screenshot_that_cannot_be_written_exits_1(self):
+        result = run_gui("--screenshot", "/nonexistent-folder/shot.png")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot write the screenshot", result.stderr)
+
+    def test_a_workspace_that_cannot_be_read_exits_1_with_the_reason(self):
+        result = run_gui("--workspace", "/nonexistent-folder/bench.json")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("/nonexistent-folder/bench.json", result.stderr)
+
+    def test_an_unexpected_argument_exits_2(self):
+        result = run_gui("stray")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("unexpected argument: stray", result.stderr)
+
+    def test_version_and_help_need_no_display(self):
+        version = run_gui("--version", display=False)
+        self.assertEqual(version.returncode, 0, version.stderr)
+        self.assertRegex(version.stdout, r"\d+\.\d+\.\d+")
+        help_text = run_gui("--help", display=False)
+        self.assertEqual(help_text.returncode, 0, help_text.stderr)
+        self.assertIn("--screenshot", help_text.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
