@@ -252,10 +252,10 @@ void ServerConnection::onReadyRead()
         m_socket->readAll(); // keep the kernel buffer draining while we close
         return;
     }
-    decodeFrom(m_socket);
+    decodeFrom(m_socket, ReadMode::Live);
 }
 
-void ServerConnection::decodeFrom(QIODevice *device)
+void ServerConnection::decodeFrom(QIODevice *device, ReadMode mode)
 {
     // Reading stops while the replies it produced pile up above the high watermark:
     // what is left waits in the socket's bounded buffer, then in the kernel. Once the
@@ -263,13 +263,13 @@ void ServerConnection::decodeFrom(QIODevice *device)
     const auto outputHasRoom = [this] {
         return m_socketFailed || m_output.size() + m_socket->bytesToWrite() < m_limits->highWatermark;
     };
-    // And while the server's thread has a full backlog of what was decoded before. What the
-    // kernel kept of a failed socket is read whole: it is bounded, and there is no later.
-    const bool gated = device == m_socket;
-    const auto deliveryHasRoom = [this, gated](DeliveryGate::Load reading) { return !gated || m_gate->hasRoom(reading); };
+    // And while the server's thread has a full backlog of what was decoded before. What is
+    // left once the peer's stream ended is read whole: it is bounded, and there is no later.
+    const bool live = mode == ReadMode::Live;
+    const auto deliveryHasRoom = [this, live](DeliveryGate::Load reading) { return !live || m_gate->hasRoom(reading); };
     // Inside a read, the batch being decoded counts too; it is handed over before the loop goes on.
     const auto keepReading = [&] {
-        return outputHasRoom() && deliveryHasRoom({m_batch.results.size(), m_batch.bytesRead});
+        return !live || (outputHasRoom() && deliveryHasRoom({m_batch.results.size(), m_batch.bytesRead}));
     };
     do {
         FrameReader::Batch &batch = m_batch;
@@ -297,8 +297,9 @@ void ServerConnection::decodeFrom(QIODevice *device)
         }
         // Stopped early, and the flush made room without pausing: no readyRead comes for bytes
         // already in the socket's buffer, so go on here.
-    } while (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && outputHasRoom() && deliveryHasRoom({}));
-    if (!m_readPaused && !m_closing && device->bytesAvailable() > 0 && !deliveryHasRoom({})) {
+    } while (live && !m_readPaused && !m_closing && device->bytesAvailable() > 0 && outputHasRoom()
+             && deliveryHasRoom({}));
+    if (live && !m_readPaused && !m_closing && device->bytesAvailable() > 0 && !deliveryHasRoom({})) {
         m_deliveryWait = true;
         Q_EMIT deliveryBlocked();
     }
@@ -320,7 +321,7 @@ void ServerConnection::readWhatTheKernelKept()
         return;
     QBuffer device(&kept);
     device.open(QIODevice::ReadOnly);
-    decodeFrom(&device);
+    decodeFrom(&device, ReadMode::Remains);
 }
 
 void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
@@ -338,11 +339,14 @@ void ServerConnection::onErrorOccurred(QAbstractSocket::SocketError error)
     const PeerEnd end = m_duplicate >= 0 ? peerEndOf(m_duplicate, true)
                                          : peerEndOf(m_socket->socketDescriptor(), false);
     const bool reset = peerEnded && end == PeerEnd::Reset;
-    // Frames that arrived just before the end still count, also those left unread while paused:
-    // first what the socket read, then what it left in the kernel, in order.
+    // Frames that arrived just before the end still count, also those left unread while paused
+    // or while the delivery backlog was full: first what the socket read, then what it left in
+    // the kernel, in order. A server closing in two steps takes nothing more.
     m_readPaused = false;
+    m_deliveryWait = false;
     QPointer<ServerConnection> self(this);
-    onReadyRead();
+    if (!m_readingHeld && !m_reader.hasFailed())
+        decodeFrom(m_socket, ReadMode::Remains);
     if (self && !m_closing)
         readWhatTheKernelKept();
     if (!self)

@@ -66,8 +66,12 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    enum class ReadMode {
+        Live,    ///< the socket while the connection lives: stops for paused output and a full backlog
+        Remains, ///< what is left after the peer's end: read whole, it is bounded and has no later
+    };
     /** Decodes what @p device holds (the socket, or what the kernel kept) and hands it on. */
-    void decodeFrom(QIODevice *device);
+    void decodeFrom(QIODevice *device, ReadMode mode);
     /**
      * After the socket failed while reading was paused: decodes what the kernel still holds
      * of the peer's bytes, read through m_duplicate (plaintext only). A socket whose write

@@ -24,11 +24,11 @@ constexpr qint64 overshoot = 64 * 1024 / payloadSize + 1;
 /** The kernel took nothing for this long after the backlog was full: TCP pushed back. */
 constexpr int quietMsecs = 300;
 
-QByteArray numberedFrames()
+QByteArray numberedFrames(quint32 count = messageCount)
 {
     const EnvelopeCodec codec(CodecConfig::envelope());
     QByteArray stream;
-    for (quint32 id = 1; id <= messageCount; ++id)
+    for (quint32 id = 1; id <= count; ++id)
         stream += codec.encode(Message::binary(QByteArray(payloadSize, 'p'), {}, id));
     return stream;
 }
@@ -41,6 +41,7 @@ class tst_DeliveryBacklog : public QObject
 
 private slots:
     void aBusyServerThreadPushesBackOnThePeer();
+    void whatWaitedIsDeliveredBeforeThePeersEnd();
 };
 
 void tst_DeliveryBacklog::aBusyServerThreadPushesBackOnThePeer()
@@ -92,6 +93,38 @@ void tst_DeliveryBacklog::aBusyServerThreadPushesBackOnThePeer()
     QVERIFY(receivedBeforeMarker >= 0);
     QVERIFY2(receivedBeforeMarker <= DeliveryGate::maxMessages + overshoot, qPrintable(QString::number(receivedBeforeMarker)));
     for (quint32 i = 0; i < messageCount; ++i)
+        QCOMPARE(received.at(i), i + 1);
+}
+
+void tst_DeliveryBacklog::whatWaitedIsDeliveredBeforeThePeersEnd()
+{
+    Server server;
+    server.setWorkers(1);
+    QList<quint32> received;
+    int receivedAtEnd = -1;
+    connect(&server, &Server::messageReceived, this,
+            [&](quint64, const Message &message) { received.append(message.id()); });
+    connect(&server, &Server::clientDisconnected, this, [&] { receivedAtEnd = int(received.size()); });
+    QVERIFY(server.listen());
+    RawPeer peer;
+    QVERIFY(peer.connectTo(server.serverPort()));
+    QVERIFY(testing::waitForConnections(server, 1));
+    const quint64 id = testing::connectionIds(server).constFirst();
+
+    // Half again the backlog's bound, then the end (FIN), while this thread takes nothing: the
+    // I/O thread stops at the bound, and the rest and the end wait in the socket's buffer.
+    const quint32 count = DeliveryGate::maxMessages * 3 / 2;
+    QVERIFY(peer.sendAll(numberedFrames(count), testing::scaled(5000)));
+    peer.close();
+    QElapsedTimer deadline;
+    deadline.start();
+    while (qint64(server.connectionInfo(id).messagesIn) < DeliveryGate::maxMessages) {
+        QVERIFY(deadline.elapsed() < testing::scaled(10000));
+        QThread::msleep(1);
+    }
+    // Every message the peer sent comes, in order, and before the news of its end.
+    QTRY_COMPARE_WITH_TIMEOUT(receivedAtEnd, int(count), testing::scaled(10000));
+    for (quint32 i = 0; i < count; ++i)
         QCOMPARE(received.at(i), i + 1);
 }
 
