@@ -115,12 +115,7 @@ void Client::Private::readWhatTheKernelKept()
     // Under TLS the kernel holds ciphertext, which only the socket can decrypt.
     if (tls || endWitness < 0)
         return;
-    QByteArray kept;
-    char chunk[16384];
-    ssize_t got = 0;
-    // Bounded by the kernel's receive buffer: nothing more arrives on an ended connection.
-    while ((got = ::recv(endWitness, chunk, sizeof chunk, MSG_DONTWAIT)) > 0)
-        kept.append(chunk, qsizetype(got));
+    QByteArray kept = netcore::readWhatTheKernelKept(endWitness);
     if (kept.isEmpty())
         return;
     QBuffer device(&kept);

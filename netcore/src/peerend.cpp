@@ -29,4 +29,14 @@ PeerEnd peerEndOf(qintptr descriptor, bool ownDuplicate)
     }
 }
 
+QByteArray readWhatTheKernelKept(int descriptor)
+{
+    QByteArray kept;
+    char chunk[16384];
+    ssize_t got = 0;
+    while ((got = ::recv(descriptor, chunk, sizeof chunk, MSG_DONTWAIT)) > 0)
+        kept.append(chunk, qsizetype(got));
+    return kept;
+}
+
 } // namespace netcore

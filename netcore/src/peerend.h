@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QByteArray>
 #include <QtCore/QtGlobal>
 
 namespace netcore {
@@ -22,5 +23,13 @@ enum class PeerEnd {
  * @p ownDuplicate says which one @p descriptor is.
  */
 PeerEnd peerEndOf(qintptr descriptor, bool ownDuplicate);
+
+/**
+ * What the kernel still holds of the peer's bytes on @p descriptor (a
+ * duplicate kept open after the socket gave up its own), read without
+ * blocking: bounded by the receive buffer, since nothing more arrives on an
+ * ended connection.
+ */
+QByteArray readWhatTheKernelKept(int descriptor);
 
 } // namespace netcore

@@ -311,12 +311,7 @@ void ServerConnection::readWhatTheKernelKept()
     // server decodes nothing more (onReadyRead() left the socket's bytes too).
     if (m_tls->enabled || m_duplicate < 0 || m_readingHeld || m_reader.hasFailed())
         return;
-    QByteArray kept;
-    char chunk[16384];
-    ssize_t got = 0;
-    // Bounded by the kernel's receive buffer: nothing more arrives on a failed connection.
-    while ((got = ::recv(m_duplicate, chunk, sizeof chunk, MSG_DONTWAIT)) > 0)
-        kept.append(chunk, qsizetype(got));
+    QByteArray kept = netcore::readWhatTheKernelKept(m_duplicate);
     if (kept.isEmpty())
         return;
     QBuffer device(&kept);
