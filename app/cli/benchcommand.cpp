@@ -18,6 +18,13 @@ namespace wirebench::cli {
 
 namespace {
 
+/** The replies that were not what was sent, counted by kind. */
+QString mismatches(const LoadResult &result)
+{
+    return QStringLiteral("%1 with other bytes, %2 of another length, %3 nobody asked for")
+        .arg(result.differingFrames).arg(result.wrongLengthFrames).arg(result.unaskedFrames);
+}
+
 QList<OptionSpec> benchSpecs()
 {
     QList<OptionSpec> specs{
@@ -133,9 +140,7 @@ int BenchCommand::run(const QStringList &arguments)
     report(plan, result);
     if (result.repliesMatched())
         return ExitOk;
-    CommandLine::printError(QStringLiteral("the replies were not what was sent: %1 with other bytes, %2 of another "
-                                           "length, %3 nobody asked for")
-                                .arg(result.differingFrames).arg(result.wrongLengthFrames).arg(result.unaskedFrames));
+    CommandLine::printError(QStringLiteral("the replies were not what was sent: %1").arg(mismatches(result)));
     return ExitCheckFailed;
 }
 
@@ -200,8 +205,7 @@ void BenchCommand::report(const LoadPlan &plan, const LoadResult &result) const
                                              : QString());
     text += result.repliesMatched()
         ? QStringLiteral("replies      every one the frame that was sent")
-        : QStringLiteral("replies      NOT what was sent: %1 with other bytes, %2 of another length, %3 nobody asked for")
-              .arg(result.differingFrames).arg(result.wrongLengthFrames).arg(result.unaskedFrames);
+        : QStringLiteral("replies      NOT what was sent: %1").arg(mismatches(result));
     EventPrinter::printLine(text);
 }
 

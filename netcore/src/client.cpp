@@ -128,8 +128,8 @@ int Client::pendingMessageCount() const
 bool Client::send(const Message &message)
 {
     if (d->receipts && DeliveryProtocol::isControl(message)) {
-        d->report(ErrorCode::InvalidChannelName,
-                  tr("the channel %1 is reserved for delivery receipts").arg(DeliveryProtocol::channel()));
+        const Error refused = DeliveryProtocol::reservedChannelError();
+        d->report(refused.code, refused.message);
         return false;
     }
     QByteArray bytes;

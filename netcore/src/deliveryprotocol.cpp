@@ -1,6 +1,7 @@
 #include "deliveryprotocol.h"
 
 #include <QtCore/QCborMap>
+#include <QtCore/QCoreApplication>
 
 namespace netcore::DeliveryProtocol {
 
@@ -35,6 +36,14 @@ bool controlMap(const Message &message, QCborMap *map)
 } // namespace
 
 QString channel() { return QString::fromLatin1(channelName); }
+
+Error reservedChannelError()
+{
+    return Error(ErrorCode::InvalidChannelName,
+                 QCoreApplication::translate("netcore::DeliveryProtocol",
+                                             "the channel %1 is reserved for delivery receipts")
+                     .arg(channel()));
+}
 
 Message helloMessage(const Hello &hello)
 {

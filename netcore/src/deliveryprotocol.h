@@ -1,5 +1,6 @@
 #pragma once
 
+#include <netcore/error.h>
 #include <netcore/message.h>
 
 #include <QtCore/QByteArray>
@@ -29,6 +30,8 @@ QString channel();
 inline bool isControl(const Message &message) { return message.channel() == QLatin1String(channelName); }
 /** For a MessageView: the same test on the channel's wire bytes. */
 inline bool isControlChannel(QByteArrayView channelUtf8) { return channelUtf8 == QByteArrayView(channelName); }
+/** What an application's send on the reserved channel is refused with, receipts on. */
+Error reservedChannelError();
 
 struct Hello
 {

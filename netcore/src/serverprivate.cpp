@@ -311,8 +311,7 @@ bool Server::Private::refusesReservedChannel(const MessageView &message, quint64
 {
     if (!receipts || !DeliveryProtocol::isControlChannel(message.channelUtf8()))
         return false;
-    Error error(ErrorCode::InvalidChannelName,
-                Server::tr("the channel %1 is reserved for delivery receipts").arg(DeliveryProtocol::channel()));
+    Error error = DeliveryProtocol::reservedChannelError();
     error.connection = connection;
     report(error);
     return true;
