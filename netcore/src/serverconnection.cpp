@@ -43,6 +43,13 @@ void ServerConnection::holdDuplicate()
         m_duplicate = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // -1: do without
 }
 
+void ServerConnection::dropDuplicateOnceReading()
+{
+    // Reading stops for full output and for a full backlog; either may end first.
+    if (!m_readPaused && !m_deliveryWait && !m_closing)
+        dropDuplicate();
+}
+
 void ServerConnection::dropDuplicate()
 {
     if (m_duplicate >= 0)
@@ -154,7 +161,7 @@ void ServerConnection::checkOutput()
     // Leave the peer's bytes unread: the socket's buffer fills to its limit, then the
     // kernel's, the receive window closes and TCP pushes back on the peer.
     m_readPaused = true;
-    holdDuplicate(); // one more descriptor, for the paused connections only
+    holdDuplicate(); // one more descriptor, for the connections that stopped reading only
     startStallTimer();
 }
 
@@ -181,8 +188,7 @@ void ServerConnection::onBytesWritten()
 void ServerConnection::resumeReading()
 {
     m_readPaused = false;
-    if (!m_closing)
-        dropDuplicate();
+    dropDuplicateOnceReading();
     if (m_stallTimer && !m_closing)
         m_stallTimer->stop();
     // What arrived while paused waits in the socket's buffer: handle it from the event loop,
@@ -241,6 +247,7 @@ void ServerConnection::resumeAfterDelivery()
     if (!m_deliveryWait)
         return;
     m_deliveryWait = false;
+    dropDuplicateOnceReading();
     QMetaObject::invokeMethod(this, &ServerConnection::onReadyRead, Qt::QueuedConnection);
 }
 
@@ -301,6 +308,7 @@ void ServerConnection::decodeFrom(QIODevice *device, ReadMode mode)
              && deliveryHasRoom({}));
     if (live && !m_readPaused && !m_closing && device->bytesAvailable() > 0 && !deliveryHasRoom({})) {
         m_deliveryWait = true;
+        holdDuplicate(); // a write may fail meanwhile, and QTcpSocket's descriptor go with the peer's bytes
         Q_EMIT deliveryBlocked();
     }
 }

@@ -73,7 +73,7 @@ private:
     /** Decodes what @p device holds (the socket, or what the kernel kept) and hands it on. */
     void decodeFrom(QIODevice *device, ReadMode mode);
     /**
-     * After the socket failed while reading was paused: decodes what the kernel still holds
+     * After the socket failed while reading was stopped: decodes what the kernel still holds
      * of the peer's bytes, read through m_duplicate (plaintext only). A socket whose write
      * fails closes its descriptor without reading it, and the peer's last frames would be lost.
      */
@@ -81,6 +81,8 @@ private:
     /** Keeps a duplicate of the socket's descriptor in m_duplicate, if there is none yet. */
     void holdDuplicate();
     void dropDuplicate();
+    /** Drops the duplicate once neither full output nor a full backlog stops reading. */
+    void dropDuplicateOnceReading();
     void onErrorOccurred(QAbstractSocket::SocketError error);
     void onDisconnected();
     bool canWrite() const;
@@ -110,8 +112,9 @@ private:
     DeliveryGate *m_gate;
     QTimer *m_stallTimer = nullptr; ///< made when first needed: most connections never stall
     /**
-     * A duplicate of the socket's descriptor while reading is paused: QTcpSocket closes its own
-     * before it reports a failed write, and the peer's bytes in the kernel are read through this one.
+     * A duplicate of the socket's descriptor while reading stopped (paused output, full backlog):
+     * QTcpSocket closes its own when a write fails, and the peer's bytes in the kernel are read
+     * through this one.
      */
     int m_duplicate = -1;
     QPointer<OrderlyClose> m_orderlyClose; ///< the end of a close() in progress; owned by the IoWorker
