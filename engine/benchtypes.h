@@ -124,6 +124,7 @@ struct ClientState
     QString name;
     ClientSpec spec; ///< with spec.name == name: what a workspace stores, and Bench::addClient() takes back
     QString state; ///< "connecting", "connected", "reconnecting", "closed"
+    QString problem; ///< while not connected: why (the last error or disconnect), empty when it was asked to close
     quint16 localPort = 0;
     quint64 messagesIn = 0;
     quint64 messagesOut = 0;

@@ -33,7 +33,8 @@ void HostedServer::createServer()
 
 void HostedServer::setSpec(const ServerSpec &spec)
 {
-    const bool wasListening = m_server->isListening();
+    // A failed server is edited to make it work: it tries again with the new settings.
+    const bool wasListening = m_server->isListening() || !m_error.isEmpty();
     if (wasListening)
         m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
     const QString oldName = m_spec.name;

@@ -38,7 +38,7 @@ public:
     /** The spec with its name resolved. */
     ServerSpec spec() const { return m_spec; }
 
-    /** Takes a new spec; a listening server is recreated and listens again. */
+    /** Takes a new spec; a listening (or failed) server is recreated and listens again. */
     void setSpec(const ServerSpec &spec);
     /** Listens (reusing the previous port when the spec asks for any); false, with an event, on failure. */
     bool start();

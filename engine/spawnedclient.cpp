@@ -51,6 +51,7 @@ void SpawnedClient::connectToServer()
 
 void SpawnedClient::disconnectFromServer()
 {
+    m_problem.clear(); // closed on purpose: nothing went wrong
     const bool wasConnected = m_client.isConnected();
     m_client.disconnectFromHost();
     if (!wasConnected)
@@ -73,6 +74,8 @@ ClientState SpawnedClient::state() const
     state.spec = m_spec;
     state.spec.name = m_name; // a workspace stores each client under its own name
     state.state = stateName(m_client.state());
+    if (!m_client.isConnected())
+        state.problem = m_setupError.isEmpty() ? m_problem : m_setupError;
     state.localPort = m_client.localPort();
     state.messagesIn = m_client.messagesIn();
     state.messagesOut = m_client.messagesOut();
@@ -84,6 +87,7 @@ ClientState SpawnedClient::state() const
 
 void SpawnedClient::onConnected()
 {
+    m_problem.clear();
     m_collector->addEvent(EventKind::Connected, m_name,
                           tr("connected to %1 from port %2")
                               .arg(netcore::Endpoint::format(m_spec.host, m_spec.port)).arg(m_client.localPort()));
@@ -91,6 +95,8 @@ void SpawnedClient::onConnected()
 
 void SpawnedClient::onDisconnected(netcore::DisconnectReason reason, const QString &detail)
 {
+    if (reason != netcore::DisconnectReason::ClosedLocally)
+        m_problem = detail;
     m_collector->addEvent(EventKind::Disconnected, m_name,
                           tr("disconnected: %1 (%2)").arg(detail, netcore::disconnectReasonName(reason)));
 }
@@ -102,6 +108,8 @@ void SpawnedClient::onMessageReceived(const netcore::Message &message)
 
 void SpawnedClient::onErrorOccurred(const netcore::Error &error)
 {
+    if (!m_client.isConnected())
+        m_problem = error.message; // refused, unreachable, TLS failed: why it is not connected
     m_collector->addEvent(EventKind::Error, m_name,
                           QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message),
                           error.code);

@@ -48,6 +48,7 @@ private:
     TrafficCollector *const m_collector = nullptr;
     const LogSource m_source;
     netcore::Client m_client;
+    QString m_problem;    ///< why it is not connected (the last error or end), empty once connected or closed on purpose
     QString m_setupError; ///< the error event for TLS or receipts settings that cannot be used; empty when they can
 };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The wirebench GUI as a process: the demo's screenshot, its exit codes, and what works without a display."""
 
+import json
 import os
 import struct
 import subprocess
@@ -66,6 +67,25 @@ class GuiTest(unittest.TestCase):
         help_text = run_gui("--help", display=False)
         self.assertEqual(help_text.returncode, 0, help_text.stderr)
         self.assertIn("--screenshot", help_text.stdout)
+
+    def test_the_title_on_a_real_display_names_the_workspace_once(self):
+        # What the window manager shows: the platform appends the application's name itself.
+        with tempfile.TemporaryDirectory() as folder:
+            workspace = os.path.join(folder, "ws1.json")
+            with open(workspace, "w") as out:
+                json.dump({"format": "wirebench-workspace", "version": 1,
+                           "servers": [], "clients": [], "payloads": []}, out)
+            script = (
+                '"$GUI" --workspace "$WORKSPACE" & gui=$!; '
+                'for _ in $(seq 300); do '
+                '  xwininfo -root -tree | grep -q "ws1.json" && break; sleep 0.1; '
+                'done; '
+                'xwininfo -root -tree | grep "ws1.json"; kill $gui; wait $gui')
+            env = dict(os.environ, GUI=GUI, WORKSPACE=workspace, HOME=folder, XDG_CONFIG_HOME=folder)
+            env.pop("QT_QPA_PLATFORM", None)
+            result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "sh", "-c", script],
+                                    capture_output=True, text=True, env=env, timeout=wbcli.WAIT * 6)
+            self.assertIn('"ws1.json \u2014 Wirebench"', result.stdout, result.stdout + result.stderr)
 
 
 if __name__ == "__main__":

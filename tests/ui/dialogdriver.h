@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QTimer>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
@@ -8,6 +9,7 @@
 #include <QtWidgets/QDialogButtonBox>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStyleOptionButton>
 
@@ -67,6 +69,39 @@ inline QString shownError(const QWidget *dialog, const char *name)
 {
     const auto *label = dialog->findChild<QLabel *>(QLatin1String(name));
     return label && label->isVisibleTo(dialog) ? label->text() : QString();
+}
+
+/**
+ * Answers the next message box that opens, within @p msecs, by clicking its button
+ * @p buttonText ("Cancel", "Remove", ...); its question lands in @p question, which
+ * must outlive the wait. Call it before what opens the box: the box runs its own loop.
+ */
+inline void answerNextMessageBox(const QString &buttonText, QString *question = nullptr, int msecs = 10000)
+{
+    auto *poll = new QTimer;
+    auto *deadline = new QElapsedTimer;
+    deadline->start();
+    QObject::connect(poll, &QTimer::timeout, [poll, deadline, buttonText, question, msecs] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box && deadline->elapsed() < msecs)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        delete deadline;
+        if (!box)
+            return; // the caller's check of what the answer did fails
+        if (question)
+            *question = box->text();
+        const QList<QAbstractButton *> buttons = box->buttons();
+        for (QAbstractButton *button : buttons) {
+            if (button->text().remove(QLatin1Char('&')) == buttonText) {
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        }
+        box->reject(); // no such button: the caller's check fails, and the test goes on
+    });
+    poll->start(10);
 }
 
 } // namespace dialogdriver

@@ -112,6 +112,7 @@ void tst_BenchPages::serverButtonsStopStartPauseAndEdit()
     QTRY_COMPARE(serverState(), QStringLiteral("paused"));
     click("pauseServerButton"); // a toggle: clicked again, it resumes
     QTRY_COMPARE(serverState(), QStringLiteral("listening"));
+    QTRY_COMPARE(m_servers->server(0).connections.size(), 2); // the clients came back after the stop
 
     QTimer::singleShot(0, [] {
         auto *dialog = qobject_cast<ServerDialog *>(QApplication::activeModalWidget());
@@ -119,7 +120,10 @@ void tst_BenchPages::serverButtonsStopStartPauseAndEdit()
         dialogdriver::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("renamed"));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     });
+    QString question;
+    dialogdriver::answerNextMessageBox(QStringLiteral("Restart"), &question); // it has clients to lose
     click("editServerButton");
+    QVERIFY2(question.contains(QLatin1String("2 connected client")), qPrintable(question));
     QTRY_COMPARE(m_servers->server(0).spec.name, QStringLiteral("renamed"));
     QTRY_COMPARE(serverState(), QStringLiteral("listening"));
 }
@@ -164,7 +168,11 @@ void tst_BenchPages::clearButtonsEmptyTheEventsAndTheLog()
 void tst_BenchPages::removeServerButtonRemovesIt()
 {
     clickRow(find<QTableView>("serverView"), 0);
+    QTRY_COMPARE(m_servers->server(0).connections.size(), 1);
+    QString question;
+    dialogdriver::answerNextMessageBox(QStringLiteral("Remove"), &question); // its client is connected
     click("removeServerButton");
+    QVERIFY2(question.contains(QLatin1String("1 connected client")), qPrintable(question));
     QTRY_COMPARE(m_servers->rowCount(), 0);
     QVERIFY(!find<QToolButton>("stopServerButton")->isEnabled()); // nothing selected is left
     // Its clients lost their server.

@@ -125,6 +125,7 @@ void TestClientListModel::texts()
     QCOMPARE(text(1, ClientListModel::EndpointColumn), QStringLiteral("example.org:7000"));
     QCOMPARE(text(0, ClientListModel::StateColumn), QStringLiteral("connected"));
     QCOMPARE(text(1, ClientListModel::StateColumn), QStringLiteral("closed"));
+    QCOMPARE(text(0, ClientListModel::CodecColumn), QStringLiteral("envelope"));
     QCOMPARE(text(0, ClientListModel::LocalPortColumn), QStringLiteral("40001"));
     QCOMPARE(text(1, ClientListModel::LocalPortColumn), QString());
     QCOMPARE(text(0, ClientListModel::MessagesInColumn), QStringLiteral("4"));
@@ -133,6 +134,17 @@ void TestClientListModel::texts()
     QCOMPARE(text(0, ClientListModel::BytesOutColumn), QStringLiteral("20 B"));
     for (int column = 0; column < ClientListModel::ColumnCount; ++column)
         QVERIFY(!m_model->headerData(column, Qt::Horizontal).toString().isEmpty());
+
+    // Why it is not connected, on its row; the cell changes when the reason does.
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    closed.problem = QStringLiteral("Connection refused");
+    closed.spec.tls = true;
+    m_model->setClients({one, closed});
+    QCOMPARE(text(1, ClientListModel::StateColumn), QStringLiteral("closed: Connection refused"));
+    QCOMPARE(text(1, ClientListModel::CodecColumn), QStringLiteral("tls + envelope"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(1, ClientListModel::CodecColumn));
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), m_model->index(1, ClientListModel::StateColumn));
 }
 
 void TestClientListModel::lookups()
@@ -148,9 +160,9 @@ void TestClientListModel::headersAreShortWithFullToolTips()
 {
     // Count columns are narrow: a short header, the full name as its tooltip.
     QCOMPARE(testdata::horizontalHeaders(*m_model),
-             (QStringList{"Name", "Server", "State", "Port", "In", "Out", "Bytes in", "Bytes out", "Unconfirmed"}));
+             (QStringList{"Name", "Server", "Codec", "State", "Port", "In", "Out", "Bytes in", "Bytes out", "Unconfirmed"}));
     QCOMPARE(testdata::horizontalHeaders(*m_model, Qt::ToolTipRole),
-             (QStringList{"Name", "Server address", "State", "Local port", "Messages received", "Messages sent",
+             (QStringList{"Name", "Server address", "Codec", "State", "Local port", "Messages received", "Messages sent",
                           "Bytes received", "Bytes sent",
                           "Messages sent but not confirmed by the server yet (delivery receipts)"}));
 }

@@ -9,6 +9,7 @@
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QSpinBox>
 
 using namespace wirebench;
 using namespace dialogdriver;
@@ -27,6 +28,7 @@ private slots:
     void listenAddressIsTheEnginesRule_data();
     void listenAddressIsTheEnginesRule();
     void emptyAddressIsRefused();
+    void aPortOutOfRangeStaysAsTypedAndIsRefused();
     void tlsNeedsBothFiles();
     void missingFileKeepsOkDisabled();
     void uncheckedTlsServesPlaintext();
@@ -124,10 +126,26 @@ void TestServerDialog::listenAddressIsTheEnginesRule()
     typeInto(address, typed);
     QCOMPARE(okEnabled(m_dialog), valid);
     QCOMPARE(address->toolTip().isEmpty(), valid);
+    // Said inline, under the field, as the peer ranges are: a disabled OK alone explains nothing.
+    QCOMPARE(shownError(m_dialog, "addressErrorLabel"), valid ? QString() : address->toolTip());
     if (!valid)
         QVERIFY2(address->toolTip().contains(typed), qPrintable(address->toolTip()));
     else
         QCOMPARE(m_dialog->spec().address, typed);
+}
+
+void TestServerDialog::aPortOutOfRangeStaysAsTypedAndIsRefused()
+{
+    auto *port = find<QSpinBox>("portSpin");
+    typeInto(port, QStringLiteral("99999"));
+    QCOMPARE(port->text(), QStringLiteral("99999")); // not silently 9999
+    QVERIFY(!okEnabled(m_dialog));
+    const QString error = shownError(m_dialog, "portErrorLabel");
+    QVERIFY2(error.contains(QLatin1String("99999")) && error.contains(QLatin1String("65535")), qPrintable(error));
+    typeInto(port, QStringLiteral("5000"));
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "portErrorLabel").isEmpty());
+    QCOMPARE(m_dialog->spec().port, quint16(5000));
 }
 
 void TestServerDialog::emptyAddressIsRefused()

@@ -194,9 +194,13 @@ void TestServerListModel::texts()
     QCOMPARE(text(0, ServerListModel::StateColumn), QStringLiteral("listening"));
     QCOMPARE(text(1, ServerListModel::StateColumn), QStringLiteral("paused"));
     QCOMPARE(text(2, ServerListModel::StateColumn), QStringLiteral("stopped"));
-    QCOMPARE(text(3, ServerListModel::StateColumn), QStringLiteral("failed"));
+    QCOMPARE(text(3, ServerListModel::StateColumn), QStringLiteral("failed: The address is in use")); // the reason on the row
     QCOMPARE(m_model->index(3, ServerListModel::StateColumn).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("The address is in use"));
+             QStringLiteral("failed: The address is in use"));
+    QCOMPARE(text(0, ServerListModel::ModeColumn), QStringLiteral("silent"));
+    named.spec.mode = ServerMode::Echo;
+    m_model->setServers({named, unnamed, stopped, failed});
+    QCOMPARE(text(0, ServerListModel::ModeColumn), QStringLiteral("echo"));
     QCOMPARE(text(0, ServerListModel::ClientsColumn), QStringLiteral("3/10"));
     QCOMPARE(text(1, ServerListModel::ClientsColumn), QStringLiteral("0"));
     for (int column = 0; column < ServerListModel::ColumnCount; ++column)

@@ -11,6 +11,9 @@
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QSpinBox>
+
+#include <functional>
 #include <QtWidgets/QToolButton>
 
 using namespace wirebench;
@@ -32,6 +35,9 @@ private slots:
     void spawningAtATlsServerTrustsItsCertificate();
     void tickedReceiptsComeBackOnOk();
     void receiptsNeedTheEnvelopeFraming();
+    void withoutTlsTheCaFieldsStayDisabled();
+    void aPortOutOfRangeStaysAsTypedAndIsRefused();
+    void theLastSpawnsFramingIsRememberedUntilTheTargetChanges();
     void spawningAtAServerTakesItsReceipts_data();
     void spawningAtAServerTakesItsReceipts();
 
@@ -242,6 +248,83 @@ void TestSpawnClientsDialog::spawningAtAServerTakesItsReceipts()
     const ClientSpec next = spawnFrom(page, !receipts);
     QCOMPARE(next.port, quint16(7001));
     QCOMPARE(next.receipts, !receipts);
+}
+
+void TestSpawnClientsDialog::withoutTlsTheCaFieldsStayDisabled()
+{
+    auto *tls = find<QGroupBox>("tlsGroup");
+    QVERIFY(!tls->isChecked());
+    auto *browse = find<QPushButton>("caBrowseButton");
+    QVERIFY(!browse->isEnabled());
+    // Every framing, and the insecure box's state, leave TLS's fields alone while TLS is off.
+    for (const auto preset : {CodecEditor::Preset::Line, CodecEditor::Preset::Raw, CodecEditor::Preset::Envelope}) {
+        chooseWithKeys(find<QComboBox>("kindCombo"), int(preset));
+        QVERIFY2(!browse->isEnabled(), qPrintable(QString::number(int(preset))));
+        QVERIFY(!find<QLineEdit>("caEdit")->isEnabled());
+    }
+    tls->setChecked(true);
+    QVERIFY(browse->isEnabled());
+    clickCheckBox(find<QCheckBox>("insecureCheck"));
+    QVERIFY(!browse->isEnabled()); // insecure trusts no CA
+    tls->setChecked(false);
+    clickCheckBox(find<QCheckBox>("insecureCheck")); // unticking it under a disabled group changes nothing
+    QVERIFY(!browse->isEnabled());
+}
+
+void TestSpawnClientsDialog::aPortOutOfRangeStaysAsTypedAndIsRefused()
+{
+    auto *port = find<QSpinBox>("portSpin");
+    typeInto(port, QStringLiteral("99999"));
+    QCOMPARE(port->text(), QStringLiteral("99999"));
+    QVERIFY(!okEnabled(m_dialog));
+    QVERIFY2(shownError(m_dialog, "portErrorLabel").contains(QLatin1String("65535")),
+             qPrintable(shownError(m_dialog, "portErrorLabel")));
+    typeInto(port, QStringLiteral("6379"));
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "portErrorLabel").isEmpty());
+}
+
+void TestSpawnClientsDialog::theLastSpawnsFramingIsRememberedUntilTheTargetChanges()
+{
+    ClientsPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    ServerSpec server; // an envelope server is selected
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5000, server);
+    QSignalSpy spawned(&page, &ClientsPage::spawnRequested);
+    const auto spawnWith = [&](const std::function<void(SpawnClientsDialog *)> &fill) {
+        QTimer::singleShot(0, [&fill] {
+            auto *dialog = qobject_cast<SpawnClientsDialog *>(QApplication::activeModalWidget());
+            QVERIFY2(dialog, "the spawn dialog did not open");
+            fill(dialog);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton")), Qt::LeftButton);
+    };
+    // The user talks to Redis instead: line framing, its port.
+    spawnWith([](SpawnClientsDialog *dialog) {
+        chooseWithKeys(dialog->findChild<QComboBox *>(QStringLiteral("kindCombo")), int(CodecEditor::Preset::Line));
+        typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("portSpin")), QStringLiteral("6379"));
+    });
+    QCOMPARE(spawned.count(), 1);
+    QCOMPARE(spawned.at(0).at(0).value<ClientSpec>().codec.kind, netcore::CodecConfig::Kind::Line);
+
+    // The servers' next update names the same target: the dialog still opens as the user left it.
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5000, server);
+    spawnWith([](SpawnClientsDialog *dialog) {
+        QCOMPARE(dialog->spec().codec.kind, netcore::CodecConfig::Kind::Line);
+        QCOMPARE(dialog->spec().port, quint16(6379));
+    });
+    QCOMPARE(spawned.count(), 2);
+
+    // Another server selected: its framing and address, as before.
+    server.codec = netcore::CodecConfig::length();
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5001, server);
+    spawnWith([](SpawnClientsDialog *dialog) {
+        QCOMPARE(dialog->spec().codec.kind, netcore::CodecConfig::Kind::Length);
+        QCOMPARE(dialog->spec().port, quint16(5001));
+    });
+    QCOMPARE(spawned.count(), 3);
 }
 
 QTEST_MAIN(TestSpawnClientsDialog)

@@ -47,8 +47,12 @@ QVariant ClientListModel::displayData(const ClientState &client, int column) con
         return client.name;
     case EndpointColumn:
         return MessageFormat::hostPort(client.spec.host, client.spec.port);
+    case CodecColumn:
+        return MessageFormat::codecSummary(client.spec.codec.kind, client.spec.tls, client.spec.receipts);
     case StateColumn:
-        return stateText(client.state);
+        // Why it is not connected, on the row: a narrow cell elides it, the tooltip has it all.
+        return client.problem.isEmpty() ? stateText(client.state)
+                                        : tr("%1: %2").arg(stateText(client.state), client.problem);
     case LocalPortColumn:
         return client.localPort == 0 ? QString() : QString::number(client.localPort);
     case UnconfirmedColumn:
@@ -85,6 +89,8 @@ QVariant ClientListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Name");
     case EndpointColumn:
         return full ? tr("Server address") : tr("Server");
+    case CodecColumn:
+        return tr("Codec");
     case StateColumn:
         return tr("State");
     case LocalPortColumn:
@@ -126,7 +132,10 @@ quint32 ClientListModel::changedColumns(const ClientState &before, const ClientS
         columns |= 1u << NameColumn;
     if (before.spec.host != after.spec.host || before.spec.port != after.spec.port)
         columns |= 1u << EndpointColumn;
-    if (before.state != after.state)
+    if (before.spec.codec.kind != after.spec.codec.kind || before.spec.tls != after.spec.tls
+        || before.spec.receipts != after.spec.receipts)
+        columns |= 1u << CodecColumn;
+    if (before.state != after.state || before.problem != after.problem)
         columns |= 1u << StateColumn;
     if (before.localPort != after.localPort)
         columns |= 1u << LocalPortColumn;

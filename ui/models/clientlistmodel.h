@@ -19,6 +19,7 @@ public:
     enum Columns {
         NameColumn,
         EndpointColumn,
+        CodecColumn,
         StateColumn,
         LocalPortColumn,
         MessagesInColumn,

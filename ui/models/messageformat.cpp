@@ -34,6 +34,16 @@ QString MessageFormat::directionText(Direction direction)
     return direction == Direction::In ? tr("in") : tr("out");
 }
 
+QString MessageFormat::codecSummary(netcore::CodecConfig::Kind kind, bool tls, bool receipts)
+{
+    const QString name = netcore::CodecConfig::kindName(kind);
+    // TLS first, so a narrow column still tells a client to use it.
+    QString text = tls ? tr("tls + %1").arg(name) : name;
+    if (receipts)
+        text = tr("%1 + receipts").arg(text);
+    return text;
+}
+
 QString MessageFormat::hostPort(const QString &host, quint16 port)
 {
     if (port == 0) // not bound yet: the user's word for it, where a port would go

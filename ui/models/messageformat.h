@@ -28,6 +28,8 @@ public:
     static QString directionText(Direction direction);
     /** "127.0.0.1:5000", "[::1]:5000"; port 0 reads "any". */
     static QString hostPort(const QString &host, quint16 port);
+    /** "envelope", "tls + line", "envelope + receipts": how an end frames and protects what it sends. */
+    static QString codecSummary(netcore::CodecConfig::Kind kind, bool tls, bool receipts);
     /** Local time as "hh:mm:ss.zzz". */
     static QString timeText(const QDateTime &time);
 

@@ -19,16 +19,6 @@ QString modeName(ServerMode mode)
     return {};
 }
 
-QString codecText(const ServerSpec &spec)
-{
-    const QString kind = netcore::CodecConfig::kindName(spec.codec.kind);
-    // TLS first, so a narrow column still tells a client to use it.
-    QString text = spec.isTls() ? ServerListModel::tr("tls + %1").arg(kind) : kind;
-    if (spec.receipts)
-        text = ServerListModel::tr("%1 + receipts").arg(text);
-    return text;
-}
-
 quint16 shownPort(const ServerState &server)
 {
     return server.listening ? server.boundPort : server.spec.port;
@@ -50,7 +40,7 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
         return displayData(server, index.column());
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && !server.error.isEmpty())
-            return server.error;
+            return tr("failed: %1").arg(server.error);
         if (index.column() == NameColumn)
             return tr("%1: %2, %3 worker(s)")
                 .arg(displayName(server), modeName(server.spec.mode))
@@ -80,7 +70,9 @@ QVariant ServerListModel::displayData(const ServerState &server, int column) con
     case AddressColumn:
         return MessageFormat::hostPort(server.spec.address, shownPort(server));
     case CodecColumn:
-        return codecText(server.spec);
+        return MessageFormat::codecSummary(server.spec.codec.kind, server.spec.isTls(), server.spec.receipts);
+    case ModeColumn:
+        return modeName(server.spec.mode);
     case StateColumn:
         return stateText(server);
     case ClientsColumn:
@@ -95,7 +87,7 @@ QVariant ServerListModel::displayData(const ServerState &server, int column) con
 QString ServerListModel::stateText(const ServerState &server) const
 {
     if (!server.error.isEmpty())
-        return tr("failed");
+        return tr("failed: %1").arg(server.error); // the reason on the row: a narrow cell elides it, the tooltip has it all
     if (!server.listening)
         return tr("stopped");
     if (server.paused)
@@ -114,6 +106,8 @@ QVariant ServerListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Address");
     case CodecColumn:
         return tr("Codec");
+    case ModeColumn:
+        return tr("Mode");
     case StateColumn:
         return tr("State");
     case ClientsColumn:
@@ -156,6 +150,8 @@ quint32 ServerListModel::changedColumns(const ServerState &before, const ServerS
     if (before.spec.name != after.spec.name || before.spec.mode != after.spec.mode
         || before.spec.workers != after.spec.workers)
         columns |= 1u << NameColumn;
+    if (before.spec.mode != after.spec.mode)
+        columns |= 1u << ModeColumn;
     if (before.spec.address != after.spec.address || shownPort(before) != shownPort(after)
         || before.spec.allow != after.spec.allow)
         columns |= 1u << AddressColumn;

@@ -17,7 +17,7 @@ class ServerListModel : public KeyedRowsModel<ServerState>
     Q_DISABLE_COPY(ServerListModel)
 
 public:
-    enum Columns { NameColumn, AddressColumn, CodecColumn, StateColumn, ClientsColumn, ColumnCount };
+    enum Columns { NameColumn, AddressColumn, CodecColumn, ModeColumn, StateColumn, ClientsColumn, ColumnCount };
     Q_ENUM(Columns)
 
     enum Roles {

@@ -23,7 +23,7 @@ ClientsPage::ClientsPage(QWidget *parent)
     m_ui->removeClientsButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
     TableViews::setUpCompact(m_ui->clientView);
 
-    connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::onSpawn);
+    connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::spawnClients);
     connect(m_ui->connectClientsButton, &QToolButton::clicked, this,
             [this] { emit connectRequested(selectedClientIds()); });
     connect(m_ui->disconnectClientsButton, &QToolButton::clicked, this,
@@ -39,7 +39,7 @@ void ClientsPage::setClientModel(ClientListModel *model)
 {
     m_model = model;
     m_ui->clientView->setModel(model);
-    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 72, 45, 32, 34, 62, 62});
+    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 70, 72, 45, 32, 34, 62, 62});
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();
@@ -51,6 +51,13 @@ void ClientsPage::setClientModel(ClientListModel *model)
 
 void ClientsPage::setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server)
 {
+    // Asked again on every update of the servers: only a new target (another server, or new
+    // settings of this one) replaces what the user last chose in the spawn dialog.
+    if (host == m_targetHost && port == m_targetPort && server == m_targetServer)
+        return;
+    m_targetHost = host;
+    m_targetPort = port;
+    m_targetServer = server;
     m_spawnSpec.host = host;
     m_spawnSpec.port = port;
     m_spawnSpec.codec = server.codec;
@@ -92,7 +99,7 @@ void ClientsPage::selectClients(const QList<int> &ids)
 
 void ClientsPage::selectAll() { m_ui->clientView->selectAll(); }
 
-void ClientsPage::onSpawn()
+void ClientsPage::spawnClients()
 {
     SpawnClientsDialog dialog(this);
     dialog.setSpec(m_spawnSpec);

@@ -35,7 +35,9 @@ public:
     /**
      * What the spawn dialog starts with: the selected server's address, framing, delivery receipts
      * and TLS (trusting its own certificate, right for a self-signed one). The name, count,
-     * reconnect and insecure choices are kept from the last spawn.
+     * reconnect and insecure choices are kept from the last spawn, and so is everything else
+     * until the target changes (another server, or new settings of this one): the same target
+     * again, as every update of the servers sends it, leaves the user's last choices alone.
      */
     void setSpawnTarget(const QString &host, quint16 port, const ServerSpec &server);
 
@@ -45,6 +47,9 @@ public:
      * so the framing of the last spawn stays.
      */
     void setDefaultCodec(const netcore::CodecConfig &codec);
+
+    /** Opens the spawn dialog, as its button does. */
+    void spawnClients();
 
     QList<int> selectedClientIds() const;
     void selectClients(const QList<int> &ids);
@@ -58,12 +63,14 @@ signals:
     void selectionChanged();
 
 private:
-    void onSpawn();
     void updateActions();
 
     std::unique_ptr<Ui::ClientsPage> m_ui;
     ClientListModel *m_model = nullptr;
     ClientSpec m_spawnSpec;
+    QString m_targetHost; ///< the spawn target applied last (see setSpawnTarget())
+    quint16 m_targetPort = 0;
+    ServerSpec m_targetServer;
     netcore::CodecConfig m_defaultCodec;
     int m_spawnCount = 3;
 };

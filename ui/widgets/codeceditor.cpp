@@ -2,6 +2,8 @@
 
 #include "ui_codeceditor.h"
 
+#include <ui/widgets/formerrors.h>
+
 #include <netcore/escapes.h>
 
 #include <QtCore/QSignalBlocker>
@@ -169,9 +171,7 @@ void CodecEditor::updateRows()
 
 void CodecEditor::updateError()
 {
-    const QString error = errorString();
-    m_ui->errorLabel->setText(error);
-    m_ui->errorLabel->setVisible(!error.isEmpty());
+    FormErrors::show(m_ui->errorLabel, errorString());
 }
 
 } // namespace wirebench

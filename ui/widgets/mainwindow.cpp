@@ -9,6 +9,7 @@
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
 #include <ui/widgets/serverspage.h>
+#include <ui/widgets/startguide.h>
 #include <ui/widgets/statussummary.h>
 #include <ui/widgets/trafficpage.h>
 
@@ -16,6 +17,7 @@
 #include <ui/models/benchsession.h>
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/messagelogmodel.h>
+#include <ui/models/payloadlibrarymodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/demoscript.h>
@@ -63,6 +65,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_logPage->setLogModel(m_session->logModel());
     setCentralWidget(m_logPage);
     createDocks();
+    m_startGuide = new StartGuide(m_logPage);
+    connect(m_startGuide, &StartGuide::addServerClicked, m_serversPage, &ServersPage::addServer);
+    connect(m_startGuide, &StartGuide::spawnClientsClicked, m_clientsPage, &ClientsPage::spawnClients);
 
     m_statusSummary = new StatusSummary(this);
     statusBar()->addPermanentWidget(m_statusSummary);
@@ -71,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectActions();
     updateComposerSelection();
     updateStatus();
+    updateStartGuide();
     updateTitle();
     applyPreferences(m_preferences);
     m_session->feed()->start(feedHz);
@@ -122,6 +128,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
     rememberWorkspace(path);
+    setWindowModified(false); // the payload library's rows came in as it was filled
     statusBar()->showMessage(tr("Opened %1").arg(QFileInfo(path).fileName()), 5000);
     return true;
 }
@@ -131,19 +138,26 @@ bool MainWindow::saveWorkspace(const QString &path, QString *error)
     if (!m_session->workspace().save(path, error))
         return false;
     rememberWorkspace(path);
+    setWindowModified(false);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
     return true;
 }
 
-void MainWindow::newWorkspace()
+bool MainWindow::newWorkspace()
 {
+    if (!canDiscardWorkspace())
+        return false;
     if (m_demo)
         m_demo->stop();
     m_session->clear();
+    m_failureNotices.clear();
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
     m_workspacePath.clear();
     updateTitle();
+    setWindowModified(false);
+    updateStartGuide();
+    return true;
 }
 
 DemoScript *MainWindow::startDemo()
@@ -159,8 +173,28 @@ bool MainWindow::showLatestMessage(const QString &channel) { return m_logPage->s
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!canDiscardWorkspace()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::canDiscardWorkspace()
+{
+    if (!isWindowModified())
+        return true;
+    const QString name = m_workspacePath.isEmpty() ? tr("The new workspace") : QFileInfo(m_workspacePath).fileName();
+    const auto answer = QMessageBox::warning(this, tr("Unsaved Changes"),
+                                             tr("%1 has changes that are not saved. Save them?").arg(name),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Save);
+    if (answer == QMessageBox::Discard)
+        return true;
+    if (answer == QMessageBox::Save)
+        onSaveWorkspace();
+    return answer == QMessageBox::Save && !isWindowModified(); // saved, not cancelled in the file dialog
 }
 
 QDockWidget *MainWindow::addPage(QWidget *page, const QString &title, const QString &name, Qt::DockWidgetArea area)
@@ -228,6 +262,16 @@ void MainWindow::connectPages()
         for (const quint64 id : ids)
             bench->kick(serverId, id);
     });
+    // What a workspace file holds changed: the title says so until it is saved.
+    connect(m_serversPage, &ServersPage::addServerRequested, this, [this] { setWindowModified(true); });
+    connect(m_serversPage, &ServersPage::updateServerRequested, this, [this] { setWindowModified(true); });
+    connect(m_serversPage, &ServersPage::removeServerRequested, this, [this] { setWindowModified(true); });
+    connect(m_clientsPage, &ClientsPage::spawnRequested, this, [this] { setWindowModified(true); });
+    connect(m_clientsPage, &ClientsPage::removeRequested, this, [this] { setWindowModified(true); });
+    const QAbstractItemModel *library = m_session->payloadLibrary();
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(library, signal, this, [this] { setWindowModified(true); });
+    connect(library, &QAbstractItemModel::dataChanged, this, [this] { setWindowModified(true); });
     connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateComposerSelection);
     connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateSpawnTarget);
 
@@ -271,6 +315,7 @@ void MainWindow::connectActions()
     // A standard key has no spelling in a .ui file; it differs per platform (none on some).
     m_ui->actionPreferences->setShortcuts(QKeySequence::Preferences);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::onPreferences);
+    connect(m_ui->actionQuickStart, &QAction::triggered, this, &MainWindow::onQuickStart);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
 }
 
@@ -282,6 +327,11 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty())
         updateSpawnTarget();
+    if (!batch.servers.isEmpty() || !batch.clients.isEmpty())
+        updateStartGuide();
+    // A failure's reason where the user looks: its row says it too, the status bar says it now.
+    if (const QString failure = m_failureNotices.take(batch.servers, batch.clients); !failure.isEmpty())
+        statusBar()->showMessage(failure, failureNoticeMsecs);
     updateStatus();
 }
 
@@ -325,13 +375,30 @@ void MainWindow::updateStatus() { m_statusSummary->refresh(*m_session); }
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_workspacePath.isEmpty()
-                       ? tr("Wirebench")
-                       : tr("Wirebench — %1").arg(QFileInfo(m_workspacePath).fileName()));
+    // The platform appends the application's name ("bench.json — Wirebench"); [*] becomes "*"
+    // while the workspace has unsaved changes.
+    setWindowTitle(m_workspacePath.isEmpty() ? tr("new workspace[*]")
+                                             : QFileInfo(m_workspacePath).fileName() + QStringLiteral("[*]"));
+}
+
+void MainWindow::updateStartGuide()
+{
+    m_startGuide->setWorkspaceEmpty(m_session->serverModel()->rowCount() == 0
+                                    && m_session->clientModel()->rowCount() == 0);
+}
+
+void MainWindow::onQuickStart()
+{
+    QMessageBox box(QMessageBox::Information, tr("Quick Start"), StartGuide::steps(), QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("quickStart"));
+    box.setTextFormat(Qt::RichText);
+    box.exec();
 }
 
 void MainWindow::onOpenWorkspace()
 {
+    if (!canDiscardWorkspace())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), m_workspacePath,
                                                       tr("Wirebench workspaces (*.json);;All files (*)"));
     QString error;

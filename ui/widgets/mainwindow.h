@@ -2,6 +2,7 @@
 
 #include <ui/widgets/composerpage.h>
 
+#include <ui/models/failurenotices.h>
 #include <ui/models/preferences.h>
 
 #include <engine/bench.h>
@@ -25,6 +26,7 @@ class EventsPage;
 class InspectorPage;
 class LogPage;
 class ServersPage;
+class StartGuide;
 class StatusSummary;
 class TrafficPage;
 
@@ -42,6 +44,8 @@ class MainWindow : public QMainWindow
 
 public:
     static constexpr int feedHz = 30;
+    /** How long the status bar tells of a failure (the row and the Events page keep it). */
+    static constexpr int failureNoticeMsecs = 15000;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -64,7 +68,8 @@ public:
 
     bool openWorkspace(const QString &path, QString *error);
     bool saveWorkspace(const QString &path, QString *error);
-    void newWorkspace();
+    /** Empties the bench, after asking to save unsaved changes (false: the user cancelled). */
+    bool newWorkspace();
     QString workspacePath() const { return m_workspacePath; }
 
     /** Runs the demo exchange (owned by the window); returns it to wait for DemoScript::settled(). */
@@ -86,12 +91,17 @@ private:
     void updateSpawnTarget();
     void updateStatus();
     void updateTitle();
+    /** The start guide over the log while the workspace has no server and no client. */
+    void updateStartGuide();
+    /** True when there are no unsaved changes, or the user saved or discarded them; false: cancelled. */
+    bool canDiscardWorkspace();
     void onOpenWorkspace();
     void onSaveWorkspace();
     void onSaveWorkspaceAs();
     void onPreferences();
     /** Applies @p preferences and, when persistent, saves them: OK or Apply in the dialog. */
     void commitPreferences(const Preferences &preferences);
+    void onQuickStart();
     void onAbout();
     void saveSettings();
     void rememberWorkspace(const QString &path);
@@ -107,6 +117,8 @@ private:
     TrafficPage *m_trafficPage = nullptr;
     EventsPage *m_eventsPage = nullptr;
     StatusSummary *m_statusSummary = nullptr;
+    StartGuide *m_startGuide = nullptr; ///< child of the log page
+    FailureNotices m_failureNotices;
     QString m_workspacePath;
     Preferences m_preferences;
     bool m_persistent = true;

@@ -2,6 +2,9 @@
 
 #include "ui_serverdialog.h"
 
+#include <ui/widgets/formerrors.h>
+#include <ui/widgets/portrange.h>
+
 #include <netcore/endpoint.h>
 #include <netcore/peerallowlist.h>
 
@@ -41,6 +44,7 @@ ServerDialog::ServerDialog(QWidget *parent)
 
     connect(m_ui->codecEditor, &CodecEditor::configChanged, this, &ServerDialog::updateAcceptable);
     connect(m_ui->addressCombo, &QComboBox::currentTextChanged, this, &ServerDialog::updateAcceptable);
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &ServerDialog::updateAcceptable);
     connect(m_ui->allowEdit, &QLineEdit::textChanged, this, &ServerDialog::updateAcceptable);
     connect(m_ui->tlsGroup, &QGroupBox::toggled, this, &ServerDialog::updateAcceptable);
     for (QLineEdit *edit : {m_ui->certificateEdit, m_ui->keyEdit})
@@ -108,24 +112,26 @@ void ServerDialog::updateAcceptable()
     QString addressError;
     const bool addressOk = netcore::Endpoint::parseListenAddress(m_ui->addressCombo->currentText(), &address, &addressError);
     m_ui->addressCombo->setToolTip(addressError);
+    FormErrors::show(m_ui->addressErrorLabel, addressOk ? QString() : addressError);
+    const QString portError = PortRange::problem(m_ui->portSpin->value());
+    FormErrors::show(m_ui->portErrorLabel, portError);
 
     netcore::PeerAllowList allowList;
     QString allowError;
     netcore::PeerAllowList::parse(m_ui->allowEdit->text().trimmed(), &allowList, &allowError);
-    m_ui->allowErrorLabel->setText(allowError);
-    m_ui->allowErrorLabel->setVisible(!allowError.isEmpty());
+    FormErrors::show(m_ui->allowErrorLabel, allowError);
 
     const QString tlsError = m_ui->tlsGroup->isChecked()
         ? tlsFilesProblem(m_ui->certificateEdit->text().trimmed(), m_ui->keyEdit->text().trimmed())
         : QString();
-    m_ui->tlsErrorLabel->setText(tlsError);
-    m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+    FormErrors::show(m_ui->tlsErrorLabel, tlsError);
 
     // Receipts travel on an envelope channel: other framings have no room for them.
     m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);
 
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(addressOk && allowError.isEmpty() && tlsError.isEmpty() && m_ui->codecEditor->isValid());
+        ->setEnabled(addressOk && portError.isEmpty() && allowError.isEmpty() && tlsError.isEmpty()
+                     && m_ui->codecEditor->isValid());
 }
 
 } // namespace wirebench

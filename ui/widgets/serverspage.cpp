@@ -2,6 +2,7 @@
 
 #include "ui_serverspage.h"
 
+#include <ui/widgets/confirmation.h>
 #include <ui/widgets/serverdialog.h>
 #include <ui/widgets/tableviews.h>
 
@@ -33,7 +34,7 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
 
-    connect(m_ui->addServerButton, &QToolButton::clicked, this, &ServersPage::onAdd);
+    connect(m_ui->addServerButton, &QToolButton::clicked, this, &ServersPage::addServer);
     connect(m_ui->editServerButton, &QToolButton::clicked, this, &ServersPage::onEdit);
     connect(m_ui->serverView, &QTableView::doubleClicked, this, &ServersPage::onEdit);
     connect(m_ui->startServerButton, &QToolButton::clicked, this,
@@ -42,8 +43,7 @@ ServersPage::ServersPage(QWidget *parent)
             [this] { emit stopServerRequested(selectedServerId()); });
     connect(m_ui->pauseServerButton, &QToolButton::clicked, this,
             [this](bool paused) { emit pauseServerRequested(selectedServerId(), paused); });
-    connect(m_ui->removeServerButton, &QToolButton::clicked, this,
-            [this] { emit removeServerRequested(selectedServerId()); });
+    connect(m_ui->removeServerButton, &QToolButton::clicked, this, &ServersPage::onRemove);
     connect(m_ui->kickButton, &QToolButton::clicked, this,
             [this] { emit kickRequested(selectedServerId(), selectedConnections()); });
     connect(m_ui->connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -59,7 +59,7 @@ void ServersPage::setServerModel(ServerListModel *model)
 {
     m_serverModel = model;
     m_ui->serverView->setModel(model);
-    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 90, 70});
+    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 90, 60, 90});
     connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->connectionView->clearSelection();
         refreshConnections();
@@ -141,12 +141,13 @@ void ServersPage::refreshConnections()
         emit selectionChanged();
 }
 
-void ServersPage::onAdd()
+void ServersPage::addServer()
 {
     ServerDialog dialog(this);
     dialog.setWindowTitle(tr("Add Server"));
     ServerSpec spec;
     spec.codec = m_defaultCodec;
+    spec.mode = ServerMode::Echo; // what people try first: send something, see it come back
     dialog.setSpec(spec);
     if (dialog.exec() == QDialog::Accepted)
         emit addServerRequested(dialog.spec());
@@ -160,8 +161,32 @@ void ServersPage::onEdit()
     ServerDialog dialog(this);
     dialog.setWindowTitle(tr("Edit %1").arg(ServerListModel::displayName(server)));
     dialog.setSpec(server.spec);
-    if (dialog.exec() == QDialog::Accepted)
-        emit updateServerRequested(server.id, dialog.spec());
+    if (dialog.exec() != QDialog::Accepted || dialog.spec() == server.spec)
+        return;
+    const auto clients = server.connections.size();
+    if (server.listening && clients > 0
+        && !Confirmation::ask(this, tr("Restart %1").arg(ServerListModel::displayName(server)),
+                              tr("%1 restarts to apply the new settings, and its %n connected client(s) are "
+                                 "disconnected.", nullptr, int(clients))
+                                  .arg(ServerListModel::displayName(server)),
+                              tr("Restart")))
+        return;
+    emit updateServerRequested(server.id, dialog.spec());
+}
+
+void ServersPage::onRemove()
+{
+    const ServerState server = selectedServer();
+    if (server.id == 0)
+        return;
+    const auto clients = server.connections.size();
+    if (clients > 0
+        && !Confirmation::ask(this, tr("Remove %1").arg(ServerListModel::displayName(server)),
+                              tr("%1 is removed, and its %n connected client(s) are disconnected.", nullptr, int(clients))
+                                  .arg(ServerListModel::displayName(server)),
+                              tr("Remove")))
+        return;
+    emit removeServerRequested(server.id);
 }
 
 void ServersPage::onServerRowsInserted()

@@ -49,6 +49,9 @@ public:
     /** Shows the selected server's connections as the server model has them now. */
     void refreshConnections();
 
+    /** Opens the Add Server dialog, as its button does; new servers start in Echo mode. */
+    void addServer();
+
 signals:
     void addServerRequested(const wirebench::ServerSpec &spec);
     void updateServerRequested(int id, const wirebench::ServerSpec &spec);
@@ -61,8 +64,10 @@ signals:
     void selectionChanged();
 
 private:
-    void onAdd();
+    /** Asks first when a restart would drop clients; a failed server is started again. */
     void onEdit();
+    /** Asks first when the server has clients to lose. */
+    void onRemove();
     void onServerRowsInserted();
     void updateActions();
 

@@ -2,6 +2,9 @@
 
 #include "ui_spawnclientsdialog.h"
 
+#include <ui/widgets/formerrors.h>
+#include <ui/widgets/portrange.h>
+
 #include <QtCore/QFileInfo>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QPushButton>
@@ -14,6 +17,7 @@ SpawnClientsDialog::SpawnClientsDialog(QWidget *parent)
     m_ui->setupUi(this);
     connect(m_ui->codecEditor, &CodecEditor::configChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->tlsGroup, &QGroupBox::toggled, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->caEdit, &QLineEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->insecureCheck, &QCheckBox::toggled, this, &SpawnClientsDialog::updateAcceptable);
@@ -69,20 +73,23 @@ void SpawnClientsDialog::updateAcceptable()
 {
     const bool hostOk = !m_ui->hostEdit->text().trimmed().isEmpty();
     // Insecure trusts nothing in particular: a CA file would be ignored, so say so by disabling it.
+    // Without TLS the group disables its children; enabling one here would undo that.
     const bool insecure = m_ui->insecureCheck->isChecked();
-    m_ui->caEdit->setEnabled(!insecure);
-    m_ui->caBrowseButton->setEnabled(!insecure);
+    const bool caUsed = m_ui->tlsGroup->isChecked() && !insecure;
+    m_ui->caEdit->setEnabled(caUsed);
+    m_ui->caBrowseButton->setEnabled(caUsed);
     const QString caFile = m_ui->caEdit->text().trimmed();
     const QString tlsError = m_ui->tlsGroup->isChecked() && !insecure && !caFile.isEmpty()
             && !QFileInfo(caFile).isFile()
         ? tr("No such file: %1").arg(caFile)
         : QString();
-    m_ui->tlsErrorLabel->setText(tlsError);
-    m_ui->tlsErrorLabel->setVisible(!tlsError.isEmpty());
+    FormErrors::show(m_ui->tlsErrorLabel, tlsError);
+    const QString portError = PortRange::problem(m_ui->portSpin->value());
+    FormErrors::show(m_ui->portErrorLabel, portError);
     // Receipts travel on an envelope channel: other framings have no room for them.
     m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(hostOk && tlsError.isEmpty() && m_ui->codecEditor->isValid());
+        ->setEnabled(hostOk && portError.isEmpty() && tlsError.isEmpty() && m_ui->codecEditor->isValid());
 }
 
 } // namespace wirebench
