@@ -65,6 +65,9 @@ void TestSpawnClientsDialog::initTestCase()
 void TestSpawnClientsDialog::init()
 {
     m_dialog = new SpawnClientsDialog;
+    ClientSpec aimed; // as the clients page opens it, at a server's port
+    aimed.port = 5000;
+    m_dialog->setSpec(aimed);
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
 }
@@ -282,6 +285,12 @@ void TestSpawnClientsDialog::aPortOutOfRangeStaysAsTypedAndIsRefused()
     typeInto(port, QStringLiteral("6379"));
     QVERIFY(okEnabled(m_dialog));
     QVERIFY(shownError(m_dialog, "portErrorLabel").isEmpty());
+
+    // Without a server to aim at there is no port to guess: the field asks for one (it said 1).
+    m_dialog->setSpec(ClientSpec());
+    QCOMPARE(port->text(), QStringLiteral("choose a port"));
+    QVERIFY(!okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "portErrorLabel").contains(QLatin1String("Choose the port")));
 }
 
 void TestSpawnClientsDialog::theLastSpawnsFramingIsRememberedUntilTheTargetChanges()

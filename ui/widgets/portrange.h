@@ -17,10 +17,16 @@ class PortRange
 public:
     static constexpr int highest = 65535;
 
-    /** Why @p port cannot be used; empty when it can. */
-    static QString problem(int port)
+    enum class Zero { AnyFreePort, NoPort };
+
+    /** Why @p port cannot be used; empty when it can. 0 is "any free port" to a server, and no port to a client. */
+    static QString problem(int port, Zero zero = Zero::AnyFreePort)
     {
-        return port > highest ? tr("%1 is not a port: ports go from 1 to %2").arg(port).arg(highest) : QString();
+        if (port > highest)
+            return tr("%1 is not a port: ports go from 1 to %2").arg(port).arg(highest);
+        if (port == 0 && zero == Zero::NoPort)
+            return tr("Choose the port of the server to connect to");
+        return {};
     }
 };
 

@@ -84,7 +84,7 @@ void SpawnClientsDialog::updateAcceptable()
         ? tr("No such file: %1").arg(caFile)
         : QString();
     FormErrors::show(m_ui->tlsErrorLabel, tlsError);
-    const QString portError = PortRange::problem(m_ui->portSpin->value());
+    const QString portError = PortRange::problem(m_ui->portSpin->value(), PortRange::Zero::NoPort);
     FormErrors::show(m_ui->portErrorLabel, portError);
     // Receipts travel on an envelope channel: other framings have no room for them.
     m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);

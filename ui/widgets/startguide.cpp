@@ -41,8 +41,8 @@ StartGuide::~StartGuide() = default;
 QString StartGuide::steps()
 {
     return tr("<ol>"
-              "<li><b>Add a server</b> (Servers, <i>+</i>): it listens on 127.0.0.1 and echoes what it gets.</li>"
-              "<li><b>Spawn clients</b> (Clients, <i>+</i>): they connect to the selected server.</li>"
+              "<li><b>Add a server</b> (Servers, <i>Add…</i>): it listens on 127.0.0.1 and echoes what it gets.</li>"
+              "<li><b>Spawn clients</b> (Clients, <i>Spawn…</i>): they connect to the selected server.</li>"
               "<li><b>Select them</b> in the Clients list.</li>"
               "<li><b>Send</b> from the Composer: what goes out and comes back shows in the log here.</li>"
               "</ol>"
