@@ -2,6 +2,7 @@
 
 #include "ui_clientspage.h"
 
+#include <ui/widgets/readableicon.h>
 #include <ui/widgets/spawnclientsdialog.h>
 #include <ui/widgets/tableviews.h>
 
@@ -17,10 +18,10 @@ ClientsPage::ClientsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ClientsPage>())
 {
     m_ui->setupUi(this);
-    m_ui->spawnClientsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
-    m_ui->connectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_ui->disconnectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_ui->removeClientsButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_ui->spawnClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_FileDialogNewFolder));
+    m_ui->connectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPlay));
+    m_ui->disconnectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaStop));
+    m_ui->removeClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
     TableViews::setUpCompact(m_ui->clientView);
 
     connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::onSpawn);

@@ -1,5 +1,7 @@
 #include "ratechart.h"
 
+#include <ui/widgets/apptheme.h>
+
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
@@ -102,7 +104,7 @@ void RateChart::followPalette()
 {
     // A chart paints with its theme's colours, not the palette's: a dark window needs the dark theme.
     const QChart::ChartTheme theme =
-        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+        AppTheme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     if (chart()->theme() == theme)
         return;
     chart()->setTheme(theme);
