@@ -113,8 +113,13 @@ void ClientsPage::updateActions()
     m_ui->removeClientsButton->setEnabled(selected);
     const int count = m_model ? m_model->rowCount() : 0;
     const int chosen = selected ? int(m_ui->clientView->selectionModel()->selectedRows().size()) : 0;
-    m_ui->clientSummaryLabel->setText(chosen > 0 ? tr("Selected: %1 of %2").arg(chosen).arg(count)
-                                                 : tr("Clients: %1").arg(count));
+    const QString selectedText = tr("Selected: %1 of %2");
+    m_ui->clientSummaryLabel->setText(chosen > 0 ? selectedText.arg(chosen).arg(count) : tr("Clients: %1").arg(count));
+    // Room for the widest text this count can give: selecting must not widen the panel (the log would jump).
+    const QFontMetrics metrics = m_ui->clientSummaryLabel->fontMetrics();
+    m_ui->clientSummaryLabel->setMinimumWidth(
+        qMax(metrics.horizontalAdvance(selectedText.arg(count).arg(count)),
+             metrics.horizontalAdvance(tr("Clients: %1").arg(count))));
 }
 
 } // namespace wirebench
