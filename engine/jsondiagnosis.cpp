@@ -132,7 +132,7 @@ bool JsonDiagnosis::object(int depth)
         }
         if (c != u'"') {
             if (atEnd())
-                return fail(tr("the object opened at %1 is not closed: } is missing").arg(positionOf(opened)));
+                return failNotClosed(opened);
             return failUnexpected(tr("a key in double quotes"));
         }
         QString key;
@@ -147,21 +147,34 @@ bool JsonDiagnosis::object(int depth)
             return fail(tr("a value is missing after \"%1\":").arg(key));
         if (!value(depth))
             return false;
-        skipSpace();
-        if (peek() == u',') {
-            ++m_pos;
+        const Separator next = separator(u'}');
+        if (next == Separator::Comma)
             continue;
-        }
-        if (peek() == u'}') {
-            ++m_pos;
+        if (next == Separator::Close)
             return true;
-        }
         if (atEnd())
-            return fail(tr("the object opened at %1 is not closed: } is missing").arg(positionOf(opened)));
+            return failNotClosed(opened);
         if (peek() == u'"')
             return fail(tr("a comma is missing before this key"));
         return failUnexpected(tr("a comma or }"));
     }
+}
+
+JsonDiagnosis::Separator JsonDiagnosis::separator(QChar close)
+{
+    skipSpace();
+    if (peek() != u',' && peek() != close)
+        return Separator::Other;
+    const Separator found = peek() == close ? Separator::Close : Separator::Comma;
+    ++m_pos;
+    return found;
+}
+
+bool JsonDiagnosis::failNotClosed(int opened)
+{
+    const bool isObject = m_text.at(opened) == u'{';
+    return fail(isObject ? tr("the object opened at %1 is not closed: } is missing").arg(positionOf(opened))
+                         : tr("the array opened at %1 is not closed: ] is missing").arg(positionOf(opened)));
 }
 
 bool JsonDiagnosis::array(int depth)
@@ -180,20 +193,16 @@ bool JsonDiagnosis::array(int depth)
         if (peek() == u',')
             return fail(tr("a value is missing between two commas"));
         if (atEnd())
-            return fail(tr("the array opened at %1 is not closed: ] is missing").arg(positionOf(opened)));
+            return failNotClosed(opened);
         if (!value(depth))
             return false;
-        skipSpace();
-        if (peek() == u',') {
-            ++m_pos;
+        const Separator next = separator(u']');
+        if (next == Separator::Comma)
             continue;
-        }
-        if (peek() == u']') {
-            ++m_pos;
+        if (next == Separator::Close)
             return true;
-        }
         if (atEnd())
-            return fail(tr("the array opened at %1 is not closed: ] is missing").arg(positionOf(opened)));
+            return failNotClosed(opened);
         if (peek() == u'}')
             return fail(tr("} closes an array: use ]"));
         return fail(tr("a comma is missing before this value"));

@@ -36,7 +36,13 @@ public:
 private:
     explicit JsonDiagnosis(const QString &text) : m_text(text) {}
 
+    enum class Separator { Comma, Close, Other };
+
     bool value(int depth);
+    /** After an item: a comma or @p close (taken), or something else (left). */
+    Separator separator(QChar close);
+    /** The object or array opened at @p opened ends with the text. */
+    bool failNotClosed(int opened);
     bool object(int depth);
     bool array(int depth);
     bool string(QString *contents);

@@ -1,3 +1,5 @@
+#include <tests/ui/dialogdriver.h>
+
 #include <ui/widgets/composerpage.h>
 #include <ui/widgets/mainwindow.h>
 
@@ -63,7 +65,6 @@ private:
     QList<int> spawn(const ClientSpec &spec, int count, const char *state);
     int addServer(const ServerSpec &spec);
     void selectOnly(const QList<int> &ids);
-    void typeInto(QWidget *edit, const QString &text);
     void chooseTarget(ComposerPage::Target target);
     int logRowsOf(const QString &endpoint, Direction direction) const;
     bool eventSays(EventKind kind, const QString &text) const;
@@ -137,14 +138,6 @@ void tst_ComposerSending::selectOnly(const QList<int> &ids)
         QTest::mouseClick(view->viewport(), Qt::LeftButton, i == 0 ? Qt::NoModifier : Qt::ControlModifier,
                           view->visualRect(index).center());
     }
-}
-
-void tst_ComposerSending::typeInto(QWidget *edit, const QString &text)
-{
-    edit->setFocus();
-    QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClick(edit, Qt::Key_Delete);
-    QTest::keyClicks(edit, text);
 }
 
 void tst_ComposerSending::chooseTarget(ComposerPage::Target target)
@@ -235,7 +228,7 @@ void tst_ComposerSending::sendToAReconnectingClientIsQueuedAndSaysSo()
     QTRY_COMPARE(m_window->session()->clientModel()->client(0).state, QStringLiteral("reconnecting"));
 
     selectOnly(ids);
-    typeInto(find<QPlainTextEdit>("payloadEdit"), QStringLiteral("{\"later\": true}"));
+    dialogdriver::typeInto(find<QPlainTextEdit>("payloadEdit"), QStringLiteral("{\"later\": true}"));
     QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
     auto *status = find<QLabel>("sendStatusLabel");
     QTRY_VERIFY2(status->text().contains(QLatin1String("queued 1 message until connected")), qPrintable(status->text()));
@@ -284,7 +277,7 @@ void tst_ComposerSending::channelStaysOffForCodecsWithoutChannels()
     QVERIFY2(channel->toolTip().contains(QLatin1String("no channel or id")), qPrintable(channel->toolTip()));
     auto *kind = find<QComboBox>("kindCombo");
     kind->setCurrentIndex(kind->findData(int(PayloadBuilder::Kind::Text)));
-    typeInto(find<QPlainTextEdit>("payloadEdit"), QStringLiteral("PING"));
+    dialogdriver::typeInto(find<QPlainTextEdit>("payloadEdit"), QStringLiteral("PING"));
     QTest::mouseClick(find<QPushButton>("sendButton"), Qt::LeftButton);
 
     const ChannelStatsModel *traffic = m_window->session()->channelModel();
