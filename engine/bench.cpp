@@ -31,6 +31,7 @@ public:
     // Ids are handed out in the caller's thread, so commands can return them at once.
     std::atomic<int> nextServerId{1};
     std::atomic<int> nextClientId{1};
+    std::atomic<quint64> nextSendTicket{1};
 
     QMutex namesMutex; // guards clientNumbers
     QHash<QString, int> clientNumbers; ///< the last number given per base name
@@ -153,9 +154,11 @@ void Bench::removeClient(int id)
     d->post([id](BenchWorker *worker) { worker->removeClient(id); });
 }
 
-void Bench::send(const SendTarget &target, const netcore::Message &message)
+quint64 Bench::send(const SendTarget &target, const netcore::Message &message)
 {
-    d->post([target, message](BenchWorker *worker) { worker->send(target, message); });
+    const quint64 ticket = d->nextSendTicket++;
+    d->post([ticket, target, message](BenchWorker *worker) { worker->send(ticket, target, message); });
+    return ticket;
 }
 
 void Bench::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond)

@@ -69,11 +69,16 @@ public:
     void disconnectClient(int id);
     void removeClient(int id);
 
-    /** Every message sent is logged as Out at its sender; a broadcast logs one entry per recipient. */
-    void send(const SendTarget &target, const netcore::Message &message);
+    /**
+     * Every message sent is logged as Out at its sender; a broadcast logs one entry per recipient.
+     * A closed client refuses it; a (re)connecting one queues it. Returns a ticket: the batch's
+     * SendReport with that number tells what became of it, and a refusal is an Error event too.
+     */
+    quint64 send(const SendTarget &target, const netcore::Message &message);
     /**
      * Repeats send(@p target, @p message) @p count times at @p ratePerSecond repetitions per second
-     * (0: as fast as the I/O thread can), paced in the I/O thread. TrafficBatch::load reports progress.
+     * (0: as fast as the I/O thread can), paced in the I/O thread. TrafficBatch::load reports progress,
+     * in messages: each repetition is one message per client, connection or recipient.
      */
     void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
     void stopLoad();

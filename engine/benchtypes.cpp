@@ -1,5 +1,6 @@
 #include "benchtypes.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QJsonValue>
 
 namespace wirebench {
@@ -109,6 +110,42 @@ bool operator==(const ClientSpec &a, const ClientSpec &b)
     return a.name == b.name && a.host == b.host && a.port == b.port && a.codec == b.codec
         && a.autoReconnect == b.autoReconnect && a.tls == b.tls && a.caFile == b.caFile
         && a.insecure == b.insecure && a.receipts == b.receipts;
+}
+
+netcore::Message asCarriedBy(const netcore::CodecConfig &codec, const netcore::Message &message)
+{
+    if (codec.carriesChannelAndId())
+        return message;
+    netcore::Message bare = message;
+    bare.setChannel(QString());
+    bare.setId(0);
+    return bare;
+}
+
+void SendTally::add(const SendTally &other)
+{
+    sent += other.sent;
+    queued += other.queued;
+    if (other.refused > 0 && firstRefusal.isEmpty())
+        firstRefusal = other.firstRefusal;
+    refused += other.refused;
+}
+
+QString SendTally::refusalSummary() const
+{
+    if (refused == 0)
+        return {};
+    if (count() == 1)
+        return QCoreApplication::translate("wirebench::SendTally", "not sent: %1").arg(firstRefusal);
+    return QCoreApplication::translate("wirebench::SendTally", "%1 of %2 messages not sent: %3")
+        .arg(refused).arg(count()).arg(firstRefusal);
+}
+
+void SendTally::refuse(const QString &why)
+{
+    if (firstRefusal.isEmpty())
+        firstRefusal = why;
+    ++refused;
 }
 
 } // namespace wirebench

@@ -18,6 +18,13 @@
  */
 namespace wirebench {
 
+/**
+ * @p message as @p codec puts it on the wire: without channel and id where the codec has no room
+ * for them. The bench logs what travels, so a reply (which comes back without them) lands in the
+ * same Traffic row as what it answers.
+ */
+netcore::Message asCarriedBy(const netcore::CodecConfig &codec, const netcore::Message &message);
+
 /** What a hosted server does with what it receives. */
 enum class ServerMode { Silent, Echo, Relay };
 
@@ -133,13 +140,40 @@ struct ClientState
     int unconfirmedMessages = 0; ///< with receipts: written, not confirmed by the server yet
 };
 
-/** Progress of the composer's load generator (Bench::startLoad(), a PacedSender). */
+/**
+ * What became of the messages of one send or of a load so far: one message
+ * per destination (a client, a server connection, a broadcast's recipient).
+ */
+struct SendTally
+{
+    qint64 sent = 0;      ///< taken by a connected socket (and logged Out)
+    qint64 queued = 0;    ///< waiting for a client that is connecting or reconnecting (logged Out once written)
+    qint64 refused = 0;   ///< not taken: the client is closed or gone, its queue is full, ...
+    QString firstRefusal; ///< why the first refused one was refused, in words
+
+    qint64 count() const { return sent + queued + refused; }
+    void add(const SendTally &other);
+    void refuse(const QString &why);
+    /** "not sent: why" for one message, "2 of 3 messages not sent: why" for more; empty if none was refused. */
+    QString refusalSummary() const;
+};
+
+/** What became of one Bench::send(): @c ticket is the number that call returned. */
+struct SendReport
+{
+    quint64 ticket = 0;
+    SendTally messages;
+};
+
+/** Progress of the composer's load generator (Bench::startLoad(), a PacedSender), counted in messages. */
 struct LoadProgress
 {
     bool running = false;
-    qint64 sent = 0;   ///< repetitions done so far, failed ones included (sent == total when it ran out)
-    qint64 total = 0;
-    qint64 failed = 0; ///< repetitions of which some part was not taken (client gone, queue full, ...)
+    qint64 repetitions = 0;     ///< asked for: the composer's "N ×"
+    qint64 repetitionsDone = 0; ///< gone through, refused ones included (== repetitions when it ran out)
+    int destinations = 0;       ///< messages per repetition, counted when it started
+    qint64 total = 0;           ///< messages asked for: repetitions × destinations
+    SendTally messages;         ///< what became of the messages so far
 };
 
 /**
@@ -155,6 +189,7 @@ struct TrafficBatch
     QList<ServerState> servers;             ///< every server, full snapshot
     QList<ClientState> clients;             ///< every client, full snapshot
     LoadProgress load;
+    QList<SendReport> sends; ///< one per Bench::send() done since the previous batch, in order
 };
 
 } // namespace wirebench

@@ -120,15 +120,19 @@ void BenchWorker::removeClient(int id)
     publishSoon();
 }
 
-void BenchWorker::send(const SendTarget &target, const netcore::Message &message)
+void BenchWorker::send(quint64 ticket, const SendTarget &target, const netcore::Message &message)
 {
-    sendOnce(target, message);
+    const SendTally tally = sendOnce(target, message);
+    if (tally.refused > 0)
+        m_collector->addEvent(EventKind::Error, tr("Send"), tally.refusalSummary());
+    m_collector->addSendReport(SendReport{ticket, tally});
 }
 
 void BenchWorker::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count,
                             int ratePerSecond)
 {
-    m_load->start([this, target, message] { return sendOnce(target, message); }, count, ratePerSecond);
+    m_load->start([this, target, message] { return sendOnce(target, message); }, count, ratePerSecond,
+                  destinationsOf(target));
 }
 
 void BenchWorker::stopLoad()
@@ -144,32 +148,54 @@ void BenchWorker::clear()
     publishSoon();
 }
 
-bool BenchWorker::sendOnce(const SendTarget &target, const netcore::Message &message)
+SendTally BenchWorker::sendOnce(const SendTarget &target, const netcore::Message &message)
 {
-    bool allTaken = true;
+    SendTally tally;
     switch (target.kind) {
     case SendTarget::Kind::Clients:
         for (int id : target.clientIds) {
-            SpawnedClient *spawned = client(id);
-            allTaken = spawned && spawned->send(message) && allTaken;
+            if (SpawnedClient *spawned = client(id))
+                spawned->send(message, &tally);
+            else
+                tally.refuse(tr("client #%1 was removed").arg(id));
         }
         break;
-    case SendTarget::Kind::Connections:
-        if (HostedServer *hosted = server(target.serverId)) {
-            for (quint64 connection : target.connections)
-                allTaken = hosted->send(connection, message) && allTaken;
-        } else {
-            allTaken = false;
+    case SendTarget::Kind::Connections: {
+        HostedServer *hosted = server(target.serverId);
+        for (quint64 connection : target.connections) {
+            if (hosted && hosted->send(connection, message))
+                ++tally.sent;
+            else
+                tally.refuse(tr("connection #%1 is closed").arg(connection));
         }
-        break;
-    case SendTarget::Kind::Broadcast:
-        if (HostedServer *hosted = server(target.serverId))
-            hosted->broadcast(message);
-        else
-            allTaken = false;
         break;
     }
-    return allTaken;
+    case SendTarget::Kind::Broadcast: {
+        HostedServer *hosted = server(target.serverId);
+        const int recipients = hosted ? hosted->broadcast(message) : 0;
+        if (recipients > 0)
+            tally.sent += recipients;
+        else
+            tally.refuse(hosted ? tr("%1 has no client to broadcast to").arg(hosted->name())
+                                : tr("the server was removed"));
+        break;
+    }
+    }
+    return tally;
+}
+
+int BenchWorker::destinationsOf(const SendTarget &target) const
+{
+    switch (target.kind) {
+    case SendTarget::Kind::Clients: return int(target.clientIds.size());
+    case SendTarget::Kind::Connections: return int(target.connections.size());
+    case SendTarget::Kind::Broadcast: {
+        const HostedServer *hosted = server(target.serverId);
+        // A broadcast to nobody is still one message refused per repetition.
+        return hosted ? qMax(1, int(hosted->state().connections.size())) : 1;
+    }
+    }
+    return 0;
 }
 
 HostedServer *BenchWorker::server(int id) const

@@ -53,15 +53,18 @@ public:
     void disconnectClient(int id);
     void removeClient(int id);
 
-    void send(const SendTarget &target, const netcore::Message &message);
+    /** Sends once and reports what became of it as a SendReport numbered @p ticket. */
+    void send(quint64 ticket, const SendTarget &target, const netcore::Message &message);
     void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
     void stopLoad();
 
     void clear();
 
 private:
-    /** One send to @p target; false if any part of it was not taken. */
-    bool sendOnce(const SendTarget &target, const netcore::Message &message);
+    /** One send to @p target: one message per destination, each counted in the tally. */
+    SendTally sendOnce(const SendTarget &target, const netcore::Message &message);
+    /** The messages one send to @p target is, as far as can be told now. */
+    int destinationsOf(const SendTarget &target) const;
     HostedServer *server(int id) const;
     SpawnedClient *client(int id) const;
     void publishSnapshots();

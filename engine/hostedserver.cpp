@@ -109,16 +109,18 @@ void HostedServer::kick(quint64 connection)
     m_server->disconnectClient(connection);
 }
 
-bool HostedServer::send(quint64 connection, const netcore::Message &message)
+bool HostedServer::send(quint64 connection, const netcore::Message &composed)
 {
+    const netcore::Message message = asCarriedBy(m_spec.codec, composed);
     if (!m_server->send(connection, message))
         return false;
     m_collector->addEntry(sourceOf(connection), Direction::Out, message);
     return true;
 }
 
-int HostedServer::broadcast(const netcore::Message &message, quint64 except)
+int HostedServer::broadcast(const netcore::Message &composed, quint64 except)
 {
+    const netcore::Message message = asCarriedBy(m_spec.codec, composed);
     const int recipients = m_server->broadcast(message, except);
     if (recipients == 0)
         return 0;

@@ -11,14 +11,18 @@ PacedSender::PacedSender(TrafficCollector *collector, QObject *parent)
 
 PacedSender::~PacedSender() = default;
 
-void PacedSender::start(SendOnce sendOnce, qint64 count, int ratePerSecond)
+void PacedSender::start(SendOnce sendOnce, qint64 count, int ratePerSecond, int destinations)
 {
     m_timer.stop();
     m_sendOnce = std::move(sendOnce);
     m_rate = qMax(0, ratePerSecond);
-    m_progress = LoadProgress{true, 0, qMax<qint64>(0, count), 0};
+    m_progress = LoadProgress{};
+    m_progress.running = true;
+    m_progress.repetitions = qMax<qint64>(0, count);
+    m_progress.destinations = qMax(0, destinations);
+    m_progress.total = m_progress.repetitions * m_progress.destinations;
     m_collector->setLoad(m_progress);
-    if (m_progress.total == 0) {
+    if (m_progress.repetitions == 0) {
         finish();
         return;
     }
@@ -42,18 +46,20 @@ void PacedSender::onTick()
     if (m_rate == 0) {
         due = unpacedChunk;
     } else {
-        const qint64 byNow = qMin(m_progress.total, 1 + qint64(double(m_clock.nsecsElapsed()) * m_rate / 1e9));
-        due = byNow - m_progress.sent;
+        const qint64 byNow = qMin(m_progress.repetitions, 1 + qint64(double(m_clock.nsecsElapsed()) * m_rate / 1e9));
+        due = byNow - m_progress.repetitionsDone;
         // Catch up at most 20 ms worth per tick: a late tick must not freeze the I/O thread.
         due = qMin<qint64>(due, qMax(1, m_rate / 50));
     }
-    due = qMin(due, m_progress.total - m_progress.sent);
+    due = qMin(due, m_progress.repetitions - m_progress.repetitionsDone);
+    const bool refusedBefore = m_progress.messages.refused > 0;
     for (qint64 i = 0; i < due; ++i) {
-        if (!m_sendOnce())
-            ++m_progress.failed;
-        ++m_progress.sent;
+        m_progress.messages.add(m_sendOnce());
+        ++m_progress.repetitionsDone;
     }
-    if (m_progress.sent >= m_progress.total)
+    if (!refusedBefore && m_progress.messages.refused > 0)
+        m_collector->addEvent(EventKind::Error, tr("Send N"), tr("not sent: %1").arg(m_progress.messages.firstRefusal));
+    if (m_progress.repetitionsDone >= m_progress.repetitions)
         finish();
     else if (due > 0)
         m_collector->setLoad(m_progress);
@@ -65,6 +71,8 @@ void PacedSender::finish()
     m_sendOnce = nullptr;
     m_progress.running = false;
     m_collector->setLoad(m_progress);
+    if (m_progress.messages.refused > 0)
+        m_collector->addEvent(EventKind::Error, tr("Send N"), m_progress.messages.refusalSummary());
 }
 
 } // namespace wirebench

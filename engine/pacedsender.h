@@ -27,8 +27,8 @@ class PacedSender : public QObject
     Q_DISABLE_COPY(PacedSender)
 
 public:
-    /** Performs one repetition; false if any part of it could not be sent. */
-    using SendOnce = std::function<bool()>;
+    /** Performs one repetition and tells what became of its messages. */
+    using SendOnce = std::function<SendTally()>;
 
     static constexpr int unpacedChunk = 256;
 
@@ -36,8 +36,12 @@ public:
     explicit PacedSender(TrafficCollector *collector, QObject *parent = nullptr);
     ~PacedSender() override;
 
-    /** Replaces any run under way. @p ratePerSecond 0: as fast as possible. */
-    void start(SendOnce sendOnce, qint64 count, int ratePerSecond);
+    /**
+     * Replaces any run under way. @p ratePerSecond 0: as fast as possible. @p destinations: the
+     * messages one repetition should be, for LoadProgress::total. The first refusal of a run, and
+     * at its end the count of refused ones, are Error events.
+     */
+    void start(SendOnce sendOnce, qint64 count, int ratePerSecond, int destinations);
     void stop();
     bool isRunning() const { return m_progress.running; }
 

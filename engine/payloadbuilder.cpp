@@ -1,5 +1,7 @@
 #include "payloadbuilder.h"
 
+#include <engine/jsondiagnosis.h>
+
 #include <netcore/escapes.h>
 
 #include <QtCore/QCborValue>
@@ -17,18 +19,29 @@ namespace {
 const char *const kindNames[] = {"json", "text", "binary", "file", "image", "cbor"};
 constexpr int kindCount = int(std::size(kindNames));
 
-/**
- * Any JSON value, scalars too: wrapped in an array, since QJsonDocument parses only containers.
- * The offset counts UTF-8 bytes of what the user typed; close enough to place them.
- */
+/** Where and why, for the user: JsonDiagnosis's words, or Qt's where it sees nothing wrong. */
+QString describeJsonError(const QString &text, const QJsonParseError &parseError)
+{
+    JsonDiagnosis::Fault fault = JsonDiagnosis::find(text);
+    if (!fault.isValid() && parseError.error == QJsonParseError::NoError)
+        return PayloadBuilder::tr("Not one JSON value");
+    if (!fault.isValid()) {
+        // Qt's offset counts UTF-8 bytes of the wrapped text: back to the user's characters.
+        const int bytes = qMax(0, parseError.offset - 1);
+        fault = JsonDiagnosis::at(text, int(QString::fromUtf8(text.toUtf8().left(bytes)).size()),
+                                  parseError.errorString());
+    }
+    return PayloadBuilder::tr("Invalid JSON at line %1, column %2: %3").arg(fault.line).arg(fault.column).arg(fault.hint);
+}
+
+/** Any JSON value, scalars too: wrapped in an array, since QJsonDocument parses only containers. */
 bool parseJsonValue(const QString &text, QJsonValue *value, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson('[' + text.toUtf8() + ']', &parseError);
     if (parseError.error != QJsonParseError::NoError || document.array().size() != 1) {
-        *error = parseError.error != QJsonParseError::NoError
-            ? PayloadBuilder::tr("Invalid JSON at offset %1: %2").arg(qMax(0, parseError.offset - 1)).arg(parseError.errorString())
-            : PayloadBuilder::tr("Not one JSON value");
+        // Several values ("1, 2") parse as the wrapping array's items: the diagnosis finds the second.
+        *error = describeJsonError(text, parseError);
         return false;
     }
     *value = document.array().first();

@@ -30,6 +30,7 @@ SpawnedClient::SpawnedClient(int id, const QString &name, const ClientSpec &spec
     m_client.inbox().setCapacity(0); // the bench listens to signals: polling storage would only grow
     connect(&m_client, &netcore::Client::connected, this, &SpawnedClient::onConnected);
     connect(&m_client, &netcore::Client::disconnected, this, &SpawnedClient::onDisconnected);
+    connect(&m_client, &netcore::Client::stateChanged, this, &SpawnedClient::onStateChanged);
     connect(&m_client, &netcore::Client::messageReceived, this, &SpawnedClient::onMessageReceived);
     connect(&m_client, &netcore::Client::errorOccurred, this, &SpawnedClient::onErrorOccurred);
     QString why;
@@ -58,12 +59,26 @@ void SpawnedClient::disconnectFromServer()
         m_collector->addEvent(EventKind::Info, m_name, tr("stopped connecting"));
 }
 
-bool SpawnedClient::send(const netcore::Message &message)
+void SpawnedClient::send(const netcore::Message &message, SendTally *tally)
 {
-    if (!m_client.send(message))
-        return false;
-    m_collector->addEntry(m_source, Direction::Out, message);
-    return true;
+    const netcore::Client::State state = m_client.state();
+    if (state == netcore::Client::State::Disconnected) {
+        // netcore would queue it for a connection nobody is going to make: the user must know now.
+        tally->refuse(tr("%1 is closed: connect it first (nothing was sent)").arg(m_name));
+        return;
+    }
+    const netcore::Message sendable = asCarriedBy(m_spec.codec, message);
+    if (!m_client.send(sendable)) {
+        tally->refuse(tr("%1 did not take it: %2").arg(m_name, m_client.errorString()));
+        return;
+    }
+    if (state == netcore::Client::State::Connected) {
+        m_collector->addEntry(m_source, Direction::Out, sendable);
+        ++tally->sent;
+    } else {
+        m_queued.append(sendable);
+        ++tally->queued;
+    }
 }
 
 ClientState SpawnedClient::state() const
@@ -88,9 +103,21 @@ ClientState SpawnedClient::state() const
 void SpawnedClient::onConnected()
 {
     m_problem.clear();
+    // netcore wrote the queue before it said connected.
+    for (const netcore::Message &message : std::as_const(m_queued))
+        m_collector->addEntry(m_source, Direction::Out, message);
+    m_queued.clear();
     m_collector->addEvent(EventKind::Connected, m_name,
                           tr("connected to %1 from port %2")
                               .arg(netcore::Endpoint::format(m_spec.host, m_spec.port)).arg(m_client.localPort()));
+}
+
+void SpawnedClient::onStateChanged(netcore::Client::State state)
+{
+    if (state == netcore::Client::State::Disconnected && !m_queued.isEmpty()) {
+        m_collector->addEvent(EventKind::Info, m_name,
+                              tr("queued messages wait until it is connected again: %1").arg(m_queued.size()));
+    }
 }
 
 void SpawnedClient::onDisconnected(netcore::DisconnectReason reason, const QString &detail)

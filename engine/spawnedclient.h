@@ -31,13 +31,18 @@ public:
     /** Connects; with an unusable TLS or receipts setting (a bad CA file) it reports an error event instead. */
     void connectToServer();
     void disconnectFromServer();
-    /** Sends (or queues until connected) and logs it; false if the client could not take it. */
-    bool send(const netcore::Message &message);
+    /**
+     * Sends when connected, queues while connecting or reconnecting, refuses when closed, and
+     * counts which in @p tally. A message is logged Out when it is written, not before. Its channel
+     * and id go only where the codec carries them (CodecConfig::carriesChannelAndId()).
+     */
+    void send(const netcore::Message &message, SendTally *tally);
 
     ClientState state() const;
 
 private:
     void onConnected();
+    void onStateChanged(netcore::Client::State state);
     void onDisconnected(netcore::DisconnectReason reason, const QString &detail);
     void onMessageReceived(const netcore::Message &message);
     void onErrorOccurred(const netcore::Error &error);
@@ -50,6 +55,8 @@ private:
     netcore::Client m_client;
     QString m_problem;    ///< why it is not connected (the last error or end), empty once connected or closed on purpose
     QString m_setupError; ///< the error event for TLS or receipts settings that cannot be used; empty when they can
+    /** Taken by the client's queue, not written yet: logged Out when the connection is up. */
+    QList<netcore::Message> m_queued;
 };
 
 } // namespace wirebench

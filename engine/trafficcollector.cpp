@@ -104,6 +104,15 @@ void TrafficCollector::setLoad(const LoadProgress &load)
     m_load = load;
 }
 
+void TrafficCollector::addSendReport(const SendReport &report)
+{
+    QMutexLocker lock(&m_mutex);
+    // Only the latest matter to the user; a caller that never takes batches must not grow this.
+    if (m_sends.size() >= maxPendingEvents)
+        m_sends.removeFirst();
+    m_sends.append(report);
+}
+
 TrafficBatch TrafficCollector::take()
 {
     TrafficBatch batch;
@@ -120,6 +129,7 @@ TrafficBatch TrafficCollector::take()
         batch.servers = m_servers;
         batch.clients = m_clients;
         batch.load = m_load;
+        batch.sends.swap(m_sends);
         time = now();
     }
     if (droppedEvents > 0) {

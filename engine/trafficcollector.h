@@ -51,6 +51,8 @@ public:
     /** Replaces the snapshots every later batch carries. */
     void setSnapshots(const QList<ServerState> &servers, const QList<ClientState> &clients);
     void setLoad(const LoadProgress &load);
+    /** What became of one Bench::send(); the next batch carries it. */
+    void addSendReport(const SendReport &report);
 
     /** Entries and events since the previous call, with the current statistics and snapshots. */
     TrafficBatch take();
@@ -69,6 +71,7 @@ private:
     QList<ServerState> m_servers;
     QList<ClientState> m_clients;
     LoadProgress m_load;
+    QList<SendReport> m_sends;
 
     // The wall clock is read at most once per millisecond: under a flood,
     // QDateTime::currentDateTime() per message would cost more than the rest.

@@ -174,7 +174,7 @@ int main(int argc, char *argv[])
             }
             break;
         case Phase::Flooding:
-            if (!last.load.running && last.load.total == repetitions && last.load.sent == repetitions) {
+            if (!last.load.running && last.load.repetitions == repetitions && last.load.repetitionsDone == repetitions) {
                 floodSeconds = double(floodClock.nsecsElapsed()) / 1e9;
                 phase = Phase::Draining;
                 phaseClock.restart();

@@ -134,7 +134,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(session->feed(), &BenchFeed::batchApplied, &app,
                      [&](const TrafficBatch &batch) {
-                         sentAtEnd = batch.load.sent;
+                         sentAtEnd = batch.load.messages.sent;
                          quint64 received = 0;
                          for (const ServerState &server : batch.servers) {
                              for (const netcore::ConnectionInfo &connection : server.connections)
@@ -172,7 +172,7 @@ int main(int argc, char *argv[])
     std::printf("flood:        %llu of %lld messages received by the server in %.2f s (%.0f msg/s, target %d); "
                 "%lld sent\n",
                 static_cast<unsigned long long>(receivedAtEnd), units * options.clients, floodSeconds, achieved,
-                options.rate, sentAtEnd * options.clients);
+                options.rate, sentAtEnd);
     std::printf("GUI stalls:   %zu probes every %d ms; worst %.1f ms, p99 %.1f ms, median %.1f ms late\n",
                 stalls.size(), probeMsecs, worst, percentile(stalls, 0.99), percentile(stalls, 0.5));
     std::printf("log:          %d rows (capacity %d), %llu entries dropped\n",

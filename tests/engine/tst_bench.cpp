@@ -178,14 +178,14 @@ void tst_Bench::pacedSenderSendsExactlyN()
                     netcore::Message::text(QStringLiteral("load"), QStringLiteral("load")), 500, 1000);
     QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && tap.load.running, timeout);
     QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && !tap.load.running, timeout);
-    QCOMPARE(tap.load.sent, 500);
+    QCOMPARE(tap.load.messages.sent, 500);
     QCOMPARE(tap.load.total, 500);
-    QCOMPARE(tap.load.failed, 0);
+    QCOMPARE(tap.load.messages.refused, 0);
     qint64 previous = 0;
     for (const LoadProgress &progress : std::as_const(tap.loads)) {
-        QVERIFY(progress.sent >= previous);
-        QVERIFY(progress.sent <= 500);
-        previous = progress.sent;
+        QVERIFY(progress.messages.sent >= previous);
+        QVERIFY(progress.messages.sent <= 500);
+        previous = progress.messages.sent;
     }
     const QString serverSide = tap.endpointOf(server, clients.at(0));
     QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && tap.count(serverSide, Direction::In) == 500, timeout);
@@ -210,10 +210,10 @@ void tst_Bench::stopLoadEndsTheRun()
 
     bench.startLoad({SendTarget::Kind::Clients, clients, 0, {}}, netcore::Message::text(QStringLiteral("x")),
                     1000000, 200);
-    QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && tap.load.running && tap.load.sent > 0, timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && tap.load.running && tap.load.messages.sent > 0, timeout);
     bench.stopLoad();
     QTRY_VERIFY_WITH_TIMEOUT(tap.poll() && !tap.load.running, timeout);
-    QVERIFY(tap.load.sent < tap.load.total);
+    QVERIFY(tap.load.messages.sent < tap.load.total);
     QCOMPARE(tap.load.total, 1000000);
 }
 

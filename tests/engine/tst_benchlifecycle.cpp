@@ -263,7 +263,7 @@ void tst_BenchLifecycle::destroyingABusyBenchIsClean()
     spec.workers = 2;
     QVERIFY(setUp(tap, spec, 3, &server, &clients));
     bench->startLoad({SendTarget::Kind::Clients, clients, 0, {}}, chat(QStringLiteral("busy")), 1000000, 0);
-    QVERIFY(tap.waitFor([&] { return tap.load.sent > 1000; }));
+    QVERIFY(tap.waitFor([&] { return tap.load.messages.sent > 1000; }));
     const quint16 port = tap.server(server).boundPort;
     QVERIFY(threadNames().contains(QStringLiteral("bench-io")));
     bench.reset(); // joins the I/O thread with everything still running

@@ -1,3 +1,4 @@
+#include <engine/jsondiagnosis.h>
 #include <engine/payloadbuilder.h>
 
 #include <netcore/message.h>
@@ -23,8 +24,10 @@ private slots:
     void builds();
     void refuses_data();
     void refuses();
-    void errorOffsetIsTheUsers_data();
-    void errorOffsetIsTheUsers();
+    void jsonErrorsSayWhereAndWhy_data();
+    void jsonErrorsSayWhereAndWhy();
+    void jsonDiagnosisAgreesWithQtOnValidJson_data();
+    void jsonDiagnosisAgreesWithQtOnValidJson();
     void kindNamesRoundTrip();
     void filesAndImages();
 };
@@ -93,26 +96,71 @@ void TestPayloadBuilder::refuses_data()
     QTest::newRow("file is a folder") << Kind::File << QStringLiteral("/") << QStringLiteral("A folder, not a file");
 }
 
-void TestPayloadBuilder::errorOffsetIsTheUsers_data()
+void TestPayloadBuilder::jsonErrorsSayWhereAndWhy_data()
 {
     QTest::addColumn<Kind>("kind");
     QTest::addColumn<QString>("content");
-    QTest::newRow("json object") << Kind::Json << QStringLiteral("{\"a\": }");
-    QTest::newRow("cbor array") << Kind::Cbor << QStringLiteral("[1,,2]");
+    QTest::addColumn<QString>("message");
+
+    // The first two are the issue's: Qt said "object is missing after a comma" and "unterminated object".
+    QTest::newRow("value missing") << Kind::Json << QStringLiteral("{\"a\": 1, \"b\": }")
+                                   << QStringLiteral("Invalid JSON at line 1, column 15: a value is missing after \"b\":");
+    QTest::newRow("single quotes") << Kind::Json << QStringLiteral("{'a': 1}")
+                                   << QStringLiteral("Invalid JSON at line 1, column 2: single quotes are not JSON: "
+                                                     "use double quotes");
+    QTest::newRow("second line") << Kind::Json << QStringLiteral("{\n  \"a\": 1,\n  \"b\" 2\n}")
+                                 << QStringLiteral("Invalid JSON at line 3, column 7: a colon is missing after \"b\"");
+    QTest::newRow("trailing comma") << Kind::Json << QStringLiteral("[1, 2, ]")
+                                    << QStringLiteral("Invalid JSON at line 1, column 8: a comma before ] : remove "
+                                                      "the last comma");
+    QTest::newRow("missing comma") << Kind::Json << QStringLiteral("{\"a\": 1 \"b\": 2}")
+                                   << QStringLiteral("Invalid JSON at line 1, column 9: a comma is missing before "
+                                                     "this key");
+    QTest::newRow("bare key") << Kind::Json << QStringLiteral("{a: 1}")
+                              << QStringLiteral("Invalid JSON at line 1, column 2: a key must be in double quotes: "
+                                                "\"a\"");
+    QTest::newRow("not closed") << Kind::Json << QStringLiteral("{\"a\": [1, 2]")
+                                << QStringLiteral("Invalid JSON at line 1, column 13: the object opened at line 1, "
+                                                  "column 1 is not closed: } is missing");
+    QTest::newRow("string not closed") << Kind::Json << QStringLiteral("[\"abc]")
+                                       << QStringLiteral("Invalid JSON at line 1, column 2: this string is not "
+                                                         "closed: a \" is missing");
+    QTest::newRow("Python words") << Kind::Json << QStringLiteral("{\"ok\": True}")
+                                  << QStringLiteral("Invalid JSON at line 1, column 8: True is not JSON: its words "
+                                                    "are true, false and null, in lower case");
+    QTest::newRow("columns count characters") << Kind::Json << QStringLiteral("{\"é\": \"ü\" }}")
+                                              << QStringLiteral("Invalid JSON at line 1, column 12: more follows "
+                                                                "after the end of the value (\u201c}\u201d): one "
+                                                                "JSON value only; wrap several in [ ]");
+    QTest::newRow("cbor empty value") << Kind::Cbor << QStringLiteral("[1,,2]")
+                                      << QStringLiteral("Invalid JSON at line 1, column 4: a value is missing "
+                                                        "between two commas");
 }
 
-// The builder parses the value inside an array (scalars too); the offset it reports is the one
-// Qt gives for the user's text alone, not one further.
-void TestPayloadBuilder::errorOffsetIsTheUsers()
+// The composer and `wirebench-cli send --json` both show these: where (line and column, in
+// characters of what was typed) and what to do about it.
+void TestPayloadBuilder::jsonErrorsSayWhereAndWhy()
 {
     QFETCH(Kind, kind);
     QFETCH(QString, content);
-    QJsonParseError alone;
-    QJsonDocument::fromJson(content.toUtf8(), &alone);
-    QVERIFY(alone.error != QJsonParseError::NoError);
-    const QString why = PayloadBuilder::validate(kind, content);
-    const QString expected = QStringLiteral("at offset %1:").arg(alone.offset);
-    QVERIFY2(why.contains(expected), qPrintable(why + QLatin1String(" / expected ") + expected));
+    QFETCH(QString, message);
+    QCOMPARE(PayloadBuilder::validate(kind, content), message);
+}
+
+void TestPayloadBuilder::jsonDiagnosisAgreesWithQtOnValidJson_data()
+{
+    QTest::addColumn<QString>("content");
+    for (const char *json : {"{}", "[]", "{\"a\": [1, -2.5e+3, true, false, null, \"x\\n\\u00e9\"]}",
+                             " [ { \"k\" : { } } ] ", "0", "-0.0", "\"\\\"\\\\\\/\\b\\f\\r\\t\""})
+        QTest::newRow(json) << QString::fromUtf8(json);
+}
+
+// What Qt accepts, the diagnosis accepts too: it never blames valid JSON.
+void TestPayloadBuilder::jsonDiagnosisAgreesWithQtOnValidJson()
+{
+    QFETCH(QString, content);
+    QCOMPARE(PayloadBuilder::validate(Kind::Cbor, content), QString());
+    QVERIFY(!wirebench::JsonDiagnosis::find(content).isValid());
 }
 
 void TestPayloadBuilder::refuses()

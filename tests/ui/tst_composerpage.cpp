@@ -36,6 +36,10 @@ private slots:
     void cborPayloadIsTypedAsJson();
     void imageGoesOnTheImageChannel();
     void loadGenerator();
+    void loadCountsEveryDestination();
+    void jsonErrorSaysWhereAndHowToFixIt();
+    void channelFieldFollowsTheTargetsCodec();
+    void sendReportShowsUnderTheSendButton();
     void library();
 
 private:
@@ -50,6 +54,7 @@ private:
 void TestComposerPage::init()
 {
     qRegisterMetaType<ComposerPage::Target>();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // "3,000"
     m_library = new PayloadLibraryModel(this);
     m_page = new ComposerPage;
     m_page->setLibraryModel(m_library);
@@ -218,12 +223,14 @@ void TestComposerPage::loadGenerator()
 
     LoadProgress progress;
     progress.running = true;
+    progress.repetitions = 500;
+    progress.destinations = 1;
     progress.total = 500;
-    progress.sent = 125;
+    progress.messages.sent = 125;
     m_page->setLoadProgress(progress);
     auto *bar = field<QProgressBar>("loadProgressBar");
-    QCOMPARE(bar->maximum(), 500);
-    QCOMPARE(bar->value(), 125);
+    QCOMPARE(bar->text(), QStringLiteral("125 / 500 sent"));
+    QCOMPARE(double(bar->value() - bar->minimum()) / (bar->maximum() - bar->minimum()), 0.25);
     QVERIFY(!field<QPushButton>("startLoadButton")->isEnabled());
     QTest::mouseClick(field<QPushButton>("stopLoadButton"), Qt::LeftButton);
     QCOMPARE(stop.count(), 1);
@@ -232,6 +239,103 @@ void TestComposerPage::loadGenerator()
     m_page->setLoadProgress(progress);
     QVERIFY(field<QPushButton>("startLoadButton")->isEnabled());
     QVERIFY(!field<QPushButton>("stopLoadButton")->isEnabled());
+}
+
+// "1000 ×" to three clients is 3,000 messages: the composer says so before, and counts all of them.
+void TestComposerPage::loadCountsEveryDestination()
+{
+    ComposerPage::Selection three;
+    three.clientNames = QStringList{QStringLiteral("a 1"), QStringLiteral("a 2"), QStringLiteral("a 3")};
+    m_page->setSelection(three);
+    field<QSpinBox>("loadCountSpin")->setValue(1000);
+    field<QSpinBox>("loadRateSpin")->setValue(200);
+    QCOMPARE(field<QLabel>("loadTotalLabel")->text(), QStringLiteral("3 × 1,000 = 3,000 messages, 3 × 200/s = 600/s"));
+
+    LoadProgress progress;
+    progress.running = true;
+    progress.repetitions = 1000;
+    progress.destinations = 3;
+    progress.total = 3000;
+    progress.messages.sent = 2240;
+    m_page->setLoadProgress(progress);
+    auto *bar = field<QProgressBar>("loadProgressBar");
+    QCOMPARE(bar->text(), QStringLiteral("2,240 / 3,000 sent"));
+
+    // What did not go out is not counted as sent, and the reason is shown where the user looks.
+    progress.messages.sent = 2000;
+    progress.messages.refused = 1000;
+    progress.messages.firstRefusal = QStringLiteral("a 3 is closed: connect it first (nothing was sent)");
+    progress.running = false;
+    m_page->setLoadProgress(progress);
+    QCOMPARE(bar->text(), QStringLiteral("2,000 / 3,000 sent · 1,000 not sent"));
+    QCOMPARE(bar->value(), bar->maximum());
+    auto *status = field<QLabel>("sendStatusLabel");
+    QVERIFY2(status->text().contains(QLatin1String("1000 of 3000 messages not sent: a 3 is closed")),
+             qPrintable(status->text()));
+}
+
+void TestComposerPage::jsonErrorSaysWhereAndHowToFixIt()
+{
+    auto *label = field<QLabel>("validationLabel");
+    typePayload(QStringLiteral("{\"a\": 1, \"b\": }"));
+    QCOMPARE(label->text(), QStringLiteral("Invalid JSON at line 1, column 15: a value is missing after \"b\":"));
+    typePayload(QStringLiteral("{'a': 1}"));
+    QCOMPARE(label->text(),
+             QStringLiteral("Invalid JSON at line 1, column 2: single quotes are not JSON: use double quotes"));
+    QVERIFY(!field<QPushButton>("sendButton")->isEnabled());
+}
+
+// Line, length and raw framing carry no channel or id: the field says so and nothing is sent in it.
+void TestComposerPage::channelFieldFollowsTheTargetsCodec()
+{
+    QSignalSpy sent(m_page, &ComposerPage::sendRequested);
+    auto *channel = field<QLineEdit>("channelEdit");
+    auto *id = field<QSpinBox>("idSpin");
+    QTest::keyClicks(channel, QStringLiteral("chat"));
+    id->setValue(7);
+
+    ComposerPage::Selection lineClients;
+    lineClients.clientNames = QStringList{QStringLiteral("line 1"), QStringLiteral("line 2")};
+    lineClients.clientsWithoutChannels = 2;
+    lineClients.serverName = QStringLiteral("server 1");
+    m_page->setSelection(lineClients);
+    QVERIFY(!channel->isEnabled());
+    QVERIFY(!id->isEnabled());
+    QVERIFY2(channel->toolTip().contains(QLatin1String("only envelope framing carries a channel")),
+             qPrintable(channel->toolTip()));
+    QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
+    QCOMPARE(sent.count(), 1);
+    QCOMPARE(sent.at(0).at(1).value<netcore::Message>().channel(), QString());
+    QCOMPARE(sent.at(0).at(1).value<netcore::Message>().id(), 0u);
+
+    // The server speaks the envelope: a broadcast carries them.
+    m_page->setTarget(ComposerPage::Target::Broadcast);
+    QVERIFY(channel->isEnabled());
+    QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
+    QCOMPARE(sent.at(1).at(1).value<netcore::Message>().channel(), QStringLiteral("chat"));
+    QCOMPARE(sent.at(1).at(1).value<netcore::Message>().id(), 7u);
+
+    // Some of the clients: the field stays, and its tooltip says whose messages go without.
+    m_page->setTarget(ComposerPage::Target::SelectedClients);
+    lineClients.clientsWithoutChannels = 1;
+    m_page->setSelection(lineClients);
+    QVERIFY(channel->isEnabled());
+    QVERIFY2(channel->toolTip().contains(QLatin1String("1 of the 2 selected clients")), qPrintable(channel->toolTip()));
+}
+
+void TestComposerPage::sendReportShowsUnderTheSendButton()
+{
+    auto *status = field<QLabel>("sendStatusLabel");
+    SendTally refused;
+    refused.refuse(QStringLiteral("client 1 is closed: connect it first (nothing was sent)"));
+    m_page->showSendReport(refused);
+    QCOMPARE(status->text(), QStringLiteral("not sent: client 1 is closed: connect it first (nothing was sent)"));
+    QVERIFY(status->isVisible());
+    SendTally queued;
+    queued.queued = 1;
+    m_page->showSendReport(queued);
+    QVERIFY2(status->text().startsWith(QLatin1String("Not connected yet: queued 1 message until connected")),
+             qPrintable(status->text()));
 }
 
 void TestComposerPage::library()

@@ -213,8 +213,8 @@ void TestMainWindow::broadcastFromTheServer()
 
     auto *traffic = m_window->findChild<TrafficPage *>();
     traffic->sampleNow();
-    QCOMPARE(traffic->messageRateChart()->seriesCount(), 2); // chat and news
-    QCOMPARE(traffic->byteRateChart()->seriesCount(), 2);
+    QCOMPARE(traffic->messageRateChart()->seriesCount(), 4); // chat and news, in and out
+    QCOMPARE(traffic->byteRateChart()->seriesCount(), 4);
 }
 
 void TestMainWindow::inspectorShowsTheSelectedMessage()

@@ -108,4 +108,17 @@ QPalette AppTheme::darkPalette()
     return palette;
 }
 
+bool AppTheme::isDark(const QPalette &palette) { return palette.color(QPalette::Window).lightness() < 128; }
+
+// Both pairs keep a contrast of at least 4.5:1 (WCAG AA for text) on their themes' window colours.
+QColor AppTheme::okColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0x7f, 0xd8, 0x8f) : QColor(0x1e, 0x7b, 0x34);
+}
+
+QColor AppTheme::errorColor(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x2a, 0x1e);
+}
+
 } // namespace wirebench

@@ -22,6 +22,13 @@ public:
 
     static QPalette lightPalette();
     static QPalette darkPalette();
+
+    /** Text that says "fine" (✓ ok), readable on @p palette's window: a dark green on light, a light one on dark. */
+    static QColor okColor(const QPalette &palette);
+    /** Text that says what is wrong, readable on @p palette's window. */
+    static QColor errorColor(const QPalette &palette);
+    /** True when @p palette's window is dark. */
+    static bool isDark(const QPalette &palette);
 };
 
 } // namespace wirebench

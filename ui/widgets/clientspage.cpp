@@ -2,6 +2,7 @@
 
 #include "ui_clientspage.h"
 
+#include <ui/widgets/readableicon.h>
 #include <ui/widgets/spawnclientsdialog.h>
 #include <ui/widgets/tableviews.h>
 
@@ -17,10 +18,10 @@ ClientsPage::ClientsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ClientsPage>())
 {
     m_ui->setupUi(this);
-    m_ui->spawnClientsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
-    m_ui->connectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_ui->disconnectClientsButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_ui->removeClientsButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+    m_ui->spawnClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_FileDialogNewFolder));
+    m_ui->connectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPlay));
+    m_ui->disconnectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaStop));
+    m_ui->removeClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
     TableViews::setUpCompact(m_ui->clientView);
 
     connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::spawnClients);
@@ -119,8 +120,13 @@ void ClientsPage::updateActions()
     m_ui->removeClientsButton->setEnabled(selected);
     const int count = m_model ? m_model->rowCount() : 0;
     const int chosen = selected ? int(m_ui->clientView->selectionModel()->selectedRows().size()) : 0;
-    m_ui->clientSummaryLabel->setText(chosen > 0 ? tr("Selected: %1 of %2").arg(chosen).arg(count)
-                                                 : tr("Clients: %1").arg(count));
+    const QString selectedText = tr("Selected: %1 of %2");
+    m_ui->clientSummaryLabel->setText(chosen > 0 ? selectedText.arg(chosen).arg(count) : tr("Clients: %1").arg(count));
+    // Room for the widest text this count can give: selecting must not widen the panel (the log would jump).
+    const QFontMetrics metrics = m_ui->clientSummaryLabel->fontMetrics();
+    m_ui->clientSummaryLabel->setMinimumWidth(
+        qMax(metrics.horizontalAdvance(selectedText.arg(count).arg(count)),
+             metrics.horizontalAdvance(tr("Clients: %1").arg(count))));
 }
 
 } // namespace wirebench

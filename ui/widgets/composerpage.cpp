@@ -2,6 +2,9 @@
 
 #include "ui_composerpage.h"
 
+#include <ui/widgets/apptheme.h>
+#include <ui/widgets/sendwording.h>
+
 #include <ui/models/payloadlibrarymodel.h>
 
 #include <QtCore/QFileInfo>
@@ -49,6 +52,7 @@ ComposerPage::ComposerPage(QWidget *parent)
     m_ui->libraryView->verticalHeader()->hide();
     m_ui->loadProgressBar->setRange(0, 1);
     m_ui->loadProgressBar->setFormat(tr("idle"));
+    m_ui->targetSummaryLabel->installEventFilter(this); // re-elided as it resizes
 
     for (const Kind kind : {Kind::Json, Kind::Text, Kind::Binary, Kind::Cbor})
         m_textByKind.insert(int(kind), initialText(kind));
@@ -60,6 +64,8 @@ ComposerPage::ComposerPage(QWidget *parent)
     connect(m_ui->filePathEdit, &QLineEdit::textChanged, this, &ComposerPage::updateImagePreview);
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ComposerPage::onBrowse);
     connect(m_ui->targetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &ComposerPage::updateActions);
+    connect(m_ui->loadCountSpin, qOverload<int>(&QSpinBox::valueChanged), this, &ComposerPage::updateLoadTotal);
+    connect(m_ui->loadRateSpin, qOverload<int>(&QSpinBox::valueChanged), this, &ComposerPage::updateLoadTotal);
     connect(m_ui->sendButton, &QPushButton::clicked, this, &ComposerPage::onSend);
     connect(m_ui->startLoadButton, &QPushButton::clicked, this, &ComposerPage::onStartLoad);
     connect(m_ui->stopLoadButton, &QPushButton::clicked, this, &ComposerPage::stopLoadRequested);
@@ -81,28 +87,44 @@ void ComposerPage::setLibraryModel(PayloadLibraryModel *model)
     m_ui->libraryView->setModel(model);
 }
 
+void ComposerPage::setSelection(const Selection &selection)
+{
+    m_selection = selection;
+    updateActions();
+}
+
 void ComposerPage::setSelection(int selectedClients, int selectedConnections, const QString &serverName)
 {
-    m_selectedClients = selectedClients;
-    m_selectedConnections = selectedConnections;
-    m_serverName = serverName;
-    updateActions();
+    Selection selection;
+    for (int n = 1; n <= selectedClients; ++n)
+        selection.clientNames.append(tr("client %1").arg(n));
+    selection.connections = selectedConnections;
+    selection.serverName = serverName;
+    selection.serverClients = selectedConnections;
+    setSelection(selection);
 }
 
 void ComposerPage::setLoadProgress(const LoadProgress &progress)
 {
     if (progress.total > 0 || progress.running) {
-        const int total = int(qMin<qint64>(progress.total, INT_MAX));
-        m_ui->loadProgressBar->setRange(0, qMax(total, 1));
-        m_ui->loadProgressBar->setFormat(tr("%v / %m sent (%p%)"));
-        m_ui->loadProgressBar->setValue(int(qMin<qint64>(progress.sent, total)));
-        m_ui->loadProgressBar->setToolTip(progress.failed > 0 ? tr("Not sent: %1").arg(progress.failed)
-                                                              : QString());
+        // Per mille: a total of messages can pass what a progress bar's int holds.
+        const qint64 handled = progress.messages.count();
+        m_ui->loadProgressBar->setRange(0, 1000);
+        m_ui->loadProgressBar->setValue(progress.total > 0 ? int(qMin<qint64>(1000, handled * 1000 / progress.total)) : 0);
+        m_ui->loadProgressBar->setFormat(SendWording::loadProgress(progress));
+        m_ui->loadProgressBar->setToolTip(tr("%1 × %2 repetitions").arg(progress.destinations).arg(progress.repetitions));
+        if (progress.messages.refused > 0)
+            showHint(m_ui->sendStatusLabel, tr("Send N: %1").arg(progress.messages.refusalSummary()), true);
     }
     if (m_loadRunning != progress.running) {
         m_loadRunning = progress.running;
         updateActions();
     }
+}
+
+void ComposerPage::showSendReport(const SendTally &messages)
+{
+    showHint(m_ui->sendStatusLabel, SendWording::sendReport(messages), messages.refused > 0);
 }
 
 ComposerPage::Target ComposerPage::target() const { return Target(m_ui->targetCombo->currentData().toInt()); }
@@ -217,8 +239,10 @@ QString ComposerPage::content() const
 bool ComposerPage::buildMessage(netcore::Message *message)
 {
     QString error;
-    if (!PayloadBuilder::build(m_kind, content(), m_ui->channelEdit->text().trimmed(),
-                               quint32(m_ui->idSpin->value()), message, &error)) {
+    // A disabled field is one the targets' codec cannot carry: what is left in it is not sent.
+    const bool carried = m_ui->channelEdit->isEnabled();
+    if (!PayloadBuilder::build(m_kind, content(), carried ? m_ui->channelEdit->text().trimmed() : QString(),
+                               carried ? quint32(m_ui->idSpin->value()) : 0, message, &error)) {
         m_error = error;
         validate();
         return false;
@@ -230,14 +254,12 @@ void ComposerPage::validate()
 {
     m_error = PayloadBuilder::validate(m_kind, content());
     if (m_error.isEmpty()) {
-        m_ui->validationLabel->setStyleSheet(QStringLiteral("color: palette(mid);"));
         const qint64 size = isFileKind(m_kind) ? QFileInfo(content()).size()
                           : m_kind == Kind::Json ? content().toUtf8().size()
                                                  : -1;
-        m_ui->validationLabel->setText(size >= 0 ? tr("\u2713 %1 bytes").arg(size) : tr("\u2713 ok"));
+        showHint(m_ui->validationLabel, size >= 0 ? tr("\u2713 %1 bytes").arg(size) : tr("\u2713 ok"), false);
     } else {
-        m_ui->validationLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
-        m_ui->validationLabel->setText(m_error);
+        showHint(m_ui->validationLabel, m_error, true);
     }
     updateActions();
 }
@@ -264,26 +286,115 @@ void ComposerPage::updateActions()
 {
     QString summary;
     bool hasTarget = false;
+    const int clients = int(m_selection.clientNames.size());
     switch (target()) {
     case Target::SelectedClients:
-        hasTarget = m_selectedClients > 0;
-        summary = hasTarget ? tr("selected clients: %1").arg(m_selectedClients) : tr("select clients");
+        hasTarget = clients > 0;
+        summary = !hasTarget   ? tr("select clients")
+                : clients == 1 ? tr("1 client: %1").arg(m_selection.clientNames.constFirst())
+                               : tr("%1 clients: %2").arg(clients).arg(m_selection.clientNames.join(QStringLiteral(", ")));
         break;
     case Target::SelectedConnections:
-        hasTarget = m_selectedConnections > 0;
-        summary = hasTarget ? tr("connections of %1: %2").arg(m_serverName).arg(m_selectedConnections)
+        hasTarget = m_selection.connections > 0;
+        summary = hasTarget ? tr("connections of %1: %2").arg(m_selection.serverName).arg(m_selection.connections)
                             : tr("select server connections");
         break;
     case Target::Broadcast:
-        hasTarget = !m_serverName.isEmpty();
-        summary = hasTarget ? tr("every client of %1").arg(m_serverName) : tr("select a server");
+        hasTarget = !m_selection.serverName.isEmpty();
+        summary = hasTarget ? tr("every client of %1").arg(m_selection.serverName) : tr("select a server");
         break;
     }
-    m_ui->targetSummaryLabel->setText(summary);
+    showSummary(summary);
     const bool canSend = m_error.isEmpty() && hasTarget;
     m_ui->sendButton->setEnabled(canSend);
     m_ui->startLoadButton->setEnabled(canSend && !m_loadRunning);
     m_ui->stopLoadButton->setEnabled(m_loadRunning);
+    updateChannelField();
+    updateLoadTotal();
+}
+
+void ComposerPage::updateChannelField()
+{
+    QString why; // empty: the field is used
+    const int clients = int(m_selection.clientNames.size());
+    const QString onlyEnvelope = tr("only envelope framing carries a channel and an id; "
+                                    "length, line and raw send the payload alone");
+    if (target() == Target::SelectedClients && clients > 0 && m_selection.clientsWithoutChannels == clients)
+        why = tr("The selected clients' codec has no channel or id: %1.").arg(onlyEnvelope);
+    else if (target() != Target::SelectedClients && !m_selection.serverName.isEmpty() && m_selection.serverWithoutChannels)
+        why = tr("%1's codec has no channel or id: %2.").arg(m_selection.serverName, onlyEnvelope);
+    QString partly;
+    if (target() == Target::SelectedClients && why.isEmpty() && m_selection.clientsWithoutChannels > 0)
+        partly = tr("%1 of the %2 selected clients have a codec without channel and id: theirs go without.")
+                     .arg(m_selection.clientsWithoutChannels).arg(clients);
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->channelLabel), static_cast<QWidget *>(m_ui->channelEdit),
+                           static_cast<QWidget *>(m_ui->idLabel), static_cast<QWidget *>(m_ui->idSpin)}) {
+        field->setEnabled(why.isEmpty());
+        field->setToolTip(why.isEmpty() ? partly : why);
+    }
+}
+
+void ComposerPage::updateLoadTotal()
+{
+    const int count = destinations();
+    m_ui->loadTotalLabel->setText(count > 0 ? SendWording::loadTotal(m_ui->loadCountSpin->value(), count,
+                                                                     m_ui->loadRateSpin->value())
+                                            : QString());
+}
+
+int ComposerPage::destinations() const
+{
+    switch (target()) {
+    case Target::SelectedClients: return int(m_selection.clientNames.size());
+    case Target::SelectedConnections: return m_selection.connections;
+    case Target::Broadcast: return m_selection.serverName.isEmpty() ? 0 : m_selection.serverClients;
+    }
+    return 0;
+}
+
+void ComposerPage::showSummary(const QString &summary)
+{
+    m_summary = summary;
+    m_ui->targetSummaryLabel->setToolTip(summary);
+    elideSummary();
+}
+
+void ComposerPage::elideSummary()
+{
+    QLabel *label = m_ui->targetSummaryLabel;
+    const int width = label->contentsRect().width();
+    label->setText(width > 0 ? label->fontMetrics().elidedText(m_summary, Qt::ElideRight, width) : m_summary);
+}
+
+void ComposerPage::showHint(QLabel *label, const QString &text, bool isError)
+{
+    if (label == m_ui->sendStatusLabel) {
+        m_sendStatus = text;
+        m_sendStatusIsError = isError;
+    }
+    // The palette, not a style sheet: the colour follows the theme when it changes (changeEvent).
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, isError ? AppTheme::errorColor(this->palette())
+                                                   : AppTheme::okColor(this->palette()));
+    label->setPalette(palette);
+    label->setText(text);
+}
+
+void ComposerPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        validate();
+        if (!m_sendStatus.isEmpty())
+            showHint(m_ui->sendStatusLabel, m_sendStatus, m_sendStatusIsError);
+    }
+}
+
+bool ComposerPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->targetSummaryLabel && event->type() == QEvent::Resize)
+        elideSummary();
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace wirebench

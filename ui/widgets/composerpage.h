@@ -4,7 +4,10 @@
 #include <engine/workspace.h>
 
 #include <QtCore/QHash>
+#include <QtCore/QStringList>
 #include <QtWidgets/QWidget>
+
+class QLabel;
 
 #include <memory>
 
@@ -32,15 +35,29 @@ public:
     enum class Target { SelectedClients, SelectedConnections, Broadcast };
     Q_ENUM(Target)
 
+    /** What each target stands for now; the window tells it as the other pages' selections change. */
+    struct Selection
+    {
+        QStringList clientNames;         ///< the selected clients
+        int clientsWithoutChannels = 0;  ///< of those, how many speak a codec without channel and id
+        int connections = 0;             ///< the selected server's selected connections
+        QString serverName;              ///< empty when no server is selected
+        int serverClients = 0;           ///< the selected server's connections: a broadcast's recipients
+        bool serverWithoutChannels = false; ///< the selected server's codec carries no channel and id
+    };
+
     explicit ComposerPage(QWidget *parent = nullptr);
     ~ComposerPage() override;
 
     /** The saved payload library shown and edited by the page (not owned). */
     void setLibraryModel(PayloadLibraryModel *model);
 
-    /** What the targets currently stand for; @p serverName is empty when no server is selected. */
+    void setSelection(const Selection &selection);
+    /** Envelope clients named "client 1".."client N"; @p serverName is empty when no server is selected. */
     void setSelection(int selectedClients, int selectedConnections, const QString &serverName);
     void setLoadProgress(const LoadProgress &progress);
+    /** Shows what became of the latest Send under the Send button (in red when something was not sent). */
+    void showSendReport(const SendTally &messages);
 
     Target target() const;
     void setTarget(Target target);
@@ -61,6 +78,10 @@ signals:
                        qint64 count, int ratePerSecond);
     void stopLoadRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onKindChosen(int index);
     void onBrowse();
@@ -74,15 +95,25 @@ private:
     void validate();
     void updateImagePreview();
     void updateActions();
+    /** Channel and id only where the target's codec carries them; the tooltip says why not. */
+    void updateChannelField();
+    void updateLoadTotal();
+    /** The number of messages one send to the current target is. */
+    int destinations() const;
+    void showSummary(const QString &summary);
+    void elideSummary();
+    /** Shows @p text in @p label, red if @p isError, else in the theme's quiet "ok" colour. */
+    void showHint(QLabel *label, const QString &text, bool isError);
 
     std::unique_ptr<Ui::ComposerPage> m_ui;
     PayloadLibraryModel *m_library = nullptr;
     PayloadBuilder::Kind m_kind = PayloadBuilder::Kind::Json;
     QHash<int, QString> m_textByKind; ///< what was typed per editor kind, kept across kind switches
     QString m_error;
-    int m_selectedClients = 0;
-    int m_selectedConnections = 0;
-    QString m_serverName;
+    Selection m_selection;
+    QString m_summary;                ///< the target summary before eliding
+    QString m_sendStatus;             ///< shown under the Send button
+    bool m_sendStatusIsError = false;
     bool m_loadRunning = false;
 };
 

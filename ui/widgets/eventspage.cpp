@@ -2,6 +2,7 @@
 
 #include "ui_eventspage.h"
 
+#include <ui/widgets/readableicon.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/eventlogmodel.h>
@@ -15,7 +16,7 @@ EventsPage::EventsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::EventsPage>())
 {
     m_ui->setupUi(this);
-    m_ui->clearEventsButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
+    m_ui->clearEventsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogResetButton));
     TableViews::setUpCompact(m_ui->eventView);
     connect(m_ui->clearEventsButton, &QToolButton::clicked, this, [this] {
         if (m_model)

@@ -2,6 +2,7 @@
 
 #include "ui_logpage.h"
 
+#include <ui/widgets/readableicon.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/logexporter.h>
@@ -28,9 +29,9 @@ LogPage::LogPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::LogPage>()), m_filterModel(new MessageLogFilterModel(this))
 {
     m_ui->setupUi(this);
-    m_ui->pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
-    m_ui->clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
-    m_ui->exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_ui->pauseButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPause));
+    m_ui->clearButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogResetButton));
+    m_ui->exportButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogSaveButton));
     m_ui->channelFilterCombo->addItem(QString());
     m_ui->channelFilterCombo->addItem(tr("(default)"));
     m_ui->channelFilterCombo->setItemData(DefaultChannelItem, tr("Only messages on the default channel (no name)"),
@@ -53,7 +54,7 @@ LogPage::LogPage(QWidget *parent)
     connect(m_ui->directionFilterCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &LogPage::applyFilters);
     connect(m_ui->pauseButton, &QToolButton::toggled, this, [this](bool paused) {
         m_ui->pauseButton->setText(paused ? tr("&Resume") : tr("&Pause"));
-        m_ui->pauseButton->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
+        m_ui->pauseButton->setIcon(ReadableIcon::standard(style(), paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
         emit pausedChanged(paused);
     });
     connect(m_ui->clearButton, &QToolButton::clicked, this, [this] {

@@ -289,7 +289,7 @@ void MainWindow::connectPages()
 
     connect(m_composerPage, &ComposerPage::sendRequested, this,
             [this](ComposerPage::Target target, const netcore::Message &message) {
-                m_session->bench()->send(sendTarget(target), message);
+                m_composerTicket = m_session->bench()->send(sendTarget(target), message);
             });
     connect(m_composerPage, &ComposerPage::loadRequested, this,
             [this](ComposerPage::Target target, const netcore::Message &message, qint64 count, int rate) {
@@ -324,6 +324,8 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_serversPage->refreshConnections();
     m_trafficPage->onBatchApplied();
     m_composerPage->setLoadProgress(batch.load);
+    showSendReports(batch);
+    updateComposerSelection(); // a broadcast's recipients come and go
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty())
         updateSpawnTarget();
@@ -355,11 +357,40 @@ SendTarget MainWindow::sendTarget(ComposerPage::Target target) const
     return result;
 }
 
+void MainWindow::showSendReports(const TrafficBatch &batch)
+{
+    for (const SendReport &report : batch.sends) {
+        if (report.ticket != m_composerTicket)
+            continue; // the demo's, or a script's
+        m_composerPage->showSendReport(report.messages);
+        if (report.messages.refused > 0)
+            statusBar()->showMessage(tr("Send: %1").arg(report.messages.refusalSummary()), 10000);
+    }
+    const qint64 refused = batch.load.messages.refused;
+    if (refused > 0 && m_loadRefusalShown == 0)
+        statusBar()->showMessage(tr("Send N: %1").arg(batch.load.messages.refusalSummary()), 10000);
+    m_loadRefusalShown = batch.load.running || refused > 0 ? refused : 0;
+}
+
 void MainWindow::updateComposerSelection()
 {
-    m_composerPage->setSelection(int(m_clientsPage->selectedClientIds().size()),
-                                 int(m_serversPage->selectedConnections().size()),
-                                 m_serversPage->selectedServerName());
+    ComposerPage::Selection selection;
+    const ClientListModel *clients = m_session->clientModel();
+    for (const int id : m_clientsPage->selectedClientIds()) {
+        const int row = clients->rowOfClient(id);
+        if (row < 0)
+            continue;
+        const ClientState client = clients->client(row);
+        selection.clientNames.append(client.name);
+        if (!client.spec.codec.carriesChannelAndId())
+            ++selection.clientsWithoutChannels;
+    }
+    const ServerState server = m_serversPage->selectedServer();
+    selection.connections = int(m_serversPage->selectedConnections().size());
+    selection.serverName = m_serversPage->selectedServerName();
+    selection.serverClients = int(server.connections.size());
+    selection.serverWithoutChannels = server.id != 0 && !server.spec.codec.carriesChannelAndId();
+    m_composerPage->setSelection(selection);
 }
 
 void MainWindow::updateSpawnTarget()

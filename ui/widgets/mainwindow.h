@@ -87,6 +87,8 @@ private:
     void connectActions();
     void onBatchApplied(const TrafficBatch &batch);
     SendTarget sendTarget(ComposerPage::Target target) const;
+    /** What became of the composer's latest Send, and a load's first refusal: composer and status bar. */
+    void showSendReports(const TrafficBatch &batch);
     void updateComposerSelection();
     void updateSpawnTarget();
     void updateStatus();
@@ -122,6 +124,8 @@ private:
     QString m_workspacePath;
     Preferences m_preferences;
     bool m_persistent = true;
+    quint64 m_composerTicket = 0;  ///< Bench::send()'s ticket for the composer's latest Send
+    qint64 m_loadRefusalShown = 0; ///< refusals of the current load already told in the status bar
 };
 
 } // namespace wirebench

@@ -1,5 +1,7 @@
 #include "ratechart.h"
 
+#include <ui/widgets/apptheme.h>
+
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 
@@ -49,16 +51,21 @@ RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
 
 RateChart::~RateChart() = default;
 
-void RateChart::addSample(double seconds, const QHash<QString, double> &values, const QHash<QString, QColor> &colors)
+void RateChart::addSample(double seconds, const QHash<QString, double> &in, const QHash<QString, double> &out,
+                          const QHash<QString, QColor> &colors)
 {
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        trackFor(it.key(), colors.value(it.key())).points.append(QPointF(seconds, it.value()));
+    for (const Flow flow : {Flow::In, Flow::Out}) {
+        const QHash<QString, double> &values = flow == Flow::In ? in : out;
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            trackFor({it.key(), flow}, colors.value(it.key())).points.append(QPointF(seconds, it.value()));
+    }
 
     double top = 0;
     for (auto it = m_series.begin(); it != m_series.end(); ++it) {
         Track &track = it.value();
+        const QHash<QString, double> &values = it.key().second == Flow::In ? in : out;
         // A channel that went away reads 0 rather than holding its last rate.
-        if (!values.contains(it.key()) && (track.points.isEmpty() || track.points.last().x() < seconds))
+        if (!values.contains(it.key().first) && (track.points.isEmpty() || track.points.last().x() < seconds))
             track.points.append(QPointF(seconds, 0));
         while (!track.points.isEmpty() && track.points.first().x() < seconds - windowSeconds - 1)
             track.points.removeFirst();
@@ -97,7 +104,7 @@ void RateChart::followPalette()
 {
     // A chart paints with its theme's colours, not the palette's: a dark window needs the dark theme.
     const QChart::ChartTheme theme =
-        palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+        AppTheme::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     if (chart()->theme() == theme)
         return;
     chart()->setTheme(theme);
@@ -105,9 +112,9 @@ void RateChart::followPalette()
         applyColor(track); // setTheme() repainted the series in the theme's colours
 }
 
-double RateChart::latestValue(const QString &channel) const
+double RateChart::latestValue(const QString &channel, Flow flow) const
 {
-    const auto it = m_series.constFind(channel);
+    const auto it = m_series.constFind({channel, flow});
     return it == m_series.cend() || it->points.isEmpty() ? 0.0 : it->points.last().y();
 }
 
@@ -129,28 +136,36 @@ std::pair<double, QString> RateChart::unitFor(double top) const
     return {1.0, tr("msg/s")};
 }
 
-RateChart::Track &RateChart::trackFor(const QString &channel, const QColor &color)
+QString RateChart::seriesName(const QString &channel, Flow flow) const
 {
-    auto it = m_series.find(channel);
+    const QString name = channel.isEmpty() ? tr("(default)") : channel;
+    return flow == Flow::In ? tr("%1 in").arg(name) : tr("%1 out").arg(name);
+}
+
+RateChart::Track &RateChart::trackFor(const TrackKey &key, const QColor &color)
+{
+    auto it = m_series.find(key);
     if (it != m_series.end())
         return *it;
     auto *series = new QLineSeries;
-    series->setName(channel.isEmpty() ? tr("(default)") : channel);
+    series->setName(seriesName(key.first, key.second));
     Track track;
     track.series = series;
     track.color = color;
+    track.style = key.second == Flow::In ? Qt::SolidLine : Qt::DashLine;
     applyColor(track);
     chart()->addSeries(series);
     series->attachAxis(m_xAxis);
     series->attachAxis(m_yAxis);
-    return *m_series.insert(channel, track);
+    return *m_series.insert(key, track);
 }
 
 void RateChart::applyColor(const Track &track)
 {
-    if (!track.color.isValid())
-        return;
-    QPen pen(track.color);
+    QPen pen = track.series->pen();
+    if (track.color.isValid())
+        pen.setColor(track.color);
+    pen.setStyle(track.style);
     pen.setWidthF(2.0);
     track.series->setPen(pen);
 }

@@ -4,6 +4,7 @@
 
 #include <ui/widgets/confirmation.h>
 #include <ui/widgets/serverdialog.h>
+#include <ui/widgets/readableicon.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/connectionlistmodel.h>
@@ -20,12 +21,12 @@ ServersPage::ServersPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ServersPage>()), m_connectionModel(new ConnectionListModel(this))
 {
     m_ui->setupUi(this);
-    m_ui->addServerButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogNewFolder));
-    m_ui->startServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_ui->stopServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_ui->pauseServerButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
-    m_ui->removeServerButton->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
-    m_ui->kickButton->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    m_ui->addServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_FileDialogNewFolder));
+    m_ui->startServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPlay));
+    m_ui->stopServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaStop));
+    m_ui->pauseServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPause));
+    m_ui->removeServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
+    m_ui->kickButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogCancelButton));
 
     TableViews::setUpCompact(m_ui->serverView);
     TableViews::setUpCompact(m_ui->connectionView);

@@ -21,8 +21,15 @@ TrafficPage::TrafficPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::TrafficPage>())
 {
     m_ui->setupUi(this);
-    m_messageChart = new RateChart(tr("Messages per second, in + out"), RateChart::Quantity::Messages, m_ui->chartsPane);
-    m_byteChart = new RateChart(tr("Bytes per second, in + out"), RateChart::Quantity::Bytes, m_ui->chartsPane);
+    m_messageChart = new RateChart(tr("Messages per second: in (solid), out (dashed)"), RateChart::Quantity::Messages,
+                                   m_ui->chartsPane);
+    m_byteChart = new RateChart(tr("Bytes per second: in (solid), out (dashed)"), RateChart::Quantity::Bytes,
+                                m_ui->chartsPane);
+    // Never summed: a message between two ends of this bench is out at one and in at the other.
+    const QString counted = tr("Counted at every end of the bench, servers and clients: a message from one "
+                               "of its clients to one of its servers is out at the client and in at the server.");
+    m_messageChart->setToolTip(counted);
+    m_byteChart->setToolTip(counted);
     m_messageChart->setObjectName(QStringLiteral("messageRateChart"));
     m_byteChart->setObjectName(QStringLiteral("byteRateChart"));
     m_ui->chartsLayout->addWidget(m_messageChart);
@@ -56,20 +63,22 @@ void TrafficPage::sampleNow()
     if (!m_model)
         return;
     m_lastSampleMsecs = m_clock.elapsed();
-    QHash<QString, double> messages;
-    QHash<QString, double> bytes;
+    QHash<QString, double> messagesIn;
+    QHash<QString, double> messagesOut;
+    QHash<QString, double> bytesIn;
+    QHash<QString, double> bytesOut;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QModelIndex index = m_model->index(row, 0);
         const QString channel = index.data(ChannelStatsModel::ChannelRole).toString();
-        messages.insert(channel, index.data(ChannelStatsModel::RateInRole).toDouble()
-                                     + index.data(ChannelStatsModel::RateOutRole).toDouble());
-        bytes.insert(channel, index.data(ChannelStatsModel::ByteRateInRole).toDouble()
-                                  + index.data(ChannelStatsModel::ByteRateOutRole).toDouble());
+        messagesIn.insert(channel, index.data(ChannelStatsModel::RateInRole).toDouble());
+        messagesOut.insert(channel, index.data(ChannelStatsModel::RateOutRole).toDouble());
+        bytesIn.insert(channel, index.data(ChannelStatsModel::ByteRateInRole).toDouble());
+        bytesOut.insert(channel, index.data(ChannelStatsModel::ByteRateOutRole).toDouble());
         colorFor(channel);
     }
     const double seconds = double(m_lastSampleMsecs) / 1000.0;
-    m_messageChart->addSample(seconds, messages, m_colors);
-    m_byteChart->addSample(seconds, bytes, m_colors);
+    m_messageChart->addSample(seconds, messagesIn, messagesOut, m_colors);
+    m_byteChart->addSample(seconds, bytesIn, bytesOut, m_colors);
 }
 
 void TrafficPage::resetCharts()

@@ -19,7 +19,7 @@ class RateChart;
 /**
  * Traffic per channel: the counters, rates and latest value of each channel
  * (a ChannelStatsModel), and two live charts of the last minute, messages/s
- * and bytes/s (in and out together), one line per channel.
+ * and bytes/s, two lines per channel: in and out, never summed.
  */
 class TrafficPage : public QWidget
 {

@@ -72,6 +72,8 @@ struct NETCORE_EXPORT CodecConfig
 
     /** initialBytesToStrip with -1 resolved. */
     int effectiveStrip() const;
+    /** Whether a message's channel and id reach the peer: only the envelope has room for them. */
+    bool carriesChannelAndId() const { return kind == Kind::Envelope; }
 
     /** Empty when the parameters make sense, else why not (for the user). */
     QString validate() const;
