@@ -6,6 +6,8 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QTabBar>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeWidget>
 
 using namespace wirebench;
@@ -20,6 +22,8 @@ private slots:
     void hexDump();
     void hexDumpIsCut();
     void jsonEntry();
+    void textTabKeepsJsonAsSent_data();
+    void textTabKeepsJsonAsSent();
     void imageEntry();
     void binaryEntryHasNoTreeNorImage();
     void chosenTabStaysWhileItApplies();
@@ -92,6 +96,34 @@ void TestInspectorPage::jsonEntry()
     const QString hex = page.findChild<QPlainTextEdit *>(QStringLiteral("hexView"))->toPlainText();
     QVERIFY(hex.startsWith(QLatin1String("00000000  7b 22 75 73")));
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("chat")));
+}
+
+void TestInspectorPage::textTabKeepsJsonAsSent_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("keys in their order")
+        << QByteArray(R"({"b":1,"a":{"z":2,"y":3}})")
+        << QStringLiteral("{\n    \"b\": 1,\n    \"a\": {\n        \"z\": 2,\n        \"y\": 3\n    }\n}\n");
+    QTest::newRow("strings and numbers as written")
+        << QByteArray(R"( { "q\"{,:" : [ 1.50, -0, "\u00e9" ] , "e" : {} , "f":[ ] } )")
+        << QStringLiteral("{\n    \"q\\\"{,:\": [\n        1.50,\n        -0,\n        \"\\u00e9\"\n    ],\n"
+                          "    \"e\": {},\n    \"f\": []\n}\n");
+    QTest::newRow("not JSON: the text as sent") << QByteArray("{\"b\":") << QStringLiteral("{\"b\":");
+}
+
+void TestInspectorPage::textTabKeepsJsonAsSent()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(QString, shown);
+    InspectorPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setEntry(entryWith(netcore::Message(netcore::MessageType::Json, sent, QStringLiteral("chat"), 1)));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(int(InspectorPage::View::Text)).center());
+    QCOMPARE(page.currentView(), InspectorPage::View::Text);
+    QCOMPARE(page.findChild<QPlainTextEdit *>(QStringLiteral("textView"))->toPlainText(), shown);
 }
 
 void TestInspectorPage::imageEntry()

@@ -5,6 +5,7 @@
 #include <ui/widgets/jsontreebuilder.h>
 
 #include <engine/hexdump.h>
+#include <engine/jsonindenter.h>
 
 #include <netcore/escapes.h>
 
@@ -101,9 +102,10 @@ void InspectorPage::showText(const netcore::Message &message)
 {
     switch (message.type()) {
     case netcore::MessageType::Json: {
-        const QJsonDocument document = message.toJson();
-        m_ui->textView->setPlainText(document.isNull() ? message.toText()
-                                                       : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+        // Indented as sent: QJsonDocument would sort the keys.
+        m_ui->textView->setPlainText(message.toJson().isNull()
+                                         ? message.toText()
+                                         : QString::fromUtf8(JsonIndenter::indent(message.payload())));
         break;
     }
     case netcore::MessageType::Text:
