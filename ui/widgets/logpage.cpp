@@ -10,6 +10,7 @@
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
+#include <QtCore/QScopedValueRollback>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QScrollBar>
@@ -31,6 +32,7 @@ LogPage::LogPage(QWidget *parent)
     m_ui->pauseButton->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     m_ui->clearButton->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
     m_ui->exportButton->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    m_ui->followButton->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
     m_ui->channelFilterCombo->addItem(QString());
     m_ui->channelFilterCombo->addItem(tr("(default)"));
     m_ui->channelFilterCombo->setItemData(DefaultChannelItem, tr("Only messages on the default channel (no name)"),
@@ -62,11 +64,20 @@ LogPage::LogPage(QWidget *parent)
     });
     connect(m_ui->exportButton, &QToolButton::clicked, this, &LogPage::exportWithDialog);
 
-    connect(m_filterModel, &QAbstractItemModel::rowsAboutToBeInserted, this, &LogPage::onRowsAboutToBeInserted);
+    connect(m_ui->followButton, &QToolButton::toggled, this, &LogPage::scrollToTailIfFollowing);
+    const QScrollBar *scrollBar = m_ui->logView->verticalScrollBar();
+    connect(scrollBar, &QScrollBar::valueChanged, this, &LogPage::onScrolled);
+    connect(scrollBar, &QScrollBar::rangeChanged, this, &LogPage::onScrollRangeChanged);
+
     connect(m_filterModel, &QAbstractItemModel::rowsInserted, this, &LogPage::onRowsInserted);
-    connect(m_filterModel, &QAbstractItemModel::rowsRemoved, this, &LogPage::updateRowCount);
-    connect(m_filterModel, &QAbstractItemModel::modelReset, this, &LogPage::updateRowCount);
-    connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, &LogPage::updateRowCount);
+    // A filter changed (one layout change), rows evicted or all gone: the tail moved.
+    const auto tailMoved = [this] {
+        updateRowCount();
+        scrollToTailIfFollowing();
+    };
+    connect(m_filterModel, &QAbstractItemModel::rowsRemoved, this, tailMoved);
+    connect(m_filterModel, &QAbstractItemModel::modelReset, this, tailMoved);
+    connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, tailMoved);
     connect(m_ui->logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LogPage::onCurrentChanged);
     updateRowCount();
 }
@@ -95,11 +106,9 @@ bool LogPage::isPaused() const { return m_ui->pauseButton->isChecked(); }
 
 void LogPage::setPaused(bool paused) { m_ui->pauseButton->setChecked(paused); }
 
-bool LogPage::isFollowingTail() const
-{
-    const QScrollBar *bar = m_ui->logView->verticalScrollBar();
-    return bar->value() >= bar->maximum();
-}
+bool LogPage::isFollowingTail() const { return m_ui->followButton->isChecked(); }
+
+void LogPage::setFollowingTail(bool follow) { m_ui->followButton->setChecked(follow); }
 
 bool LogPage::selectLatest(const QString &channel)
 {
@@ -154,16 +163,36 @@ void LogPage::exportWithDialog()
         QMessageBox::warning(this, tr("Export Log"), error);
 }
 
-void LogPage::onRowsAboutToBeInserted()
-{
-    m_wasAtBottom = isFollowingTail();
-}
-
 void LogPage::onRowsInserted()
 {
-    if (m_wasAtBottom)
-        m_ui->logView->scrollToBottom();
+    scrollToTailIfFollowing();
     updateRowCount();
+}
+
+void LogPage::onScrolled(int value)
+{
+    if (!m_scrollingItself)
+        setFollowingTail(value >= m_ui->logView->verticalScrollBar()->maximum());
+}
+
+void LogPage::onScrollRangeChanged(int minimum, int maximum)
+{
+    Q_UNUSED(minimum)
+    QScrollBar *bar = m_ui->logView->verticalScrollBar();
+    // Runs before the scroll bar clamps its value to the new range: a clamp to the bottom is not
+    // the user scrolling there, and a longer log while following moves the view with it.
+    if (isFollowingTail() || bar->value() > maximum) {
+        const QScopedValueRollback guard(m_scrollingItself, true);
+        bar->setValue(isFollowingTail() ? maximum : qMin(bar->value(), maximum));
+    }
+}
+
+void LogPage::scrollToTailIfFollowing()
+{
+    if (!isFollowingTail())
+        return;
+    const QScopedValueRollback guard(m_scrollingItself, true);
+    m_ui->logView->scrollToBottom();
 }
 
 void LogPage::onCurrentChanged(const QModelIndex &current)
