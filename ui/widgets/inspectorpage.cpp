@@ -4,7 +4,6 @@
 
 #include <ui/widgets/jsontreebuilder.h>
 
-#include <engine/hexdump.h>
 #include <engine/jsonindenter.h>
 
 #include <netcore/escapes.h>
@@ -55,7 +54,7 @@ void InspectorPage::setEntry(const LogEntry &entry)
     m_ui->summaryLabel->setText(summary);
 
     showText(message);
-    m_ui->hexView->setPlainText(HexDump::format(message.payload()));
+    m_ui->hexView->setBytes(message.payload());
     const bool json = showJson(message);
     const bool image = showImage(message.payload());
     m_ui->tabs->setTabEnabled(int(View::Json), json);
@@ -73,7 +72,7 @@ void InspectorPage::clear()
     m_hasEntry = false;
     m_ui->summaryLabel->setText(tr("Select a message in the log."));
     m_ui->textView->clear();
-    m_ui->hexView->clear();
+    m_ui->hexView->setBytes({});
     m_ui->jsonTree->clear();
     m_ui->imageLabel->clear();
     m_ui->tabs->setTabEnabled(int(View::Json), false);

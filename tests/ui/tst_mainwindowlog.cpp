@@ -1,0 +1,107 @@
+#include <tests/ui/logentries.h>
+
+#include <ui/widgets/mainwindow.h>
+
+#include <ui/models/benchsession.h>
+#include <ui/models/messagelogmodel.h>
+
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QTabBar>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QTableView>
+
+#include <memory>
+
+using namespace wirebench;
+
+/**
+ * The window at its default size, as a new user meets it: the log and the
+ * inspector with what they show, the buttons and the keys. One window for
+ * every function; each leaves the log empty.
+ */
+class TestMainWindowLog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void hexDumpFitsTheInspectorAtTheDefaultSize();
+
+private:
+    template <typename T> T *find(const char *name) const
+    {
+        T *widget = m_window->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qWarning("no %s named %s", T::staticMetaObject.className(), name);
+        return widget;
+    }
+    void clickLogRow(int row) const;
+    void clickInspectorTab(int tab) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindowLog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    m_window = std::make_unique<MainWindow>();
+    m_window->setPersistent(false);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindowLog::cleanupTestCase() { m_window.reset(); }
+
+void TestMainWindowLog::cleanup() { m_window->session()->logModel()->clear(); }
+
+void TestMainWindowLog::clickLogRow(int row) const
+{
+    auto *view = find<QTableView>("logView");
+    const QModelIndex index = view->model()->index(row, 0);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+}
+
+void TestMainWindowLog::clickInspectorTab(int tab) const
+{
+    QTabBar *bar = m_window->findChild<QWidget *>(QStringLiteral("inspectorPage"))->findChild<QTabWidget *>()->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(tab).center());
+}
+
+void TestMainWindowLog::hexDumpFitsTheInspectorAtTheDefaultSize()
+{
+    const QByteArray bytes("{\"temperature\": 21.5, \"unit\": \"C\", \"sensor\": \"hall-3\"}");
+    m_window->session()->logModel()->append(
+        {testdata::entry(1, Direction::In, QStringLiteral("client 1"), netcore::Message::binary(bytes))});
+    clickLogRow(0);
+    clickInspectorTab(1); // Hex
+    auto *hex = find<QPlainTextEdit>("hexView");
+    QTRY_VERIFY(hex->isVisible());
+
+    const QStringList lines = hex->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!lines.isEmpty());
+    QString ascii;
+    for (const QString &line : lines) {
+        QVERIFY2(hex->fontMetrics().horizontalAdvance(line) <= hex->viewport()->width(),
+                 qPrintable(QStringLiteral("cut at %1 px: %2").arg(hex->viewport()->width()).arg(line)));
+        const int bar = line.indexOf(QLatin1Char('|'));
+        QVERIFY2(bar > 0 && line.endsWith(QLatin1Char('|')), qPrintable(line)); // offset, hex, then the ASCII
+        ascii += line.mid(bar + 1, line.size() - bar - 2);
+    }
+    QCOMPARE(ascii, QString::fromLatin1(bytes)); // every byte, printable here
+    QCOMPARE(hex->horizontalScrollBar()->maximum(), 0); // nothing to scroll to
+}
+
+QTEST_MAIN(TestMainWindowLog)
+#include "tst_mainwindowlog.moc"
