@@ -1,8 +1,11 @@
 #include <ui/widgets/inspectorpage.h>
 
+#include <ui/models/messageformat.h>
+
 #include <engine/gaugeimage.h>
 #include <engine/hexdump.h>
 
+#include <QtCore/QRegularExpression>
 #include <QtTest/QTest>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
@@ -26,6 +29,7 @@ private slots:
     void textTabKeepsJsonAsSent();
     void imageEntry();
     void binaryEntryHasNoTreeNorImage();
+    void cutImageIsNotDecodedAndSaysSo();
     void chosenTabStaysWhileItApplies();
 
 private:
@@ -145,6 +149,28 @@ void TestInspectorPage::binaryEntryHasNoTreeNorImage()
     QVERIFY(!page.isViewAvailable(InspectorPage::View::Image));
     QCOMPARE(page.findChild<QPlainTextEdit *>(QStringLiteral("textView"))->toPlainText(),
              QStringLiteral("\\x01\\x02\\x89PNG"));
+}
+
+void TestInspectorPage::cutImageIsNotDecodedAndSaysSo()
+{
+    // What the log keeps of a picture over its budget: the first 64 KiB of 3.2 MiB.
+    const QByteArray png = GaugeImage::png(2, 64);
+    LogEntry entry = entryWith(netcore::Message::binary(png, QStringLiteral("image")));
+    entry.size = qint64(3.2 * 1024 * 1024);
+    entry.message.setPayload(png.left(png.size() / 2));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("libpng"))); // what decoding a cut PNG says
+
+    InspectorPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setEntry(entry);
+    QVERIFY(!page.isViewAvailable(InspectorPage::View::Image));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("imageLabel"))->pixmap().isNull());
+    const QString summary = page.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("showing the first %1 of 3.2 MiB").arg(MessageFormat::sizeText(png.size() / 2))),
+             qPrintable(summary));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    QVERIFY(tabs->tabToolTip(int(InspectorPage::View::Image)).contains(QLatin1String("of 3.2 MiB")));
 }
 
 void TestInspectorPage::chosenTabStaysWhileItApplies()

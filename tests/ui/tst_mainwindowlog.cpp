@@ -3,12 +3,21 @@
 #include <ui/widgets/mainwindow.h>
 
 #include <ui/models/benchsession.h>
+#include <ui/models/clientlistmodel.h>
 #include <ui/models/messagelogmodel.h>
+#include <ui/models/serverlistmodel.h>
 
+#include <engine/bench.h>
+
+#include <QtCore/QBuffer>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtGui/QImage>
 #include <QtTest/QTest>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTabBar>
@@ -33,6 +42,7 @@ private slots:
     void cleanupTestCase();
     void cleanup();
     void hexDumpFitsTheInspectorAtTheDefaultSize();
+    void largePictureGoesThroughTheLogWhole();
 
 private:
     template <typename T> T *find(const char *name) const
@@ -101,6 +111,54 @@ void TestMainWindowLog::hexDumpFitsTheInspectorAtTheDefaultSize()
     }
     QCOMPARE(ascii, QString::fromLatin1(bytes)); // every byte, printable here
     QCOMPARE(hex->horizontalScrollBar()->maximum(), 0); // nothing to scroll to
+}
+
+void TestMainWindowLog::largePictureGoesThroughTheLogWhole()
+{
+    // Noise does not compress: a 300 x 300 picture is a PNG of a few hundred KiB.
+    QImage picture(300, 300, QImage::Format_RGB32);
+    QRandomGenerator random(13);
+    for (int y = 0; y < picture.height(); ++y)
+        for (int x = 0; x < picture.width(); ++x)
+            picture.setPixel(x, y, random.generate() | 0xff000000u);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(picture.save(&buffer, "PNG"));
+    QVERIFY(png.size() > 4 * LogEntry::payloadKeepLimit);
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("libpng")));
+
+    Bench *bench = m_window->session()->bench();
+    const ServerListModel *servers = m_window->session()->serverModel();
+    const ClientListModel *clients = m_window->session()->clientModel();
+    bench->addServer(ServerSpec{});
+    QTRY_VERIFY(servers->rowCount() == 1 && servers->server(0).listening);
+    ClientSpec clientSpec;
+    clientSpec.port = servers->server(0).boundPort;
+    const QList<int> ids = bench->spawnClients(clientSpec, 1);
+    QTRY_VERIFY(clients->rowCount() == 1 && clients->client(0).state == QLatin1String("connected"));
+    bench->send({SendTarget::Kind::Clients, ids, 0, {}}, netcore::Message::binary(png, QStringLiteral("image")));
+
+    // Out at the client, then In at the server: the server's copy crossed the wire.
+    const MessageLogModel *log = m_window->session()->logModel();
+    QTRY_COMPARE(log->rowCount(), 2);
+    int received = -1;
+    for (int row = 0; row < 2; ++row)
+        if (log->entry(row).direction == Direction::In)
+            received = row;
+    QVERIFY(received >= 0);
+    clickLogRow(received);
+
+    auto *tabs = m_window->findChild<QWidget *>(QStringLiteral("inspectorPage"))->findChild<QTabWidget *>();
+    QVERIFY(tabs->isTabEnabled(3));
+    clickInspectorTab(3); // Image
+    QCOMPARE(tabs->currentIndex(), 3);
+    QCOMPARE(find<QLabel>("imageLabel")->pixmap().toImage().convertToFormat(QImage::Format_RGB32), picture);
+    QVERIFY(!find<QLabel>("summaryLabel")->text().contains(QLatin1String("showing")));
+
+    bench->removeClient(ids.at(0));
+    bench->removeServer(servers->server(0).id);
+    QTRY_VERIFY(servers->rowCount() == 0 && clients->rowCount() == 0);
 }
 
 QTEST_MAIN(TestMainWindowLog)

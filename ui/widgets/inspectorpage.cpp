@@ -4,6 +4,8 @@
 
 #include <ui/widgets/jsontreebuilder.h>
 
+#include <ui/models/messageformat.h>
+
 #include <engine/jsonindenter.h>
 
 #include <netcore/escapes.h>
@@ -49,14 +51,25 @@ void InspectorPage::setEntry(const LogEntry &entry)
                                netcore::messageTypeName(message.type()))
                           .arg(message.id())
                           .arg(tr("%1 bytes").arg(QLocale().toString(entry.size)));
-    if (entry.size > message.payload().size())
-        summary += tr(" · <i>first %1 bytes kept</i>").arg(message.payload().size());
+    const bool cut = entry.isPayloadCut();
+    const QString keptOfSize = tr("the first %1 of %2")
+                                   .arg(MessageFormat::sizeText(message.payload().size()),
+                                        MessageFormat::sizeText(entry.size));
+    if (cut)
+        summary += QStringLiteral(" · <i>%1</i>").arg(tr("showing %1").arg(keptOfSize));
     m_ui->summaryLabel->setText(summary);
 
     showText(message);
     m_ui->hexView->setBytes(message.payload());
     const bool json = showJson(message);
-    const bool image = showImage(message.payload());
+    // A cut picture is never decoded: it cannot show whole, and the decoder complains on stderr.
+    const bool image = !cut && showImage(message.payload());
+    if (cut && looksLikeImage(message.payload())) {
+        m_ui->imageLabel->clear();
+        m_ui->tabs->setTabToolTip(int(View::Image), tr("The log kept only %1 of this picture").arg(keptOfSize));
+    } else {
+        m_ui->tabs->setTabToolTip(int(View::Image), QString());
+    }
     m_ui->tabs->setTabEnabled(int(View::Json), json);
     m_ui->tabs->setTabEnabled(int(View::Image), image);
 
