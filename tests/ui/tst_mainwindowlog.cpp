@@ -10,23 +10,48 @@
 #include <engine/bench.h>
 
 #include <QtCore/QBuffer>
+#include <QtCore/QDir>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
 #include <QtGui/QImage>
+#include <QtGui/QKeyEvent>
 #include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollBar>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QToolButton>
 
 #include <memory>
 
 using namespace wirebench;
+
+/**
+ * Claims Ctrl+E in a line edit as QLineEdit does with X11's keys (Ctrl+E: end of line), where the
+ * platform's keys are not X11's (offscreen has Windows' keys, which leave Ctrl+E alone).
+ */
+class X11EndOfLineKey : public QObject
+{
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride
+            && static_cast<QKeyEvent *>(event)->keyCombination() == (Qt::ControlModifier | Qt::Key_E))
+            event->accept();
+        return false;
+    }
+};
 
 /**
  * The window at its default size, as a new user meets it: the log and the
@@ -43,6 +68,8 @@ private slots:
     void cleanup();
     void hexDumpFitsTheInspectorAtTheDefaultSize();
     void largePictureGoesThroughTheLogWhole();
+    void iconOnlyButtonsHaveToolTips();
+    void ctrlEExportsFromAFilterBoxAndSaysWhere();
 
 private:
     template <typename T> T *find(const char *name) const
@@ -159,6 +186,62 @@ void TestMainWindowLog::largePictureGoesThroughTheLogWhole()
     bench->removeClient(ids.at(0));
     bench->removeServer(servers->server(0).id);
     QTRY_VERIFY(servers->rowCount() == 0 && clients->rowCount() == 0);
+}
+
+void TestMainWindowLog::iconOnlyButtonsHaveToolTips()
+{
+    // Filled boxes show their clear buttons.
+    for (QLineEdit *edit : m_window->findChildren<QLineEdit *>())
+        if (edit->isClearButtonEnabled())
+            edit->setText(QStringLiteral("x"));
+    QStringList silent;
+    for (QAbstractButton *button : m_window->findChildren<QAbstractButton *>()) {
+        if ((!qobject_cast<QToolButton *>(button) && !qobject_cast<QPushButton *>(button)) || button->icon().isNull())
+            continue;
+        const auto *tool = qobject_cast<QToolButton *>(button);
+        const bool iconOnly = button->text().isEmpty()
+            || (tool && (tool->toolButtonStyle() == Qt::ToolButtonIconOnly
+                         || tool->toolButtonStyle() == Qt::ToolButtonFollowStyle));
+        if (iconOnly && button->toolTip().isEmpty())
+            silent << QStringLiteral("%1 in %2").arg(QString::fromLatin1(button->metaObject()->className()),
+                                                     button->parentWidget()->objectName());
+    }
+    for (QLineEdit *edit : m_window->findChildren<QLineEdit *>())
+        if (edit->isClearButtonEnabled())
+            edit->clear();
+    QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral(", "))));
+}
+
+void TestMainWindowLog::ctrlEExportsFromAFilterBoxAndSaysWhere()
+{
+    m_window->session()->logModel()->append(testdata::numbered(1, 3));
+    QTRY_COMPARE(find<QTableView>("logView")->model()->rowCount(), 3);
+    auto *filter = find<QLineEdit>("endpointFilterEdit");
+    m_window->activateWindow();
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    X11EndOfLineKey x11Keys;
+    if (!QKeySequence::keyBindings(QKeySequence::MoveToEndOfLine).contains(QKeySequence(Qt::ControlModifier | Qt::Key_E)))
+        filter->installEventFilter(&x11Keys);
+
+    const QString path = m_dir.filePath(QStringLiteral("ctrl-e.jsonl"));
+    const auto answered = std::make_shared<bool>(false);
+    QTimer::singleShot(0, this, [path, answered] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's override checks the file, but is protected
+        *answered = true;
+    });
+    QTest::keyClick(filter, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY2(*answered, "Ctrl+E in a filter box opened no export dialog");
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 3);
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Exported 3 rows to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 QTEST_MAIN(TestMainWindowLog)

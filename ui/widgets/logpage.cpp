@@ -159,7 +159,10 @@ void LogPage::exportWithDialog()
     if (!path.contains(QLatin1Char('.')))
         path += chosenFilter == csv ? QStringLiteral(".csv") : QStringLiteral(".jsonl");
     QString error;
-    if (!exportToFile(path, &error))
+    const int rows = m_filterModel->rowCount();
+    if (exportToFile(path, &error))
+        emit exported(rows, path);
+    else
         QMessageBox::warning(this, tr("Export Log"), error);
 }
 

@@ -70,6 +70,8 @@ public:
 signals:
     void entrySelected(const wirebench::LogEntry &entry);
     void pausedChanged(bool paused);
+    /** exportWithDialog() wrote @p rows rows to @p path. */
+    void exported(int rows, const QString &path);
 
 private:
     void onRowsInserted();
