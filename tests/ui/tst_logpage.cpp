@@ -8,6 +8,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTableView>
@@ -29,6 +30,7 @@ private slots:
     void channelFilterOffersTheDefaultChannel();
     void followToggleFollowsTheScrolling();
     void clearingAFilterKeepsFollowing();
+    void filterBoxesKeepTheirWidthAsRowsGrow();
 
 private:
     QToolButton *followButton() const { return m_page->findChild<QToolButton *>(QStringLiteral("followButton")); }
@@ -178,6 +180,26 @@ void TestLogPage::clearingAFilterKeepsFollowing()
     const QRect lastRow = view->visualRect(m_page->shownModel()->index(200, 0));
     QVERIFY(view->viewport()->rect().contains(lastRow.center())); // on screen, not below it
     QVERIFY(followButton()->isChecked());
+}
+
+void TestLogPage::filterBoxesKeepTheirWidthAsRowsGrow()
+{
+    m_page->resize(690, 300); // the log's room in the window at its default size
+    auto *text = m_page->findChild<QLineEdit *>(QStringLiteral("textFilterEdit"));
+    auto *endpoint = m_page->findChild<QLineEdit *>(QStringLiteral("endpointFilterEdit"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int textWidth = text->width();
+    const int endpointWidth = endpoint->width();
+    QVERIFY(endpointWidth >= endpoint->fontMetrics().horizontalAdvance(endpoint->placeholderText()));
+
+    endpoint->setFocus();
+    QTest::keyClicks(endpoint, QStringLiteral("client"));
+    m_log->append(testdata::numbered(1, 10000));
+    const auto *count = m_page->findChild<QLabel *>(QStringLiteral("rowCountLabel"));
+    QTRY_VERIFY(count->text().contains(QLatin1String("10000 of 10000")) || count->text().contains(QLatin1String("10,000 of 10,000")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(text->width(), textWidth);
+    QCOMPARE(endpoint->width(), endpointWidth);
 }
 
 QTEST_MAIN(TestLogPage)

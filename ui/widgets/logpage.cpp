@@ -42,6 +42,11 @@ LogPage::LogPage(QWidget *parent)
     m_ui->directionFilterCombo->addItem(tr("In only"), int(Direction::In));
     m_ui->directionFilterCombo->addItem(tr("Out only"), int(Direction::Out));
 
+    // A box keeps room for what is typed in it, however wide the row count grows.
+    for (const auto &[edit, sample] : {std::pair{m_ui->textFilterEdit, QStringLiteral("temperature")},
+                                       std::pair{m_ui->endpointFilterEdit, QStringLiteral("server 1 #12")}})
+        edit->setMinimumWidth(edit->minimumSizeHint().width() + edit->fontMetrics().horizontalAdvance(sample));
+
     TableViews::setUpCompact(m_ui->logView);
     m_ui->logView->setModel(m_filterModel);
 
@@ -88,7 +93,15 @@ void LogPage::setLogModel(MessageLogModel *model)
 {
     m_logModel = model;
     m_filterModel->setSourceModel(model);
-    TableViews::setColumnWidths(m_ui->logView, {92, 36, 175, 80, 48, 40, 64});
+    // The preview takes the rest. An IPv4 endpoint: the preview is what the log is read for.
+    using C = MessageLogModel;
+    TableViews::setColumnSamples(m_ui->logView, {{C::TimeColumn, QStringLiteral("23:59:59.999")},
+                                                 {C::DirectionColumn, tr("out")},
+                                                 {C::EndpointColumn, QStringLiteral("server 1 #12 127.0.0.1:65535")},
+                                                 {C::ChannelColumn, QStringLiteral("telemetry")},
+                                                 {C::TypeColumn, QStringLiteral("binary")},
+                                                 {C::IdColumn, QStringLiteral("100,000")},
+                                                 {C::SizeColumn, TableViews::bytesSample()}});
     updateRowCount();
 }
 
@@ -223,6 +236,10 @@ void LogPage::updateRowCount()
     const int shown = m_filterModel->rowCount();
     const int total = m_logModel ? m_logModel->rowCount() : 0;
     const QLocale locale;
+    // Room for the widest count this log can show, so the filter boxes do not shrink as it grows.
+    const QString widest = locale.toString(m_logModel ? m_logModel->capacity() : 0);
+    m_ui->rowCountLabel->setMinimumWidth(
+        m_ui->rowCountLabel->fontMetrics().horizontalAdvance(tr("%1 of %2 rows").arg(widest, widest)));
     m_ui->rowCountLabel->setText(m_filterModel->isFiltering()
                                      ? tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(total))
                                      : tr("%1 rows").arg(locale.toString(total)));
