@@ -74,8 +74,20 @@ enum class Direction { In, Out };
 /** One row of the message log: a message seen in or out somewhere on the bench. */
 struct LogEntry
 {
-    /** Payloads longer than this are kept truncated in the log (the size column still tells the truth). */
+    /**
+     * Every row keeps at least this much of its payload; a longer one is cut
+     * to it unless it is kept whole (the size column still tells the truth).
+     */
     static constexpr int payloadKeepLimit = 64 * 1024;
+    /**
+     * A payload up to this size is kept whole while a memory budget allows
+     * (TrafficCollector, MessageLogModel), so the inspector can show a whole
+     * picture; a longer one is always cut. The default maximum frame size.
+     */
+    static constexpr int wholePayloadLimit = 16 * 1024 * 1024;
+
+    /** True when the log kept less than the whole payload. */
+    bool isPayloadCut() const { return size > message.payload().size(); }
 
     qint64 sequence = 0;    ///< increasing over the bench's life
     QDateTime time;
@@ -84,7 +96,7 @@ struct LogEntry
     int serverId = 0;       ///< 0 when it is a client's
     quint64 connection = 0; ///< server side connection id
     int clientId = 0;       ///< 0 when it is a server's
-    netcore::Message message; ///< payload possibly truncated to payloadKeepLimit
+    netcore::Message message; ///< payload possibly cut to payloadKeepLimit
     qint64 size = 0;        ///< the payload's real size
 };
 

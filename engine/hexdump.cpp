@@ -4,17 +4,32 @@
 
 namespace wirebench {
 
-QString HexDump::format(QByteArrayView bytes, qsizetype maxBytes)
+namespace {
+
+constexpr int groupBytes = 8; ///< a gap after every eight bytes helps the eye count
+constexpr int offsetChars = 8;
+
+} // namespace
+
+int HexDump::lineLength(int bytesPerLine)
+{
+    const int gaps = (bytesPerLine - 1) / groupBytes;
+    // "00000000  " + "xx " per byte + gaps + " |" + ASCII + "|"
+    return offsetChars + 2 + 3 * bytesPerLine + gaps + 2 + bytesPerLine + 1;
+}
+
+QString HexDump::format(QByteArrayView bytes, qsizetype maxBytes, int bytesPerLine)
 {
     static const char digits[] = "0123456789abcdef";
+    bytesPerLine = qMax(1, bytesPerLine);
     const qsizetype shown = qMin(bytes.size(), maxBytes);
     QString out;
-    out.reserve((shown / bytesPerLine + 2) * 80);
+    out.reserve((shown / bytesPerLine + 2) * (lineLength(bytesPerLine) + 1));
     for (qsizetype offset = 0; offset < shown; offset += bytesPerLine) {
-        out += QStringLiteral("%1  ").arg(offset, 8, 16, QLatin1Char('0'));
+        out += QStringLiteral("%1  ").arg(offset, offsetChars, 16, QLatin1Char('0'));
         QString ascii;
         for (int i = 0; i < bytesPerLine; ++i) {
-            if (i == bytesPerLine / 2)
+            if (i > 0 && i % groupBytes == 0)
                 out += QLatin1Char(' ');
             if (offset + i < shown) {
                 const auto byte = quint8(bytes.at(offset + i));

@@ -24,10 +24,8 @@ void TrafficCollector::setPendingEntryLimit(int limit)
 {
     QMutexLocker lock(&m_mutex);
     m_limit = qMax(1, limit);
-    while (m_entries.size() > m_limit) {
-        m_entries.removeFirst();
-        ++m_droppedEntries;
-    }
+    while (m_entries.size() > m_limit)
+        dropOldestEntry();
 }
 
 int TrafficCollector::pendingEntryLimit() const
@@ -46,10 +44,16 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
     entry.clientId = source.clientId;
     entry.message = message;
     entry.size = message.payload().size();
-    if (entry.size > LogEntry::payloadKeepLimit)
-        entry.message.setPayload(message.payload().left(LogEntry::payloadKeepLimit));
+    const bool large = entry.size > LogEntry::payloadKeepLimit;
 
     QMutexLocker lock(&m_mutex);
+    if (large) {
+        // Shared, not copied, when kept whole; a cut copies 64 KiB.
+        if (entry.size <= LogEntry::wholePayloadLimit && m_wholePayloadBytes + entry.size <= wholePayloadBudget)
+            m_wholePayloadBytes += entry.size;
+        else
+            entry.message.setPayload(message.payload().left(LogEntry::payloadKeepLimit));
+    }
     entry.sequence = ++m_sequence;
     entry.time = now();
 
@@ -63,14 +67,23 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
         stats.bytesOut += quint64(entry.size);
     }
     stats.latest = entry.message;
+    if (entry.message.payload().size() > LogEntry::payloadKeepLimit) // one per channel: no whole payloads there
+        stats.latest.setPayload(entry.message.payload().left(LogEntry::payloadKeepLimit));
     stats.latestTime = entry.time;
 
-    // QList drops its first element in O(1) (the freed space is reused later).
-    if (m_entries.size() >= m_limit) {
-        m_entries.removeFirst();
-        ++m_droppedEntries;
-    }
+    if (m_entries.size() >= m_limit)
+        dropOldestEntry();
     m_entries.append(std::move(entry));
+}
+
+void TrafficCollector::dropOldestEntry()
+{
+    const qsizetype kept = m_entries.first().message.payload().size();
+    if (kept > LogEntry::payloadKeepLimit)
+        m_wholePayloadBytes -= kept;
+    // QList drops its first element in O(1) (the freed space is reused later).
+    m_entries.removeFirst();
+    ++m_droppedEntries;
 }
 
 void TrafficCollector::addEvent(EventKind kind, const QString &endpoint, const QString &text,
@@ -121,6 +134,7 @@ TrafficBatch TrafficCollector::take()
     {
         QMutexLocker lock(&m_mutex);
         batch.entries.swap(m_entries);
+        m_wholePayloadBytes = 0; // the GUI's log keeps its own budget
         batch.droppedEntries = std::exchange(m_droppedEntries, 0);
         batch.events.swap(m_events);
         droppedEvents = std::exchange(m_droppedEvents, 0);

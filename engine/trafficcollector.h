@@ -28,7 +28,9 @@ struct LogSource
  * Bounded: at most pendingEntryLimit() entries wait for take(); beyond that
  * the oldest are dropped and counted (TrafficBatch::droppedEntries). Events
  * are bounded by maxPendingEvents the same way; a batch that lost events
- * says so with an Info event.
+ * says so with an Info event. Payloads over LogEntry::payloadKeepLimit are
+ * kept whole (up to LogEntry::wholePayloadLimit) while those waiting add up
+ * to at most wholePayloadBudget bytes; the others are cut.
  */
 class TrafficCollector
 {
@@ -36,6 +38,7 @@ class TrafficCollector
 
 public:
     static constexpr int maxPendingEvents = 10000;
+    static constexpr qint64 wholePayloadBudget = 64 * 1024 * 1024;
 
     explicit TrafficCollector(int pendingEntryLimit);
     ~TrafficCollector();
@@ -44,7 +47,7 @@ public:
     void setPendingEntryLimit(int limit);
     int pendingEntryLimit() const;
 
-    /** Logs @p message as seen at @p source; keeps at most LogEntry::payloadKeepLimit payload bytes. */
+    /** Logs @p message as seen at @p source; its payload whole or cut, see the class. */
     void addEntry(const LogSource &source, Direction direction, const netcore::Message &message);
     void addEvent(EventKind kind, const QString &endpoint, const QString &text,
                   netcore::ErrorCode code = netcore::ErrorCode::NoError);
@@ -59,12 +62,14 @@ public:
 
 private:
     QDateTime now(); // with the mutex held
+    void dropOldestEntry(); // with the mutex held
 
     mutable QMutex m_mutex; // guards everything below
     int m_limit = 0;
     qint64 m_sequence = 0;
     QList<LogEntry> m_entries;
     quint64 m_droppedEntries = 0;
+    qint64 m_wholePayloadBytes = 0; ///< of the waiting entries whose payload passed payloadKeepLimit
     QList<BenchEvent> m_events;
     quint64 m_droppedEvents = 0;
     QHash<QString, ChannelStats> m_channels;

@@ -13,7 +13,13 @@ private Q_SLOTS:
     void loweringTheLimitTrimsAtOnce();
     void takeEmptiesThePendingLists();
     void eventsAreBoundedAndTheLossIsSaid();
+    void largePayloadsAreKeptWholeWithinABudget();
 };
+
+static qsizetype keptBytes(const TrafficBatch &batch, int index)
+{
+    return batch.entries.at(index).message.payload().size();
+}
 
 static netcore::Message numbered(quint32 id)
 {
@@ -77,6 +83,36 @@ void tst_TrafficCollector::eventsAreBoundedAndTheLossIsSaid()
     QCOMPARE(batch.events.constFirst().kind, EventKind::Info);
     QVERIFY2(batch.events.constFirst().text.contains(QLatin1String("3 event")), qPrintable(batch.events.constFirst().text));
     QCOMPARE(batch.events.at(1).text, QStringLiteral("3"));
+}
+
+void tst_TrafficCollector::largePayloadsAreKeptWholeWithinABudget()
+{
+    // One buffer shared by every message: the budget counts what the entries would hold.
+    const qint64 quarter = TrafficCollector::wholePayloadBudget / 4;
+    const auto big = netcore::Message::binary(QByteArray(quarter, 'p'));
+    TrafficCollector collector(100);
+    for (int i = 0; i < 5; ++i)
+        collector.addEntry(LogSource{}, Direction::In, big);
+    collector.addEntry(LogSource{}, Direction::In,
+                       netcore::Message::binary(QByteArray(LogEntry::wholePayloadLimit + 1, 'q')));
+    TrafficBatch batch = collector.take();
+    QCOMPARE(batch.entries.size(), 6);
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(keptBytes(batch, i), quarter);
+    QCOMPARE(keptBytes(batch, 4), LogEntry::payloadKeepLimit); // over the budget
+    QCOMPARE(keptBytes(batch, 5), LogEntry::payloadKeepLimit); // over the whole payload limit
+    QCOMPARE(batch.entries.at(5).size, qint64(LogEntry::wholePayloadLimit + 1));
+    QCOMPARE(batch.channels.value(QString()).latest.payload().size(), LogEntry::payloadKeepLimit);
+
+    collector.addEntry(LogSource{}, Direction::In, big); // the GUI took them: room again
+    QCOMPARE(keptBytes(collector.take(), 0), quarter);
+
+    TrafficCollector small(2); // dropped entries give their share back
+    for (int i = 0; i < 10; ++i)
+        small.addEntry(LogSource{}, Direction::In, big);
+    batch = small.take();
+    QCOMPARE(keptBytes(batch, 0), quarter);
+    QCOMPARE(keptBytes(batch, 1), quarter);
 }
 
 QTEST_GUILESS_MAIN(tst_TrafficCollector)

@@ -1,11 +1,16 @@
 #include <ui/widgets/inspectorpage.h>
 
+#include <ui/models/messageformat.h>
+
 #include <engine/gaugeimage.h>
 #include <engine/hexdump.h>
 
+#include <QtCore/QRegularExpression>
 #include <QtTest/QTest>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QTabBar>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeWidget>
 
 using namespace wirebench;
@@ -20,8 +25,11 @@ private slots:
     void hexDump();
     void hexDumpIsCut();
     void jsonEntry();
+    void textTabKeepsJsonAsSent_data();
+    void textTabKeepsJsonAsSent();
     void imageEntry();
     void binaryEntryHasNoTreeNorImage();
+    void cutImageIsNotDecodedAndSaysSo();
     void chosenTabStaysWhileItApplies();
 
 private:
@@ -94,6 +102,34 @@ void TestInspectorPage::jsonEntry()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QLatin1String("chat")));
 }
 
+void TestInspectorPage::textTabKeepsJsonAsSent_data()
+{
+    QTest::addColumn<QByteArray>("sent");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("keys in their order")
+        << QByteArray(R"({"b":1,"a":{"z":2,"y":3}})")
+        << QStringLiteral("{\n    \"b\": 1,\n    \"a\": {\n        \"z\": 2,\n        \"y\": 3\n    }\n}\n");
+    QTest::newRow("strings and numbers as written")
+        << QByteArray(R"( { "q\"{,:" : [ 1.50, -0, "\u00e9" ] , "e" : {} , "f":[ ] } )")
+        << QStringLiteral("{\n    \"q\\\"{,:\": [\n        1.50,\n        -0,\n        \"\\u00e9\"\n    ],\n"
+                          "    \"e\": {},\n    \"f\": []\n}\n");
+    QTest::newRow("not JSON: the text as sent") << QByteArray("{\"b\":") << QStringLiteral("{\"b\":");
+}
+
+void TestInspectorPage::textTabKeepsJsonAsSent()
+{
+    QFETCH(QByteArray, sent);
+    QFETCH(QString, shown);
+    InspectorPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setEntry(entryWith(netcore::Message(netcore::MessageType::Json, sent, QStringLiteral("chat"), 1)));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    QTest::mouseClick(tabs->tabBar(), Qt::LeftButton, {}, tabs->tabBar()->tabRect(int(InspectorPage::View::Text)).center());
+    QCOMPARE(page.currentView(), InspectorPage::View::Text);
+    QCOMPARE(page.findChild<QPlainTextEdit *>(QStringLiteral("textView"))->toPlainText(), shown);
+}
+
 void TestInspectorPage::imageEntry()
 {
     InspectorPage page;
@@ -113,6 +149,28 @@ void TestInspectorPage::binaryEntryHasNoTreeNorImage()
     QVERIFY(!page.isViewAvailable(InspectorPage::View::Image));
     QCOMPARE(page.findChild<QPlainTextEdit *>(QStringLiteral("textView"))->toPlainText(),
              QStringLiteral("\\x01\\x02\\x89PNG"));
+}
+
+void TestInspectorPage::cutImageIsNotDecodedAndSaysSo()
+{
+    // What the log keeps of a picture over its budget: the first 64 KiB of 3.2 MiB.
+    const QByteArray png = GaugeImage::png(2, 64);
+    LogEntry entry = entryWith(netcore::Message::binary(png, QStringLiteral("image")));
+    entry.size = qint64(3.2 * 1024 * 1024);
+    entry.message.setPayload(png.left(png.size() / 2));
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("libpng"))); // what decoding a cut PNG says
+
+    InspectorPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setEntry(entry);
+    QVERIFY(!page.isViewAvailable(InspectorPage::View::Image));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("imageLabel"))->pixmap().isNull());
+    const QString summary = page.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+    QVERIFY2(summary.contains(QStringLiteral("showing the first %1 of 3.2 MiB").arg(MessageFormat::sizeText(png.size() / 2))),
+             qPrintable(summary));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("tabs"));
+    QVERIFY(tabs->tabToolTip(int(InspectorPage::View::Image)).contains(QLatin1String("of 3.2 MiB")));
 }
 
 void TestInspectorPage::chosenTabStaysWhileItApplies()

@@ -8,6 +8,7 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QScrollBar>
 #include <QtWidgets/QTableView>
@@ -27,8 +28,12 @@ private slots:
     void selectingARowEmitsItsEntry();
     void pauseButtonSaysSo();
     void channelFilterOffersTheDefaultChannel();
+    void followToggleFollowsTheScrolling();
+    void clearingAFilterKeepsFollowing();
+    void filterBoxesKeepTheirWidthAsRowsGrow();
 
 private:
+    QToolButton *followButton() const { return m_page->findChild<QToolButton *>(QStringLiteral("followButton")); }
     QScrollBar *scrollBar() const { return m_page->findChild<QTableView *>(QStringLiteral("logView"))->verticalScrollBar(); }
 
     MessageLogModel *m_log = nullptr;
@@ -122,6 +127,79 @@ void TestLogPage::channelFilterOffersTheDefaultChannel()
     combo->lineEdit()->clear(); // every channel
     QTRY_VERIFY(!m_page->shownModel()->isFiltering());
     QCOMPARE(shown->rowCount(), 3);
+}
+
+void TestLogPage::followToggleFollowsTheScrolling()
+{
+    QToolButton *follow = followButton();
+    QVERIFY(follow && follow->isVisible() && follow->isCheckable());
+    QVERIFY(!follow->toolTip().isEmpty());
+    QVERIFY(follow->isChecked());
+    m_log->append(testdata::numbered(1, 200));
+    QTRY_VERIFY(scrollBar()->maximum() > 0);
+    QCOMPARE(scrollBar()->value(), scrollBar()->maximum());
+
+    scrollBar()->triggerAction(QAbstractSlider::SliderPageStepSub); // the user scrolls up
+    QVERIFY(!follow->isChecked());
+    const int readingAt = scrollBar()->value();
+    m_log->append(testdata::numbered(201, 50));
+    QTRY_COMPARE(m_page->shownModel()->rowCount(), 250);
+    QCOMPARE(scrollBar()->value(), readingAt);
+
+    QTest::mouseClick(follow, Qt::LeftButton); // back to the latest
+    QVERIFY(follow->isChecked());
+    QCOMPARE(scrollBar()->value(), scrollBar()->maximum());
+    const int before = scrollBar()->maximum();
+    m_log->append(testdata::numbered(251, 50));
+    QTRY_VERIFY(scrollBar()->maximum() > before);
+    QCOMPARE(scrollBar()->value(), scrollBar()->maximum());
+
+    scrollBar()->triggerAction(QAbstractSlider::SliderToMinimum);
+    QVERIFY(!follow->isChecked());
+    scrollBar()->triggerAction(QAbstractSlider::SliderToMaximum); // scrolled down to the bottom: on again
+    QVERIFY(follow->isChecked());
+}
+
+void TestLogPage::clearingAFilterKeepsFollowing()
+{
+    m_log->append(testdata::numbered(1, 200));
+    QTRY_VERIFY(scrollBar()->maximum() > 0);
+    auto *textFilter = m_page->findChild<QLineEdit *>(QStringLiteral("textFilterEdit"));
+    textFilter->setFocus();
+    QTest::keyClicks(textFilter, QStringLiteral("message 17"));
+    QTRY_COMPARE(m_page->shownModel()->rowCount(), 11); // 17 and 170..179: they fit, no scrolling
+    QTest::keyClick(textFilter, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(textFilter, Qt::Key_Delete);
+    QTRY_COMPARE(m_page->shownModel()->rowCount(), 200);
+    QTRY_COMPARE(scrollBar()->value(), scrollBar()->maximum());
+
+    m_log->append(testdata::numbered(201, 1)); // the message just sent
+    QTRY_COMPARE(m_page->shownModel()->rowCount(), 201);
+    QTRY_COMPARE(scrollBar()->value(), scrollBar()->maximum());
+    auto *view = m_page->findChild<QTableView *>(QStringLiteral("logView"));
+    const QRect lastRow = view->visualRect(m_page->shownModel()->index(200, 0));
+    QVERIFY(view->viewport()->rect().contains(lastRow.center())); // on screen, not below it
+    QVERIFY(followButton()->isChecked());
+}
+
+void TestLogPage::filterBoxesKeepTheirWidthAsRowsGrow()
+{
+    m_page->resize(690, 300); // the log's room in the window at its default size
+    auto *text = m_page->findChild<QLineEdit *>(QStringLiteral("textFilterEdit"));
+    auto *endpoint = m_page->findChild<QLineEdit *>(QStringLiteral("endpointFilterEdit"));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    const int textWidth = text->width();
+    const int endpointWidth = endpoint->width();
+    QVERIFY(endpointWidth >= endpoint->fontMetrics().horizontalAdvance(endpoint->placeholderText()));
+
+    endpoint->setFocus();
+    QTest::keyClicks(endpoint, QStringLiteral("client"));
+    m_log->append(testdata::numbered(1, 10000));
+    const auto *count = m_page->findChild<QLabel *>(QStringLiteral("rowCountLabel"));
+    QTRY_VERIFY(count->text().contains(QLatin1String("10000 of 10000")) || count->text().contains(QLatin1String("10,000 of 10,000")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCOMPARE(text->width(), textWidth);
+    QCOMPARE(endpoint->width(), endpointWidth);
 }
 
 QTEST_MAIN(TestLogPage)

@@ -31,6 +31,7 @@ private slots:
     void roles();
     void entryOutOfRange();
     void headers();
+    void wholePayloadsStayWithinTheBudget();
 
 private:
     static QList<qint64> sequences(const MessageLogModel &model);
@@ -362,6 +363,45 @@ void TestMessageLogModel::headers()
     for (int column = 0; column < MessageLogModel::ColumnCount; ++column)
         QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
     QCOMPARE(model.headerData(MessageLogModel::PreviewColumn, Qt::Horizontal).toString(), QStringLiteral("Preview"));
+}
+
+void TestMessageLogModel::wholePayloadsStayWithinTheBudget()
+{
+    // One buffer shared by every row: the budget counts what the rows would hold.
+    const qint64 third = MessageLogModel::wholePayloadBudget / 3;
+    const auto big = netcore::Message::binary(QByteArray(third, 'p'));
+    const auto bigEntry = [&big](qint64 sequence) {
+        return testdata::entry(sequence, Direction::In, QStringLiteral("client 1"), big);
+    };
+    const auto kept = [](const MessageLogModel &model, int row) { return model.entry(row).message.payload().size(); };
+    MessageLogModel model(5);
+    attachTester(&model, this);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    model.append({bigEntry(1), bigEntry(2), bigEntry(3)});
+    QCOMPARE(kept(model, 0), third);
+    QCOMPARE(changed.count(), 0);
+    model.append({bigEntry(4)}); // a fourth third: the oldest is cut, its row stays
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(kept(model, 0), LogEntry::payloadKeepLimit);
+    QVERIFY(model.entry(0).isPayloadCut());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+    for (int row = 1; row < 4; ++row)
+        QCOMPARE(kept(model, row), third);
+
+    model.append(testdata::numbered(5, 3)); // 1 (cut) and 2 (whole) evicted: 2 gives its share back
+    QCOMPARE(sequences(model), (QList<qint64>{3, 4, 5, 6, 7}));
+    model.append({bigEntry(8)});
+    QCOMPARE(sequences(model), (QList<qint64>{4, 5, 6, 7, 8})); // 3 evicted too
+    QCOMPARE(kept(model, 0), third); // 4 and 8 whole, within the budget
+    QCOMPARE(kept(model, 4), third);
+    QCOMPARE(changed.count(), 1);
+
+    model.clear();
+    model.append({bigEntry(9), bigEntry(10), bigEntry(11)});
+    for (int row = 0; row < 3; ++row)
+        QCOMPARE(kept(model, row), third);
 }
 
 QTEST_MAIN(TestMessageLogModel)

@@ -6,6 +6,8 @@
 #include <QtGui/QFontDatabase>
 #include <QtGui/QGuiApplication>
 
+#include <deque>
+
 namespace wirebench {
 
 namespace {
@@ -17,6 +19,16 @@ constexpr int toolTipBytes = 256;
 bool isTextual(netcore::MessageType type)
 {
     return type == netcore::MessageType::Text || type == netcore::MessageType::Json;
+}
+
+/** The message with at most payloadKeepLimit bytes, not copied: a cell never decodes a whole 16 MiB payload. */
+netcore::Message previewed(const netcore::Message &message)
+{
+    if (message.payload().size() <= LogEntry::payloadKeepLimit)
+        return message;
+    netcore::Message head = message;
+    head.setPayload(QByteArray::fromRawData(message.payload().constData(), LogEntry::payloadKeepLimit));
+    return head;
 }
 
 } // namespace
@@ -37,11 +49,26 @@ public:
 
     QVariant m_fixedFont;
     bool m_fixedFontChecked = false;
+
+    /** A row that keeps a payload over payloadKeepLimit; rows are counted from the first ever appended. */
+    struct WholePayload
+    {
+        qint64 rowEver = 0;
+        qint64 bytes = 0;
+    };
+    std::deque<WholePayload> m_wholePayloads; ///< oldest first, as the rows are
+    qint64 m_wholePayloadBytes = 0;
+    qint64 m_rowsAppended = 0; ///< rows ever inserted
+    qint64 m_rowsRemoved = 0;  ///< rows ever removed (always the oldest)
 };
 
 MessageLogModel::MessageLogModel(int capacity, QObject *parent)
     : RingTableModel(capacity, ColumnCount, parent), d(std::make_unique<Private>())
 {
+    connect(this, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(this, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) { onRowsRemoved(first, last); });
 }
 
 MessageLogModel::~MessageLogModel() = default;
@@ -97,7 +124,7 @@ QVariant MessageLogModel::displayData(const LogEntry &entry, int column) const
     case SizeColumn:
         return MessageFormat::sizeText(entry.size);
     case PreviewColumn:
-        return MessageFormat::preview(entry.message, entry.size > entry.message.payload().size());
+        return MessageFormat::preview(previewed(entry.message), entry.size > LogEntry::payloadKeepLimit);
     default:
         return {};
     }
@@ -111,8 +138,9 @@ QVariant MessageLogModel::toolTipData(const LogEntry &entry, int column) const
     case SizeColumn:
         return tr("%1 bytes").arg(entry.size);
     case PreviewColumn: {
-        const bool truncated = entry.size > entry.message.payload().size();
-        QString text = MessageFormat::preview(entry.message, truncated, toolTipChars, toolTipBytes);
+        const bool truncated = entry.isPayloadCut();
+        QString text = MessageFormat::preview(previewed(entry.message), entry.size > LogEntry::payloadKeepLimit,
+                                              toolTipChars, toolTipBytes);
         if (truncated)
             text += QLatin1Char('\n') + tr("(the log keeps the first %1 of %2)")
                                             .arg(MessageFormat::sizeText(entry.message.payload().size()),
@@ -153,6 +181,38 @@ QVariant MessageLogModel::headerData(int section, Qt::Orientation orientation, i
 LogEntry MessageLogModel::entry(int row) const
 {
     return valueAt(row);
+}
+
+void MessageLogModel::onRowsInserted(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const qsizetype kept = rowAt(row).message.payload().size();
+        if (kept > LogEntry::payloadKeepLimit) {
+            d->m_wholePayloads.push_back({d->m_rowsAppended + (row - first), kept});
+            d->m_wholePayloadBytes += kept;
+        }
+    }
+    d->m_rowsAppended += last - first + 1;
+
+    while (d->m_wholePayloadBytes > wholePayloadBudget) {
+        const Private::WholePayload oldest = d->m_wholePayloads.front();
+        d->m_wholePayloads.pop_front();
+        d->m_wholePayloadBytes -= oldest.bytes;
+        const int row = int(oldest.rowEver - d->m_rowsRemoved);
+        netcore::Message &message = mutableRowAt(row).message;
+        message.setPayload(message.payload().left(LogEntry::payloadKeepLimit));
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+void MessageLogModel::onRowsRemoved(int first, int last)
+{
+    Q_ASSERT(first == 0); // a ring loses its oldest rows only
+    d->m_rowsRemoved += last - first + 1;
+    while (!d->m_wholePayloads.empty() && d->m_wholePayloads.front().rowEver < d->m_rowsRemoved) {
+        d->m_wholePayloadBytes -= d->m_wholePayloads.front().bytes;
+        d->m_wholePayloads.pop_front();
+    }
 }
 
 } // namespace wirebench

@@ -17,6 +17,11 @@ namespace wirebench {
  * append() takes a whole batch with one row insertion (and, when the ring
  * overflows, one removal of the oldest rows before it), which is what keeps
  * a view responsive under a flood; see RingTableModel.
+ *
+ * Payloads over LogEntry::payloadKeepLimit that came whole stay whole while
+ * they add up to at most wholePayloadBudget bytes: past it, the oldest are
+ * cut to LogEntry::payloadKeepLimit (the row stays). So a picture of a few
+ * MiB can be inspected, and a flood of them costs a bounded amount.
  */
 class MessageLogModel : public RingTableModel<LogEntry>
 {
@@ -25,6 +30,7 @@ class MessageLogModel : public RingTableModel<LogEntry>
 
 public:
     static constexpr int defaultCapacity = 1000000;
+    static constexpr qint64 wholePayloadBudget = 64 * 1024 * 1024;
 
     enum Columns {
         TimeColumn,
@@ -60,6 +66,8 @@ public:
 private:
     QVariant displayData(const LogEntry &entry, int column) const;
     QVariant toolTipData(const LogEntry &entry, int column) const;
+    void onRowsInserted(int first, int last);
+    void onRowsRemoved(int first, int last);
 
     class Private;
     std::unique_ptr<Private> d;

@@ -52,6 +52,12 @@ public:
         return slot(physical(index));
     }
 
+    T &at(int index)
+    {
+        Q_ASSERT(index >= 0 && index < m_size);
+        return slot(physical(index));
+    }
+
     /** Appends @p value; the ring must not be full (pop_front() first). */
     void push_back(T value)
     {

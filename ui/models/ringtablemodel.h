@@ -81,6 +81,9 @@ protected:
     /** The value at @p row, which must be valid. */
     const T &rowAt(int row) const { return m_ring.at(row); }
 
+    /** The value at @p row, which must be valid, to change in place (then emit dataChanged()). */
+    T &mutableRowAt(int row) { return m_ring.at(row); }
+
     /** The value at @p row; a default value if out of range. */
     T valueAt(int row) const
     {

@@ -40,7 +40,17 @@ void ClientsPage::setClientModel(ClientListModel *model)
 {
     m_model = model;
     m_ui->clientView->setModel(model);
-    TableViews::setColumnWidths(m_ui->clientView, {55, 105, 70, 72, 45, 32, 34, 62, 62});
+    using C = ClientListModel;
+    TableViews::setColumnSamples(m_ui->clientView,
+                                 {{C::NameColumn, QStringLiteral("client 100")},
+                                  {C::EndpointColumn, TableViews::endpointSample()},
+                                  {C::CodecColumn, QStringLiteral("tls + envelope")},
+                                  {C::StateColumn, tr("reconnecting")},
+                                  {C::LocalPortColumn, QStringLiteral("65535")},
+                                  {C::MessagesInColumn, TableViews::countSample()},
+                                  {C::MessagesOutColumn, TableViews::countSample()},
+                                  {C::BytesInColumn, TableViews::bytesSample()},
+                                  {C::BytesOutColumn, TableViews::bytesSample()}});
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();

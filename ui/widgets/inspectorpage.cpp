@@ -4,7 +4,9 @@
 
 #include <ui/widgets/jsontreebuilder.h>
 
-#include <engine/hexdump.h>
+#include <ui/models/messageformat.h>
+
+#include <engine/jsonindenter.h>
 
 #include <netcore/escapes.h>
 
@@ -49,14 +51,25 @@ void InspectorPage::setEntry(const LogEntry &entry)
                                netcore::messageTypeName(message.type()))
                           .arg(message.id())
                           .arg(tr("%1 bytes").arg(QLocale().toString(entry.size)));
-    if (entry.size > message.payload().size())
-        summary += tr(" · <i>first %1 bytes kept</i>").arg(message.payload().size());
+    const bool cut = entry.isPayloadCut();
+    const QString keptOfSize = tr("the first %1 of %2")
+                                   .arg(MessageFormat::sizeText(message.payload().size()),
+                                        MessageFormat::sizeText(entry.size));
+    if (cut)
+        summary += QStringLiteral(" · <i>%1</i>").arg(tr("showing %1").arg(keptOfSize));
     m_ui->summaryLabel->setText(summary);
 
     showText(message);
-    m_ui->hexView->setPlainText(HexDump::format(message.payload()));
+    m_ui->hexView->setBytes(message.payload());
     const bool json = showJson(message);
-    const bool image = showImage(message.payload());
+    // A cut picture is never decoded: it cannot show whole, and the decoder complains on stderr.
+    const bool image = !cut && showImage(message.payload());
+    if (cut && looksLikeImage(message.payload())) {
+        m_ui->imageLabel->clear();
+        m_ui->tabs->setTabToolTip(int(View::Image), tr("The log kept only %1 of this picture").arg(keptOfSize));
+    } else {
+        m_ui->tabs->setTabToolTip(int(View::Image), QString());
+    }
     m_ui->tabs->setTabEnabled(int(View::Json), json);
     m_ui->tabs->setTabEnabled(int(View::Image), image);
 
@@ -72,7 +85,7 @@ void InspectorPage::clear()
     m_hasEntry = false;
     m_ui->summaryLabel->setText(tr("Select a message in the log."));
     m_ui->textView->clear();
-    m_ui->hexView->clear();
+    m_ui->hexView->setBytes({});
     m_ui->jsonTree->clear();
     m_ui->imageLabel->clear();
     m_ui->tabs->setTabEnabled(int(View::Json), false);
@@ -101,9 +114,10 @@ void InspectorPage::showText(const netcore::Message &message)
 {
     switch (message.type()) {
     case netcore::MessageType::Json: {
-        const QJsonDocument document = message.toJson();
-        m_ui->textView->setPlainText(document.isNull() ? message.toText()
-                                                       : QString::fromUtf8(document.toJson(QJsonDocument::Indented)));
+        // Indented as sent: QJsonDocument would sort the keys.
+        m_ui->textView->setPlainText(message.toJson().isNull()
+                                         ? message.toText()
+                                         : QString::fromUtf8(JsonIndenter::indent(message.payload())));
         break;
     }
     case netcore::MessageType::Text:

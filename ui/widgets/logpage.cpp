@@ -11,6 +11,7 @@
 
 #include <QtCore/QFile>
 #include <QtCore/QSaveFile>
+#include <QtCore/QScopedValueRollback>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QScrollBar>
@@ -32,6 +33,7 @@ LogPage::LogPage(QWidget *parent)
     m_ui->pauseButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPause));
     m_ui->clearButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogResetButton));
     m_ui->exportButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogSaveButton));
+    m_ui->followButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_ArrowDown));
     m_ui->channelFilterCombo->addItem(QString());
     m_ui->channelFilterCombo->addItem(tr("(default)"));
     m_ui->channelFilterCombo->setItemData(DefaultChannelItem, tr("Only messages on the default channel (no name)"),
@@ -40,6 +42,11 @@ LogPage::LogPage(QWidget *parent)
     m_ui->directionFilterCombo->addItem(tr("In and out"), -1);
     m_ui->directionFilterCombo->addItem(tr("In only"), int(Direction::In));
     m_ui->directionFilterCombo->addItem(tr("Out only"), int(Direction::Out));
+
+    // A box keeps room for what is typed in it, however wide the row count grows.
+    for (const auto &[edit, sample] : {std::pair{m_ui->textFilterEdit, QStringLiteral("temperature")},
+                                       std::pair{m_ui->endpointFilterEdit, QStringLiteral("server 1 #12")}})
+        edit->setMinimumWidth(edit->minimumSizeHint().width() + edit->fontMetrics().horizontalAdvance(sample));
 
     TableViews::setUpCompact(m_ui->logView);
     m_ui->logView->setModel(m_filterModel);
@@ -63,11 +70,20 @@ LogPage::LogPage(QWidget *parent)
     });
     connect(m_ui->exportButton, &QToolButton::clicked, this, &LogPage::exportWithDialog);
 
-    connect(m_filterModel, &QAbstractItemModel::rowsAboutToBeInserted, this, &LogPage::onRowsAboutToBeInserted);
+    connect(m_ui->followButton, &QToolButton::toggled, this, &LogPage::scrollToTailIfFollowing);
+    const QScrollBar *scrollBar = m_ui->logView->verticalScrollBar();
+    connect(scrollBar, &QScrollBar::valueChanged, this, &LogPage::onScrolled);
+    connect(scrollBar, &QScrollBar::rangeChanged, this, &LogPage::onScrollRangeChanged);
+
     connect(m_filterModel, &QAbstractItemModel::rowsInserted, this, &LogPage::onRowsInserted);
-    connect(m_filterModel, &QAbstractItemModel::rowsRemoved, this, &LogPage::updateRowCount);
-    connect(m_filterModel, &QAbstractItemModel::modelReset, this, &LogPage::updateRowCount);
-    connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, &LogPage::updateRowCount);
+    // A filter changed (one layout change), rows evicted or all gone: the tail moved.
+    const auto tailMoved = [this] {
+        updateRowCount();
+        scrollToTailIfFollowing();
+    };
+    connect(m_filterModel, &QAbstractItemModel::rowsRemoved, this, tailMoved);
+    connect(m_filterModel, &QAbstractItemModel::modelReset, this, tailMoved);
+    connect(m_filterModel, &QAbstractItemModel::layoutChanged, this, tailMoved);
     connect(m_ui->logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LogPage::onCurrentChanged);
     updateRowCount();
 }
@@ -78,7 +94,15 @@ void LogPage::setLogModel(MessageLogModel *model)
 {
     m_logModel = model;
     m_filterModel->setSourceModel(model);
-    TableViews::setColumnWidths(m_ui->logView, {92, 36, 175, 80, 48, 40, 64});
+    // The preview takes the rest. An IPv4 endpoint: the preview is what the log is read for.
+    using C = MessageLogModel;
+    TableViews::setColumnSamples(m_ui->logView, {{C::TimeColumn, QStringLiteral("23:59:59.999")},
+                                                 {C::DirectionColumn, tr("out")},
+                                                 {C::EndpointColumn, QStringLiteral("server 1 #12 127.0.0.1:65535")},
+                                                 {C::ChannelColumn, QStringLiteral("telemetry")},
+                                                 {C::TypeColumn, QStringLiteral("binary")},
+                                                 {C::IdColumn, QStringLiteral("100,000")},
+                                                 {C::SizeColumn, TableViews::bytesSample()}});
     updateRowCount();
 }
 
@@ -96,11 +120,9 @@ bool LogPage::isPaused() const { return m_ui->pauseButton->isChecked(); }
 
 void LogPage::setPaused(bool paused) { m_ui->pauseButton->setChecked(paused); }
 
-bool LogPage::isFollowingTail() const
-{
-    const QScrollBar *bar = m_ui->logView->verticalScrollBar();
-    return bar->value() >= bar->maximum();
-}
+bool LogPage::isFollowingTail() const { return m_ui->followButton->isChecked(); }
+
+void LogPage::setFollowingTail(bool follow) { m_ui->followButton->setChecked(follow); }
 
 bool LogPage::selectLatest(const QString &channel)
 {
@@ -151,20 +173,43 @@ void LogPage::exportWithDialog()
     if (!path.contains(QLatin1Char('.')))
         path += chosenFilter == csv ? QStringLiteral(".csv") : QStringLiteral(".jsonl");
     QString error;
-    if (!exportToFile(path, &error))
+    const int rows = m_filterModel->rowCount();
+    if (exportToFile(path, &error))
+        emit exported(rows, path);
+    else
         QMessageBox::warning(this, tr("Export Log"), error);
-}
-
-void LogPage::onRowsAboutToBeInserted()
-{
-    m_wasAtBottom = isFollowingTail();
 }
 
 void LogPage::onRowsInserted()
 {
-    if (m_wasAtBottom)
-        m_ui->logView->scrollToBottom();
+    scrollToTailIfFollowing();
     updateRowCount();
+}
+
+void LogPage::onScrolled(int value)
+{
+    if (!m_scrollingItself)
+        setFollowingTail(value >= m_ui->logView->verticalScrollBar()->maximum());
+}
+
+void LogPage::onScrollRangeChanged(int minimum, int maximum)
+{
+    Q_UNUSED(minimum)
+    QScrollBar *bar = m_ui->logView->verticalScrollBar();
+    // Runs before the scroll bar clamps its value to the new range: a clamp to the bottom is not
+    // the user scrolling there, and a longer log while following moves the view with it.
+    if (isFollowingTail() || bar->value() > maximum) {
+        const QScopedValueRollback guard(m_scrollingItself, true);
+        bar->setValue(isFollowingTail() ? maximum : qMin(bar->value(), maximum));
+    }
+}
+
+void LogPage::scrollToTailIfFollowing()
+{
+    if (!isFollowingTail())
+        return;
+    const QScopedValueRollback guard(m_scrollingItself, true);
+    m_ui->logView->scrollToBottom();
 }
 
 void LogPage::onCurrentChanged(const QModelIndex &current)
@@ -192,6 +237,10 @@ void LogPage::updateRowCount()
     const int shown = m_filterModel->rowCount();
     const int total = m_logModel ? m_logModel->rowCount() : 0;
     const QLocale locale;
+    // Room for the widest count this log can show, so the filter boxes do not shrink as it grows.
+    const QString widest = locale.toString(m_logModel ? m_logModel->capacity() : 0);
+    m_ui->rowCountLabel->setMinimumWidth(
+        m_ui->rowCountLabel->fontMetrics().horizontalAdvance(tr("%1 of %2 rows").arg(widest, widest)));
     m_ui->rowCountLabel->setText(m_filterModel->isFiltering()
                                      ? tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(total))
                                      : tr("%1 rows").arg(locale.toString(total)));

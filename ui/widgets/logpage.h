@@ -20,8 +20,10 @@ class MessageLogModel;
  * The message log: one row per message in or out, filtered by text,
  * channel, endpoint and direction.
  *
- * The view follows the newest row only while it is scrolled to the bottom:
- * scroll up to read and it stays put. Pause stops *recording*, like a
+ * The view follows the newest row while "follow latest" is on: scrolling to
+ * the bottom turns it on, scrolling up turns it off (the view then stays put
+ * to be read), and the toggle does either. A filter changed or cleared
+ * while following keeps following. Pause stops *recording*, like a
  * browser's network panel: messages that pass while paused never enter the
  * log (the owner detaches the log from the feed on pausedChanged()), while
  * the lists, counters and the traffic panel keep going. That keeps the
@@ -48,8 +50,9 @@ public:
 
     bool isPaused() const;
     void setPaused(bool paused);
-    /** True while new rows scroll the view (it is at the bottom). */
+    /** True while new rows scroll the view ("follow latest" is on). */
     bool isFollowingTail() const;
+    void setFollowingTail(bool follow);
 
     /** Selects the newest shown row on @p channel (any channel if empty); false if none. */
     bool selectLatest(const QString &channel = QString());
@@ -67,10 +70,14 @@ public:
 signals:
     void entrySelected(const wirebench::LogEntry &entry);
     void pausedChanged(bool paused);
+    /** exportWithDialog() wrote @p rows rows to @p path. */
+    void exported(int rows, const QString &path);
 
 private:
-    void onRowsAboutToBeInserted();
     void onRowsInserted();
+    void onScrolled(int value);
+    void onScrollRangeChanged(int minimum, int maximum);
+    void scrollToTailIfFollowing();
     void onCurrentChanged(const QModelIndex &current);
     void applyFilters();
     void updateRowCount();
@@ -78,7 +85,7 @@ private:
     std::unique_ptr<Ui::LogPage> m_ui;
     MessageLogModel *m_logModel = nullptr;
     MessageLogFilterModel *m_filterModel = nullptr; ///< child of the page
-    bool m_wasAtBottom = true;
+    bool m_scrollingItself = false; ///< a scroll the page makes is not the user's: it changes no following
     QTimer m_filterDelay; ///< refilters once typing pauses: a million rows are not refiltered per keystroke
 };
 

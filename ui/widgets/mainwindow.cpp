@@ -5,6 +5,7 @@
 #include <ui/widgets/apptheme.h>
 #include <ui/widgets/clientspage.h>
 #include <ui/widgets/eventspage.h>
+#include <ui/widgets/iconbuttontooltips.h>
 #include <ui/widgets/inspectorpage.h>
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
@@ -12,6 +13,7 @@
 #include <ui/widgets/startguide.h>
 #include <ui/widgets/statussummary.h>
 #include <ui/widgets/trafficpage.h>
+#include <ui/widgets/windowshortcutsfirst.h>
 
 #include <ui/models/benchfeed.h>
 #include <ui/models/benchsession.h>
@@ -24,7 +26,9 @@
 
 #include <netcore/version.h>
 
+#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
+#include <QtCore/QLocale>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QDockWidget>
@@ -74,6 +78,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     connectPages();
     connectActions();
+    IconButtonToolTips::fillIn(this);
+    WindowShortcutsFirst::install(this);
     updateComposerSelection();
     updateStatus();
     updateStartGuide();
@@ -298,6 +304,12 @@ void MainWindow::connectPages()
     connect(m_composerPage, &ComposerPage::stopLoadRequested, bench, &Bench::stopLoad);
 
     connect(m_logPage, &LogPage::entrySelected, m_inspectorPage, &InspectorPage::setEntry);
+    connect(m_logPage, &LogPage::exported, this, [this](int rows, const QString &path) {
+        const QString where = QDir::toNativeSeparators(path);
+        statusBar()->showMessage(rows == 1 ? tr("Exported 1 row to %1").arg(where)
+                                           : tr("Exported %1 rows to %2").arg(QLocale().toString(rows), where),
+                                 10000);
+    });
     connect(m_logPage, &LogPage::pausedChanged, this, [this](bool paused) {
         m_session->setLogRecording(!paused);
         updateStatus();

@@ -31,7 +31,13 @@ ServersPage::ServersPage(QWidget *parent)
     TableViews::setUpCompact(m_ui->serverView);
     TableViews::setUpCompact(m_ui->connectionView);
     m_ui->connectionView->setModel(m_connectionModel);
-    TableViews::setColumnWidths(m_ui->connectionView, {30, 120, 65, 40, 40, 62});
+    using C = ConnectionListModel;
+    TableViews::setColumnSamples(m_ui->connectionView, {{C::IdColumn, QStringLiteral("1000")},
+                                                        {C::PeerColumn, TableViews::endpointSample()},
+                                                        {C::SinceColumn, QStringLiteral("23:59:59")},
+                                                        {C::MessagesInColumn, TableViews::countSample()},
+                                                        {C::MessagesOutColumn, TableViews::countSample()},
+                                                        {C::BytesInColumn, TableViews::bytesSample()}});
     m_ui->splitter->setStretchFactor(0, 1);
     m_ui->splitter->setStretchFactor(1, 2);
 
@@ -60,7 +66,12 @@ void ServersPage::setServerModel(ServerListModel *model)
 {
     m_serverModel = model;
     m_ui->serverView->setModel(model);
-    TableViews::setColumnWidths(m_ui->serverView, {100, 120, 90, 60, 90});
+    using C = ServerListModel;
+    TableViews::setColumnSamples(m_ui->serverView, {{C::NameColumn, QStringLiteral("server 10")},
+                                                    {C::AddressColumn, TableViews::endpointSample()},
+                                                    {C::CodecColumn, QStringLiteral("tls + python-comms")},
+                                                    {C::ModeColumn, QStringLiteral("silent")},
+                                                    {C::StateColumn, tr("listening")}});
     connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->connectionView->clearSelection();
         refreshConnections();

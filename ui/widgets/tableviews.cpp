@@ -1,6 +1,8 @@
 #include "tableviews.h"
 
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QStyle>
+#include <QtWidgets/QStyleOptionViewItem>
 #include <QtWidgets/QTableView>
 
 #include <algorithm>
@@ -34,6 +36,22 @@ void TableViews::setColumnWidths(QTableView *view, std::initializer_list<int> wi
         // Never cut a header off: its font and translation are not what these widths were chosen for.
         view->setColumnWidth(column, std::max(width, header->sectionSizeHint(column)));
         ++column;
+    }
+}
+
+void TableViews::setColumnSamples(QTableView *view, std::initializer_list<ColumnSample> samples)
+{
+    const QHeaderView *header = view->horizontalHeader();
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.font = view->font();
+    option.fontMetrics = view->fontMetrics();
+    option.features = QStyleOptionViewItem::HasDisplay;
+    for (const ColumnSample &sample : samples) {
+        // What the delegate asks of the style for a cell showing this text.
+        option.text = sample.text;
+        const int width = view->style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), view).width();
+        view->setColumnWidth(sample.column, std::max(width, header->sectionSizeHint(sample.column)));
     }
 }
 
