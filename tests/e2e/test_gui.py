@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The wirebench GUI as a process: the demo's screenshot, its exit codes, and what works without a display."""
 
+import contextlib
 import json
 import os
 import struct
 import subprocess
 import tempfile
+import time
 import unittest
 
 import wbcli
@@ -26,6 +28,36 @@ def run_gui(*args, display=True):
         env["XDG_CONFIG_HOME"] = home
         return subprocess.run([GUI] + list(args), capture_output=True, text=True, env=env,
                               timeout=wbcli.WAIT * 6, stdin=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def x_display():
+    """A display of its own on Xvfb: -displayfd picks a free number atomically (xvfb-run -a races)."""
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as ready:
+            number = ready.readline().strip()  # written once the server accepts clients
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield ":" + number
+    finally:
+        server.kill()
+        server.wait()
+
+
+def wait_for_window(env, name, process):
+    """The X window tree once a window whose name contains NAME is there (or PROCESS ended, or time ran out)."""
+    deadline = time.monotonic() + wbcli.WAIT * 6
+    tree = ""
+    while time.monotonic() < deadline and process.poll() is None:
+        tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env).stdout
+        if name in tree:
+            break
+        time.sleep(0.05)  # polling the X server for the window: there is no event to wait on from outside
+    return tree
 
 
 def png_size(path):
@@ -75,17 +107,17 @@ class GuiTest(unittest.TestCase):
             with open(workspace, "w") as out:
                 json.dump({"format": "wirebench-workspace", "version": 1,
                            "servers": [], "clients": [], "payloads": []}, out)
-            script = (
-                '"$GUI" --workspace "$WORKSPACE" & gui=$!; '
-                'for _ in $(seq 300); do '
-                '  xwininfo -root -tree | grep -q "ws1.json" && break; sleep 0.1; '
-                'done; '
-                'xwininfo -root -tree | grep "ws1.json"; kill $gui; wait $gui')
-            env = dict(os.environ, GUI=GUI, WORKSPACE=workspace, HOME=folder, XDG_CONFIG_HOME=folder)
-            env.pop("QT_QPA_PLATFORM", None)
-            result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "sh", "-c", script],
-                                    capture_output=True, text=True, env=env, timeout=wbcli.WAIT * 6)
-            self.assertIn('"ws1.json \u2014 Wirebench"', result.stdout, result.stdout + result.stderr)
+            with x_display() as display:
+                env = dict(os.environ, DISPLAY=display, HOME=folder, XDG_CONFIG_HOME=folder)
+                env.pop("QT_QPA_PLATFORM", None)
+                gui = subprocess.Popen([GUI, "--workspace", workspace], env=env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                try:
+                    names = wait_for_window(env, "ws1.json", gui)
+                finally:
+                    gui.kill()
+                    _, errors = gui.communicate()
+            self.assertIn('"ws1.json \u2014 Wirebench"', names, names + errors)
 
 
 if __name__ == "__main__":

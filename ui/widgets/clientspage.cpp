@@ -44,7 +44,7 @@ void ClientsPage::setClientModel(ClientListModel *model)
     TableViews::setColumnSamples(m_ui->clientView,
                                  {{C::NameColumn, QStringLiteral("client 100")},
                                   {C::EndpointColumn, TableViews::endpointSample()},
-                                  {C::CodecColumn, QStringLiteral("tls + envelope")},
+                                  {C::CodecColumn, QStringLiteral("envelope + receipts")},
                                   {C::StateColumn, tr("reconnecting")},
                                   {C::LocalPortColumn, QStringLiteral("65535")},
                                   {C::MessagesInColumn, TableViews::countSample()},

@@ -44,8 +44,8 @@ LogPage::LogPage(QWidget *parent)
     m_ui->directionFilterCombo->addItem(tr("Out only"), int(Direction::Out));
 
     // A box keeps room for what is typed in it, however wide the row count grows.
-    for (const auto &[edit, sample] : {std::pair{m_ui->textFilterEdit, QStringLiteral("temperature")},
-                                       std::pair{m_ui->endpointFilterEdit, QStringLiteral("server 1 #12")}})
+    for (const auto &[edit, sample] : {std::pair{m_ui->textFilterEdit, QStringLiteral("sensor")},
+                                       std::pair{m_ui->endpointFilterEdit, QStringLiteral("client 1")}})
         edit->setMinimumWidth(edit->minimumSizeHint().width() + edit->fontMetrics().horizontalAdvance(sample));
 
     TableViews::setUpCompact(m_ui->logView);
@@ -237,12 +237,20 @@ void LogPage::updateRowCount()
     const int shown = m_filterModel->rowCount();
     const int total = m_logModel ? m_logModel->rowCount() : 0;
     const QLocale locale;
-    // Room for the widest count this log can show, so the filter boxes do not shrink as it grows.
-    const QString widest = locale.toString(m_logModel ? m_logModel->capacity() : 0);
-    m_ui->rowCountLabel->setMinimumWidth(
-        m_ui->rowCountLabel->fontMetrics().horizontalAdvance(tr("%1 of %2 rows").arg(widest, widest)));
+    // Room for the widest count this log can show (as many digits as its capacity, the widest digit in
+    // each, and a space to spare), at a fixed width: the filter boxes never move as the count grows.
+    QString widest = locale.toString(m_logModel ? m_logModel->capacity() : 0);
+    for (QChar &digit : widest) {
+        if (digit.isDigit())
+            digit = QLatin1Char('8');
+    }
+    const QFontMetrics metrics = m_ui->rowCountLabel->fontMetrics();
+    m_ui->rowCountLabel->setFixedWidth(qMax(metrics.horizontalAdvance(tr("%1 of %2").arg(widest, widest)),
+                                            metrics.horizontalAdvance(tr("%1 rows").arg(widest)))
+                                       + metrics.horizontalAdvance(QLatin1Char(' ')));
+    // Filtered, "shown of all" (the tooltip says so); the bar stays narrow enough for a laptop's screen.
     m_ui->rowCountLabel->setText(m_filterModel->isFiltering()
-                                     ? tr("%1 of %2 rows").arg(locale.toString(shown), locale.toString(total))
+                                     ? tr("%1 of %2").arg(locale.toString(shown), locale.toString(total))
                                      : tr("%1 rows").arg(locale.toString(total)));
 }
 
