@@ -13,6 +13,8 @@
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStyleOptionButton>
 
+#include <functional>
+
 /** Drives a dialog's widgets the way a person does: typing, clicking, answering a file dialog. */
 namespace dialogdriver {
 
@@ -69,6 +71,41 @@ inline QString shownError(const QWidget *dialog, const char *name)
 {
     const auto *label = dialog->findChild<QLabel *>(QLatin1String(name));
     return label && label->isVisibleTo(dialog) ? label->text() : QString();
+}
+
+/**
+ * Clicks @p opener, fills the dialog of type D it opens with @p fill, and clicks its OK button.
+ * Fails the test when no such dialog opened, or OK did not close it (disabled by what was filled
+ * in): the dialog is closed then, so the test goes on instead of waiting forever.
+ */
+template <typename D> void fillDialogOpenedBy(QAbstractButton *opener, const std::function<void(D *)> &fill)
+{
+    bool opened = false;
+    bool refused = false;
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        opened = true;
+        fill(dialog);
+        QTest::mouseClick(dialog->template findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        if (dialog->isVisible()) {
+            refused = true;
+            dialog->reject();
+        }
+    });
+    QTest::mouseClick(opener, Qt::LeftButton);
+    QVERIFY2(opened, "the dialog did not open");
+    QVERIFY2(!refused, "the dialog did not take what was filled in (OK was disabled)");
+}
+
+/** The child of @p root named @p name; a warning says which one is missing. */
+template <typename T> T *findNamed(const QObject *root, const char *name)
+{
+    T *widget = root->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return widget;
 }
 
 /**

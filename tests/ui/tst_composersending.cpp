@@ -54,13 +54,7 @@ private slots:
     void selectionNeverMovesThePanels();
 
 private:
-    template <typename T> T *find(const char *name) const
-    {
-        T *widget = m_window->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no %s named %s", T::staticMetaObject.className(), name);
-        return widget;
-    }
+    template <typename T> T *find(const char *name) const { return dialogdriver::findNamed<T>(m_window.get(), name); }
     /** Spawns @p count clients per @p spec and waits until all are in @p state; returns their ids. */
     QList<int> spawn(const ClientSpec &spec, int count, const char *state);
     int addServer(const ServerSpec &spec);

@@ -55,10 +55,7 @@ private slots:
     void quittingWithUnsavedChangesAsks();
 
 private:
-    template <typename T> T *find(const char *name) const { return m_window->findChild<T *>(QLatin1String(name)); }
-    /** Opens a dialog with @p button, lets @p fill work on it, and clicks OK. */
-    template <typename Dialog>
-    void fillDialog(QAbstractButton *button, const std::function<void(Dialog *)> &fill);
+    template <typename T> T *find(const char *name) const { return findNamed<T>(m_window.get(), name); }
     void selectServerRow(int row);
     QString serverCell(int row, int column) const;
     QString clientCell(int row, int column) const;
@@ -86,28 +83,6 @@ void tst_FirstHour::initTestCase()
 }
 
 void tst_FirstHour::cleanupTestCase() { m_window.reset(); }
-
-template <typename Dialog>
-void tst_FirstHour::fillDialog(QAbstractButton *button, const std::function<void(Dialog *)> &fill)
-{
-    bool opened = false;
-    bool refused = false;
-    QTimer::singleShot(0, [&] {
-        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        opened = true;
-        fill(dialog);
-        QTest::mouseClick(dialog->template findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-        if (dialog->isVisible()) { // OK was disabled: close it, or the test waits forever
-            refused = true;
-            dialog->reject();
-        }
-    });
-    QTest::mouseClick(button, Qt::LeftButton);
-    QVERIFY2(opened, "the dialog did not open");
-    QVERIFY2(!refused, "the dialog did not take what was filled in");
-}
 
 void tst_FirstHour::selectServerRow(int row)
 {
@@ -156,7 +131,7 @@ void tst_FirstHour::quickStartIsInTheHelpMenu()
 
 void tst_FirstHour::theGuidesFirstButtonAddsAnEchoServer()
 {
-    fillDialog<ServerDialog>(find<QPushButton>("startAddServerButton"), [](ServerDialog *dialog) {
+    fillDialogOpenedBy<ServerDialog>(find<QPushButton>("startAddServerButton"), [](ServerDialog *dialog) {
         // What people try first, without choosing it.
         QCOMPARE(dialog->spec().mode, ServerMode::Echo);
         typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("echo"));
@@ -169,7 +144,7 @@ void tst_FirstHour::theGuidesFirstButtonAddsAnEchoServer()
 
 void tst_FirstHour::aServerThatCannotListenSaysWhyOnItsRowAndInTheStatusBar()
 {
-    fillDialog<ServerDialog>(find<QToolButton>("addServerButton"), [this](ServerDialog *dialog) {
+    fillDialogOpenedBy<ServerDialog>(find<QToolButton>("addServerButton"), [this](ServerDialog *dialog) {
         typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("taken"));
         typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("portSpin")), QString::number(m_portTaker.serverPort()));
     });
@@ -185,7 +160,7 @@ void tst_FirstHour::aServerThatCannotListenSaysWhyOnItsRowAndInTheStatusBar()
 void tst_FirstHour::editingAFailedServerStartsItAgain()
 {
     selectServerRow(1);
-    fillDialog<ServerDialog>(find<QToolButton>("editServerButton"), [](ServerDialog *dialog) {
+    fillDialogOpenedBy<ServerDialog>(find<QToolButton>("editServerButton"), [](ServerDialog *dialog) {
         typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("portSpin")), QStringLiteral("0")); // any free port
     });
     QTRY_VERIFY(m_servers->server(1).listening);
@@ -196,7 +171,7 @@ void tst_FirstHour::editingAFailedServerStartsItAgain()
 void tst_FirstHour::aClientThatCannotConnectSaysWhy()
 {
     selectServerRow(0);
-    fillDialog<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"), [](SpawnClientsDialog *dialog) {
+    fillDialogOpenedBy<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"), [](SpawnClientsDialog *dialog) {
         typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("nowhere"));
         typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("portSpin")), QStringLiteral("1"));
         typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("countSpin")), QStringLiteral("1"));
@@ -226,7 +201,7 @@ void tst_FirstHour::restartingAServerWithClientsAsksFirst()
     QTRY_COMPARE(m_servers->server(0).connections.size(), 2);
     selectServerRow(0);
     const auto rename = [this](const QString &name) {
-        fillDialog<ServerDialog>(find<QToolButton>("editServerButton"), [name](ServerDialog *dialog) {
+        fillDialogOpenedBy<ServerDialog>(find<QToolButton>("editServerButton"), [name](ServerDialog *dialog) {
             typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), name);
         });
     };
@@ -276,7 +251,7 @@ void tst_FirstHour::theTitleNamesTheWorkspaceAndItsUnsavedChanges()
     QTest::mouseClick(find<QToolButton>("stopServerButton"), Qt::LeftButton);
     QTRY_VERIFY(!m_servers->server(0).listening);
     QVERIFY(!m_window->isWindowModified());
-    fillDialog<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"), [](SpawnClientsDialog *dialog) {
+    fillDialogOpenedBy<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"), [](SpawnClientsDialog *dialog) {
         typeInto(dialog->findChild<QSpinBox *>(QStringLiteral("portSpin")), QStringLiteral("7")); // the server is stopped
     });
     QVERIFY(m_window->isWindowModified());

@@ -1,3 +1,5 @@
+#include <tests/ui/dialogdriver.h>
+
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/mainwindow.h>
 #include <ui/widgets/ratechart.h>
@@ -67,25 +69,7 @@ private slots:
     void layoutAndWorkspaceComeBackAtNextStart();
 
 private:
-    template <typename T> T *find(const char *name) const
-    {
-        T *widget = m_window->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no %s named %s", T::staticMetaObject.className(), name);
-        return widget;
-    }
-    /** Fills in the next modal dialog of type D with @p fill, then clicks its OK button. */
-    template <typename D> static void whenDialogOpens(std::function<void(D *)> fill)
-    {
-        QTimer::singleShot(0, [fill] {
-            auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
-            QVERIFY2(dialog, "the expected dialog did not open");
-            fill(dialog);
-            auto *ok = dialog->template findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
-            QVERIFY(ok->isEnabled());
-            QTest::mouseClick(ok, Qt::LeftButton);
-        });
-    }
+    template <typename T> T *find(const char *name) const { return dialogdriver::findNamed<T>(m_window.get(), name); }
     static void clickRow(QTableView *view, int row, Qt::KeyboardModifiers modifiers = {});
     static void typeInto(QWidget *edit, const QString &text);
     int logRows() const { return m_window->session()->logModel()->rowCount(); }
@@ -136,13 +120,12 @@ ChannelStats TestMainWindow::channel(const QString &name) const
 
 void TestMainWindow::addServerThroughItsDialog()
 {
-    whenDialogOpens<ServerDialog>([](ServerDialog *dialog) {
+    dialogdriver::fillDialogOpenedBy<ServerDialog>(find<QToolButton>("addServerButton"), [](ServerDialog *dialog) {
         typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit")), QStringLiteral("bench server"));
         auto *mode = dialog->findChild<QComboBox *>(QStringLiteral("modeCombo"));
         mode->setCurrentIndex(mode->findData(int(ServerMode::Silent)));
         dialog->findChild<QSpinBox *>(QStringLiteral("maxClientsSpin"))->setValue(10);
     });
-    QTest::mouseClick(find<QToolButton>("addServerButton"), Qt::LeftButton);
 
     const ServerListModel *servers = m_window->session()->serverModel();
     QTRY_COMPARE(servers->rowCount(), 1);
@@ -155,12 +138,12 @@ void TestMainWindow::addServerThroughItsDialog()
 void TestMainWindow::spawnThreeClients()
 {
     const quint16 port = m_window->session()->serverModel()->server(0).boundPort;
-    whenDialogOpens<SpawnClientsDialog>([port](SpawnClientsDialog *dialog) {
+    dialogdriver::fillDialogOpenedBy<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"),
+                                                         [port](SpawnClientsDialog *dialog) {
         // Aimed at the selected server already.
         QCOMPARE(dialog->spec().port, port);
         dialog->findChild<QSpinBox *>(QStringLiteral("countSpin"))->setValue(3);
     });
-    QTest::mouseClick(find<QToolButton>("spawnClientsButton"), Qt::LeftButton);
 
     const ClientListModel *clients = m_window->session()->clientModel();
     QTRY_COMPARE(clients->rowCount(), 3);

@@ -1,5 +1,7 @@
 #include <tests/ui/logentries.h>
 
+#include <tests/ui/dialogdriver.h>
+
 #include <ui/widgets/mainwindow.h>
 
 #include <ui/models/benchsession.h>
@@ -72,13 +74,7 @@ private slots:
     void ctrlEExportsFromAFilterBoxAndSaysWhere();
 
 private:
-    template <typename T> T *find(const char *name) const
-    {
-        T *widget = m_window->findChild<T *>(QLatin1String(name));
-        if (!widget)
-            qWarning("no %s named %s", T::staticMetaObject.className(), name);
-        return widget;
-    }
+    template <typename T> T *find(const char *name) const { return dialogdriver::findNamed<T>(m_window.get(), name); }
     void clickLogRow(int row) const;
     void clickInspectorTab(int tab) const;
 

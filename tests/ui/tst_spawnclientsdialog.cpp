@@ -302,13 +302,7 @@ void TestSpawnClientsDialog::theLastSpawnsFramingIsRememberedUntilTheTargetChang
     page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5000, server);
     QSignalSpy spawned(&page, &ClientsPage::spawnRequested);
     const auto spawnWith = [&](const std::function<void(SpawnClientsDialog *)> &fill) {
-        QTimer::singleShot(0, [&fill] {
-            auto *dialog = qobject_cast<SpawnClientsDialog *>(QApplication::activeModalWidget());
-            QVERIFY2(dialog, "the spawn dialog did not open");
-            fill(dialog);
-            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-        });
-        QTest::mouseClick(page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton")), Qt::LeftButton);
+        fillDialogOpenedBy<SpawnClientsDialog>(page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton")), fill);
     };
     // The user talks to Redis instead: line framing, its port.
     spawnWith([](SpawnClientsDialog *dialog) {
