@@ -42,7 +42,8 @@ struct Options
                             QCoreApplication::translate("main", "Start a server, three clients and a scripted exchange.")};
     QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Run the demo, save the window to FILE (PNG) once it settles, exit."),
+        QCoreApplication::translate("main", "Run the demo (or, with --workspace, open that workspace instead), "
+                                            "save the window to FILE (PNG) once it settles, exit."),
         QStringLiteral("FILE")};
     QCommandLineOption workspace{QStringLiteral("workspace"), QCoreApplication::translate("main", "Open this workspace."),
                                  QStringLiteral("FILE")};
@@ -107,7 +108,8 @@ int main(int argc, char *argv[])
 
     const QString screenshotPath = parser.value(options.screenshot);
     const bool screenshot = parser.isSet(options.screenshot);
-    const bool demo = parser.isSet(options.demo) || screenshot;
+    // A screenshot shows the demo, unless it is of a given workspace (an empty one: the start guide).
+    const bool demo = parser.isSet(options.demo) || (screenshot && !parser.isSet(options.workspace));
     wirebench::MainWindow window;
     if (screenshot) {
         // A screenshot neither depends on nor changes the user's saved layout.
@@ -126,6 +128,10 @@ int main(int argc, char *argv[])
     }
     window.show();
 
+    if (screenshot && !demo) {
+        QTimer::singleShot(showcaseDelayMsecs, &window,
+                           [&window, screenshotPath] { takeScreenshot(&window, screenshotPath, 0); });
+    }
     if (demo) {
         wirebench::DemoScript *script = window.startDemo();
         QObject::connect(script, &wirebench::DemoScript::settled, &window, [&window, screenshot, screenshotPath] {

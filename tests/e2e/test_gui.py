@@ -77,6 +77,18 @@ class GuiTest(unittest.TestCase):
             self.assertIn(f"screenshot written to {path}", result.stdout)
             self.assertEqual(png_size(path), (1600, 960))
 
+    def test_a_screenshot_of_a_workspace_shows_it_instead_of_the_demo(self):
+        with tempfile.TemporaryDirectory() as folder:
+            workspace = os.path.join(folder, "empty.json")
+            with open(workspace, "w") as out:
+                json.dump({"format": "wirebench-workspace", "version": 1,
+                           "servers": [], "clients": [], "payloads": []}, out)
+            path = os.path.join(folder, "start.png")
+            result = run_gui("--screenshot", path, "--workspace", workspace)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(f"screenshot written to {path}", result.stdout)
+            self.assertEqual(png_size(path), (1600, 960))
+
     def test_a_screenshot_that_cannot_be_written_exits_1(self):
         result = run_gui("--screenshot", "/nonexistent-folder/shot.png")
         self.assertEqual(result.returncode, 1)

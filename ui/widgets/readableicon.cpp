@@ -14,6 +14,28 @@ namespace {
 
 constexpr double graphicsContrast = 3.0;
 constexpr int greyTolerance = 40; ///< HSV saturation (0..255) below which a glyph counts as grey
+/** Share of the opaque pixels near the glyph's colour for it to be one colour, a shape to recolour. */
+constexpr double oneColourShare = 0.85;
+constexpr int nearColour = 48; ///< per channel, out of 255
+
+/** The share of @p image's opaque pixels within nearColour of @p colour. */
+double shareNear(const QImage &source, const QColor &colour)
+{
+    const QImage image = source.convertToFormat(QImage::Format_ARGB32);
+    int opaque = 0;
+    int near = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb pixel = image.pixel(x, y);
+            if (qAlpha(pixel) < 128)
+                continue;
+            ++opaque;
+            near += qAbs(qRed(pixel) - colour.red()) <= nearColour && qAbs(qGreen(pixel) - colour.green()) <= nearColour
+                && qAbs(qBlue(pixel) - colour.blue()) <= nearColour;
+        }
+    }
+    return opaque > 0 ? double(near) / opaque : 0.0;
+}
 
 double relativeLuminance(const QColor &color)
 {
@@ -68,6 +90,10 @@ private:
         const QColor glyph = ReadableIcon::dominantOpaqueColor(image);
         if (!glyph.isValid() || glyph.hsvSaturation() > greyTolerance
             || ReadableIcon::contrast(glyph, palette.color(QPalette::Window)) >= graphicsContrast)
+            return pixmap;
+        // A picture of several tones (a floppy disk, a round button) would become a blot: only a
+        // one-colour glyph is a shape that can take another colour.
+        if (shareNear(image, glyph) < oneColourShare)
             return pixmap;
         const QColor ink = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
                                          QPalette::ButtonText);
