@@ -1,6 +1,9 @@
 #include <ui/widgets/apptheme.h>
 #include <ui/widgets/mainwindow.h>
 #include <ui/widgets/readableicon.h>
+#include <ui/widgets/serverdialog.h>
+
+#include <tests/ui/dialogdriver.h>
 
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
@@ -9,6 +12,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QToolButton>
 
 #include <memory>
@@ -34,10 +38,14 @@ private slots:
     void iconsStandOut();
     void okHintIsReadable_data() { iconsStandOut_data(); }
     void okHintIsReadable();
+    void dialogErrorsAreReadable_data() { iconsStandOut_data(); }
+    void dialogErrorsAreReadable();
 
 private:
     void openWindow(Preferences::Theme theme);
     QColor windowColor() const { return QApplication::palette().color(QPalette::Window); }
+    /** Checks that @p label's text, as drawn, stands out from the window by WCAG's 4.5:1. */
+    void verifyReadable(QLabel *label) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -97,7 +105,25 @@ void tst_AppTheme::okHintIsReadable()
     openWindow(theme);
     auto *hint = m_window->findChild<QLabel *>(QStringLiteral("validationLabel"));
     QVERIFY(hint->text().startsWith(QStringLiteral("\u2713"))); // the sample payload is valid json
-    const QImage shown = hint->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    verifyReadable(hint);
+}
+
+void tst_AppTheme::dialogErrorsAreReadable()
+{
+    QFETCH(Preferences::Theme, theme);
+    openWindow(theme);
+    ServerDialog dialog(m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialogdriver::typeInto(dialog.findChild<QSpinBox *>(QStringLiteral("portSpin")), QStringLiteral("99999"));
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("portErrorLabel"));
+    QVERIFY(error->isVisible());
+    verifyReadable(error);
+}
+
+void tst_AppTheme::verifyReadable(QLabel *label) const
+{
+    const QImage shown = label->grab().toImage().convertToFormat(QImage::Format_RGB32);
     // The text's colour: of all the pixels drawn, the one that stands out most from the background.
     const QColor background = windowColor();
     double best = 1.0;
@@ -113,7 +139,7 @@ void tst_AppTheme::okHintIsReadable()
         }
     }
     QVERIFY2(best >= 4.5, qPrintable(QStringLiteral("\"%1\" in %2 on %3: contrast %4")
-                                         .arg(hint->text(), ink.name(), background.name())
+                                         .arg(label->text(), ink.name(), background.name())
                                          .arg(best, 0, 'f', 2)));
 }
 
