@@ -39,8 +39,7 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(server, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == StateColumn && !server.error.isEmpty())
-            return tr("failed: %1").arg(server.error);
+        // A failed state's cell and tooltip say the same ("failed: why"): the tooltip shows what a narrow cell cuts.
         if (index.column() == NameColumn)
             return tr("%1: %2, %3 worker(s)")
                 .arg(displayName(server), modeName(server.spec.mode))
