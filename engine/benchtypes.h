@@ -85,6 +85,11 @@ struct LogEntry
      * picture; a longer one is always cut. The default maximum frame size.
      */
     static constexpr int wholePayloadLimit = 16 * 1024 * 1024;
+    /**
+     * What whole payloads over payloadKeepLimit may add up to in one place that keeps entries
+     * (the entries waiting for the GUI, the GUI's log); past it the oldest are cut.
+     */
+    static constexpr qint64 wholePayloadBudget = 64 * 1024 * 1024;
 
     /** True when the log kept less than the whole payload. */
     bool isPayloadCut() const { return size > message.payload().size(); }

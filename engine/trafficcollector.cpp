@@ -49,7 +49,7 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
     QMutexLocker lock(&m_mutex);
     if (large) {
         // Shared, not copied, when kept whole; a cut copies 64 KiB.
-        if (entry.size <= LogEntry::wholePayloadLimit && m_wholePayloadBytes + entry.size <= wholePayloadBudget)
+        if (entry.size <= LogEntry::wholePayloadLimit && m_wholePayloadBytes + entry.size <= LogEntry::wholePayloadBudget)
             m_wholePayloadBytes += entry.size;
         else
             entry.message.setPayload(message.payload().left(LogEntry::payloadKeepLimit));

@@ -30,7 +30,7 @@ struct LogSource
  * are bounded by maxPendingEvents the same way; a batch that lost events
  * says so with an Info event. Payloads over LogEntry::payloadKeepLimit are
  * kept whole (up to LogEntry::wholePayloadLimit) while those waiting add up
- * to at most wholePayloadBudget bytes; the others are cut.
+ * to at most LogEntry::wholePayloadBudget bytes; the others are cut.
  */
 class TrafficCollector
 {
@@ -38,7 +38,6 @@ class TrafficCollector
 
 public:
     static constexpr int maxPendingEvents = 10000;
-    static constexpr qint64 wholePayloadBudget = 64 * 1024 * 1024;
 
     explicit TrafficCollector(int pendingEntryLimit);
     ~TrafficCollector();

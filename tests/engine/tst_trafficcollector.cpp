@@ -88,7 +88,7 @@ void tst_TrafficCollector::eventsAreBoundedAndTheLossIsSaid()
 void tst_TrafficCollector::largePayloadsAreKeptWholeWithinABudget()
 {
     // One buffer shared by every message: the budget counts what the entries would hold.
-    const qint64 quarter = TrafficCollector::wholePayloadBudget / 4;
+    const qint64 quarter = LogEntry::wholePayloadBudget / 4;
     const auto big = netcore::Message::binary(QByteArray(quarter, 'p'));
     TrafficCollector collector(100);
     for (int i = 0; i < 5; ++i)

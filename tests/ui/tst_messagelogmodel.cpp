@@ -368,7 +368,7 @@ void TestMessageLogModel::headers()
 void TestMessageLogModel::wholePayloadsStayWithinTheBudget()
 {
     // One buffer shared by every row: the budget counts what the rows would hold.
-    const qint64 third = MessageLogModel::wholePayloadBudget / 3;
+    const qint64 third = LogEntry::wholePayloadBudget / 3;
     const auto big = netcore::Message::binary(QByteArray(third, 'p'));
     const auto bigEntry = [&big](qint64 sequence) {
         return testdata::entry(sequence, Direction::In, QStringLiteral("client 1"), big);

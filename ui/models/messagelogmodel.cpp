@@ -194,7 +194,7 @@ void MessageLogModel::onRowsInserted(int first, int last)
     }
     d->m_rowsAppended += last - first + 1;
 
-    while (d->m_wholePayloadBytes > wholePayloadBudget) {
+    while (d->m_wholePayloadBytes > LogEntry::wholePayloadBudget) {
         const Private::WholePayload oldest = d->m_wholePayloads.front();
         d->m_wholePayloads.pop_front();
         d->m_wholePayloadBytes -= oldest.bytes;

@@ -19,7 +19,7 @@ namespace wirebench {
  * a view responsive under a flood; see RingTableModel.
  *
  * Payloads over LogEntry::payloadKeepLimit that came whole stay whole while
- * they add up to at most wholePayloadBudget bytes: past it, the oldest are
+ * they add up to at most LogEntry::wholePayloadBudget bytes: past it, the oldest are
  * cut to LogEntry::payloadKeepLimit (the row stays). So a picture of a few
  * MiB can be inspected, and a flood of them costs a bounded amount.
  */
@@ -30,7 +30,6 @@ class MessageLogModel : public RingTableModel<LogEntry>
 
 public:
     static constexpr int defaultCapacity = 1000000;
-    static constexpr qint64 wholePayloadBudget = 64 * 1024 * 1024;
 
     enum Columns {
         TimeColumn,
