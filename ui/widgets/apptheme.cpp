@@ -1,6 +1,7 @@
 #include "apptheme.h"
 
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QStyle>
 #include <QtWidgets/QStyleFactory>
 
@@ -119,6 +120,15 @@ QColor AppTheme::okColor(const QPalette &palette)
 QColor AppTheme::errorColor(const QPalette &palette)
 {
     return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x2a, 0x1e);
+}
+
+void AppTheme::setHintColor(QLabel *label, bool isError)
+{
+    // The theme from the application: the label's own palette keeps the window colour it had when set.
+    const QPalette theme = QApplication::palette(label);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, isError ? errorColor(theme) : okColor(theme));
+    label->setPalette(palette);
 }
 
 } // namespace wirebench

@@ -4,6 +4,8 @@
 
 #include <QtGui/QPalette>
 
+class QLabel;
+
 namespace wirebench {
 
 /**
@@ -29,6 +31,8 @@ public:
     static QColor errorColor(const QPalette &palette);
     /** True when @p palette's window is dark. */
     static bool isDark(const QPalette &palette);
+    /** Gives @p label's text the error or the "ok" colour of its palette's theme (not a style sheet). */
+    static void setHintColor(QLabel *label, bool isError);
 };
 
 } // namespace wirebench

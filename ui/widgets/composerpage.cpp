@@ -372,11 +372,7 @@ void ComposerPage::showHint(QLabel *label, const QString &text, bool isError)
         m_sendStatus = text;
         m_sendStatusIsError = isError;
     }
-    // The palette, not a style sheet: the colour follows the theme when it changes (changeEvent).
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, isError ? AppTheme::errorColor(this->palette())
-                                                   : AppTheme::okColor(this->palette()));
-    label->setPalette(palette);
+    AppTheme::setHintColor(label, isError); // set again on a theme change (changeEvent)
     label->setText(text);
 }
 

@@ -12,11 +12,8 @@ namespace FormErrors {
 /** In the theme's error colour, taken when it is shown: readable on the light and the dark theme. */
 inline void show(QLabel *label, const QString &error)
 {
-    if (!error.isEmpty()) {
-        QPalette palette = label->palette();
-        palette.setColor(QPalette::WindowText, AppTheme::errorColor(QGuiApplication::palette()));
-        label->setPalette(palette);
-    }
+    if (!error.isEmpty())
+        AppTheme::setHintColor(label, true);
     label->setText(error);
     label->setVisible(!error.isEmpty());
 }
