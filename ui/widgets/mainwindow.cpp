@@ -337,7 +337,6 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_trafficPage->onBatchApplied();
     m_composerPage->setLoadProgress(batch.load);
     showSendReports(batch);
-    updateComposerSelection(); // a broadcast's recipients come and go
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty())
         updateSpawnTarget();

@@ -148,8 +148,11 @@ void ServersPage::refreshConnections()
                                             .arg(server.connections.size()));
     }
     updateActions();
-    // Connections that went away leave the selection: the composer must know.
-    if (before != m_connectionModel->rowCount())
+    // Connections that came or went (a broadcast's recipients, the selection), or the server's new
+    // name or codec: the composer must know.
+    const bool specChanged = !(server.spec == m_shownSpec);
+    m_shownSpec = server.spec;
+    if (before != m_connectionModel->rowCount() || specChanged)
         emit selectionChanged();
 }
 

@@ -60,7 +60,7 @@ signals:
     void pauseServerRequested(int id, bool paused);
     void removeServerRequested(int id);
     void kickRequested(int serverId, const QList<quint64> &connections);
-    /** The selected server or connections changed. */
+    /** Another server or other connections selected, or the selected server's connections or settings changed. */
     void selectionChanged();
 
 private:
@@ -74,6 +74,7 @@ private:
     std::unique_ptr<Ui::ServersPage> m_ui;
     ServerListModel *m_serverModel = nullptr;
     ConnectionListModel *m_connectionModel = nullptr; ///< child of the page
+    ServerSpec m_shownSpec; ///< the selected server's settings as refreshConnections() last saw them
     netcore::CodecConfig m_defaultCodec;
 };
 
