@@ -11,6 +11,7 @@
 #include <ui/widgets/preferencesdialog.h>
 #include <ui/widgets/serverspage.h>
 #include <ui/widgets/startguide.h>
+#include <ui/widgets/statusnotices.h>
 #include <ui/widgets/statussummary.h>
 #include <ui/widgets/trafficpage.h>
 #include <ui/widgets/windowshortcutsfirst.h>
@@ -26,9 +27,7 @@
 
 #include <netcore/version.h>
 
-#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
-#include <QtCore/QLocale>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QDockWidget>
@@ -75,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_statusSummary = new StatusSummary(this);
     statusBar()->addPermanentWidget(m_statusSummary);
+    m_notices = std::make_unique<StatusNotices>(statusBar(), m_composerPage);
 
     connectPages();
     connectActions();
@@ -156,7 +156,7 @@ bool MainWindow::newWorkspace()
     if (m_demo)
         m_demo->stop();
     m_session->clear();
-    m_failureNotices.clear();
+    m_notices->clear();
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
     m_workspacePath.clear();
@@ -295,7 +295,7 @@ void MainWindow::connectPages()
 
     connect(m_composerPage, &ComposerPage::sendRequested, this,
             [this](ComposerPage::Target target, const netcore::Message &message) {
-                m_composerTicket = m_session->bench()->send(sendTarget(target), message);
+                m_notices->setComposerTicket(m_session->bench()->send(sendTarget(target), message));
             });
     connect(m_composerPage, &ComposerPage::loadRequested, this,
             [this](ComposerPage::Target target, const netcore::Message &message, qint64 count, int rate) {
@@ -304,12 +304,8 @@ void MainWindow::connectPages()
     connect(m_composerPage, &ComposerPage::stopLoadRequested, bench, &Bench::stopLoad);
 
     connect(m_logPage, &LogPage::entrySelected, m_inspectorPage, &InspectorPage::setEntry);
-    connect(m_logPage, &LogPage::exported, this, [this](int rows, const QString &path) {
-        const QString where = QDir::toNativeSeparators(path);
-        statusBar()->showMessage(rows == 1 ? tr("Exported 1 row to %1").arg(where)
-                                           : tr("Exported %1 rows to %2").arg(QLocale().toString(rows), where),
-                                 10000);
-    });
+    connect(m_logPage, &LogPage::exported, this,
+            [this](int rows, const QString &path) { m_notices->exported(rows, path); });
     connect(m_logPage, &LogPage::pausedChanged, this, [this](bool paused) {
         m_session->setLogRecording(!paused);
         updateStatus();
@@ -327,7 +323,7 @@ void MainWindow::connectActions()
     // A standard key has no spelling in a .ui file; it differs per platform (none on some).
     m_ui->actionPreferences->setShortcuts(QKeySequence::Preferences);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::onPreferences);
-    connect(m_ui->actionQuickStart, &QAction::triggered, this, &MainWindow::onQuickStart);
+    connect(m_ui->actionQuickStart, &QAction::triggered, this, [this] { StartGuide::showQuickStart(this); });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
 }
 
@@ -336,15 +332,12 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_serversPage->refreshConnections();
     m_trafficPage->onBatchApplied();
     m_composerPage->setLoadProgress(batch.load);
-    showSendReports(batch);
+    m_notices->onBatch(batch);
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty())
         updateSpawnTarget();
     if (!batch.servers.isEmpty() || !batch.clients.isEmpty())
         updateStartGuide();
-    // A failure's reason where the user looks: its row says it too, the status bar says it now.
-    if (const QString failure = m_failureNotices.take(batch.servers, batch.clients); !failure.isEmpty())
-        statusBar()->showMessage(failure, failureNoticeMsecs);
     updateStatus();
 }
 
@@ -366,21 +359,6 @@ SendTarget MainWindow::sendTarget(ComposerPage::Target target) const
         break;
     }
     return result;
-}
-
-void MainWindow::showSendReports(const TrafficBatch &batch)
-{
-    for (const SendReport &report : batch.sends) {
-        if (report.ticket != m_composerTicket)
-            continue; // the demo's, or a script's
-        m_composerPage->showSendReport(report.messages);
-        if (report.messages.refused > 0)
-            statusBar()->showMessage(tr("Send: %1").arg(report.messages.refusalSummary()), 10000);
-    }
-    const qint64 refused = batch.load.messages.refused;
-    if (refused > 0 && m_loadRefusalShown == 0)
-        statusBar()->showMessage(tr("Send N: %1").arg(batch.load.messages.refusalSummary()), 10000);
-    m_loadRefusalShown = batch.load.running || refused > 0 ? refused : 0;
 }
 
 void MainWindow::updateComposerSelection()
@@ -427,14 +405,6 @@ void MainWindow::updateStartGuide()
 {
     m_startGuide->setWorkspaceEmpty(m_session->serverModel()->rowCount() == 0
                                     && m_session->clientModel()->rowCount() == 0);
-}
-
-void MainWindow::onQuickStart()
-{
-    QMessageBox box(QMessageBox::Information, tr("Quick Start"), StartGuide::steps(), QMessageBox::Close, this);
-    box.setObjectName(QStringLiteral("quickStart"));
-    box.setTextFormat(Qt::RichText);
-    box.exec();
 }
 
 void MainWindow::onOpenWorkspace()

@@ -2,7 +2,6 @@
 
 #include <ui/widgets/composerpage.h>
 
-#include <ui/models/failurenotices.h>
 #include <ui/models/preferences.h>
 
 #include <engine/bench.h>
@@ -27,6 +26,7 @@ class InspectorPage;
 class LogPage;
 class ServersPage;
 class StartGuide;
+class StatusNotices;
 class StatusSummary;
 class TrafficPage;
 
@@ -44,8 +44,6 @@ class MainWindow : public QMainWindow
 
 public:
     static constexpr int feedHz = 30;
-    /** How long the status bar tells of a failure (the row and the Events page keep it). */
-    static constexpr int failureNoticeMsecs = 15000;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -87,8 +85,6 @@ private:
     void connectActions();
     void onBatchApplied(const TrafficBatch &batch);
     SendTarget sendTarget(ComposerPage::Target target) const;
-    /** What became of the composer's latest Send, and a load's first refusal: composer and status bar. */
-    void showSendReports(const TrafficBatch &batch);
     void updateComposerSelection();
     void updateSpawnTarget();
     void updateStatus();
@@ -103,7 +99,6 @@ private:
     void onPreferences();
     /** Applies @p preferences and, when persistent, saves them: OK or Apply in the dialog. */
     void commitPreferences(const Preferences &preferences);
-    void onQuickStart();
     void onAbout();
     void saveSettings();
     void rememberWorkspace(const QString &path);
@@ -120,12 +115,10 @@ private:
     EventsPage *m_eventsPage = nullptr;
     StatusSummary *m_statusSummary = nullptr;
     StartGuide *m_startGuide = nullptr; ///< child of the log page
-    FailureNotices m_failureNotices;
+    std::unique_ptr<StatusNotices> m_notices;
     QString m_workspacePath;
     Preferences m_preferences;
     bool m_persistent = true;
-    quint64 m_composerTicket = 0;  ///< Bench::send()'s ticket for the composer's latest Send
-    qint64 m_loadRefusalShown = 0; ///< refusals of the current load already told in the status bar
 };
 
 } // namespace wirebench

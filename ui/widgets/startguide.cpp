@@ -3,6 +3,7 @@
 #include <QtCore/QEvent>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QVBoxLayout>
 
@@ -47,6 +48,14 @@ QString StartGuide::steps()
               "<li><b>Send</b> from the Composer: what goes out and comes back shows in the log here.</li>"
               "</ol>"
               "<p>Or test your own server: spawn clients with its address and framing.</p>");
+}
+
+void StartGuide::showQuickStart(QWidget *parent)
+{
+    QMessageBox box(QMessageBox::Information, tr("Quick Start"), steps(), QMessageBox::Close, parent);
+    box.setObjectName(QStringLiteral("quickStart"));
+    box.setTextFormat(Qt::RichText);
+    box.exec();
 }
 
 void StartGuide::setWorkspaceEmpty(bool empty)

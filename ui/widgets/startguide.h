@@ -22,8 +22,10 @@ public:
     explicit StartGuide(QWidget *parent);
     ~StartGuide() override;
 
-    /** The steps as rich text: the guide shows them, and so does Help > Quick start. */
+    /** The steps as rich text: the guide shows them, and so does showQuickStart(). */
     static QString steps();
+    /** Help > Quick Start: the steps in a message box over @p parent. */
+    static void showQuickStart(QWidget *parent);
 
     /** Shows the guide while the workspace is empty, hides it once it is not. */
     void setWorkspaceEmpty(bool empty);
