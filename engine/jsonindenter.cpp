@@ -11,6 +11,17 @@ bool isJsonSpace(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/** Where a number or a word (true, false, null) ends. */
+bool endsToken(char c)
+{
+    switch (c) {
+    case '{': case '}': case '[': case ']': case ',': case ':': case '"':
+        return true;
+    default:
+        return isJsonSpace(c);
+    }
+}
+
 /** Where the string starting at the quote @p begin ends: just past its closing quote. */
 qsizetype endOfString(const QByteArray &json, qsizetype begin)
 {
@@ -79,7 +90,7 @@ QByteArray JsonIndenter::indent(const QByteArray &json)
         }
         default: { // a number, true, false or null: copied as written
             const qsizetype begin = i;
-            while (i < json.size() && !isJsonSpace(json.at(i)) && !QByteArray("{}[],:\"").contains(json.at(i)))
+            while (i < json.size() && !endsToken(json.at(i)))
                 ++i;
             out.append(json.constData() + begin, i - begin);
             break;
