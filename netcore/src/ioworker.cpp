@@ -69,6 +69,12 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
     connect(connection, &ServerConnection::deliveryBlocked, this, &IoWorker::onDeliveryBlocked);
     m_connections.insert(id, connection);
     forgetLastWritten(); // a cached miss for this id is stale now
+    if (m_openHandler) {
+        IoWorker *const outer = t_handlingWorker; // so that its send() writes here and now
+        t_handlingWorker = this;
+        m_openHandler(id);
+        t_handlingWorker = outer;
+    }
     Q_EMIT connectionOpened(id);
 }
 
@@ -104,6 +110,12 @@ void IoWorker::closeConnection(quint64 id, DisconnectReason reason, const QStrin
 {
     if (ServerConnection *connection = m_connections.value(id))
         connection->close(reason, detail);
+}
+
+void IoWorker::resetConnection(quint64 id, const QString &detail)
+{
+    if (ServerConnection *connection = m_connections.value(id))
+        connection->reset(detail);
 }
 
 void IoWorker::closeAll(DisconnectReason reason, const QString &detail)

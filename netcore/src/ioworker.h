@@ -47,6 +47,9 @@ public:
 
     /** Set before the worker gets connections; called for every decoded message. */
     void setMessageHandler(Server::MessageHandler handler) { m_handler = std::move(handler); }
+    /** Called with a new connection's id once it can be written to, before it is read. */
+    using OpenHandler = std::function<void(quint64 id)>;
+    void setOpenHandler(OpenHandler handler) { m_openHandler = std::move(handler); }
     /** The worker whose message handler is running in this thread, if any. */
     static IoWorker *handlingWorker() { return t_handlingWorker; }
 
@@ -60,6 +63,7 @@ public:
     bool writeMessage(quint64 id, const MessageView &message, const Codec &encoder, Error *error);
     void writeToAll(const QByteArray &bytes, quint64 except);
     void closeConnection(quint64 id, DisconnectReason reason, const QString &detail);
+    void resetConnection(quint64 id, const QString &detail);
     void closeAll(DisconnectReason reason, const QString &detail);
     /** While held, no connection (the new ones included) decodes anything until it closes. */
     void setReadingHeld(bool held);
@@ -96,6 +100,7 @@ private:
     TlsSettings m_tls;
     DeliveryGate m_gate;
     Server::MessageHandler m_handler;
+    OpenHandler m_openHandler;
     // initial-exec: read for every handled message; a shared library would otherwise call __tls_get_addr.
     static thread_local IoWorker *t_handlingWorker __attribute__((tls_model("initial-exec")));
     quint64 m_lastWrittenId = 0; ///< ids start at 1: 0 caches nothing

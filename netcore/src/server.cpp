@@ -181,6 +181,14 @@ bool Server::setMessageHandler(MessageHandler handler)
     return true;
 }
 
+bool Server::setConnectionHandler(ConnectionHandler handler)
+{
+    if (!d->ioWorkers.isEmpty())
+        return d->refuseCall("setConnectionHandler", ErrorCode::InvalidConfiguration, mustPrecedeListen());
+    d->connectionHandler = std::move(handler);
+    return true;
+}
+
 bool Server::send(quint64 connection, const Message &message)
 {
     QByteArray channel;
@@ -232,6 +240,22 @@ bool Server::disconnectClient(quint64 connection)
     worker->post([worker, connection, detail] {
         worker->closeConnection(connection, DisconnectReason::ClosedLocally, detail);
     });
+    return true;
+}
+
+bool Server::resetClient(quint64 connection)
+{
+    QMutexLocker lock(&d->mutex);
+    const auto it = d->connections.constFind(connection);
+    if (it == d->connections.cend()) {
+        lock.unlock();
+        d->setError(ErrorCode::NotConnected, tr("no connection %1").arg(connection));
+        return false;
+    }
+    IoWorker *worker = it->worker;
+    lock.unlock();
+    const QString detail = tr("reset by the server");
+    worker->post([worker, connection, detail] { worker->resetConnection(connection, detail); });
     return true;
 }
 

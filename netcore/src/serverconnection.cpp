@@ -221,6 +221,16 @@ void ServerConnection::abortWith(DisconnectReason reason, const QString &detail)
         onDisconnected();
 }
 
+void ServerConnection::reset(const QString &detail)
+{
+    if (m_closedReported)
+        return;
+    // No lingering: closing the last descriptor sends RST instead of FIN.
+    const linger noLinger{1, 0};
+    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
+    abortWith(DisconnectReason::ClosedLocally, detail);
+}
+
 void ServerConnection::close(DisconnectReason reason, const QString &detail)
 {
     if (m_closing)

@@ -56,6 +56,8 @@ public:
      * decoded, and the connection ends in order (see OrderlyClose, which takes over its end).
      */
     void close(DisconnectReason reason, const QString &detail);
+    /** Ends the connection with a reset (RST): pending output is dropped; reason ClosedLocally. */
+    void reset(const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
 
 Q_SIGNALS:

@@ -35,6 +35,17 @@ bool Server::Private::snapshot(quint64 id, bool forget, ConnectionInfo *info)
     return true;
 }
 
+IoWorker::OpenHandler Server::Private::openHandler()
+{
+    if (!connectionHandler)
+        return {};
+    return [this, handler = connectionHandler](quint64 id) {
+        ConnectionInfo info;
+        if (snapshot(id, false, &info))
+            handler(info);
+    };
+}
+
 bool Server::Private::startWorkers(QString *why)
 {
     auto wire = [this](IoWorker *worker) {
@@ -58,6 +69,7 @@ bool Server::Private::startWorkers(QString *why)
         if (!localWorker) {
             localWorker = std::make_unique<IoWorker>(config);
             localWorker->setMessageHandler(messageHandler);
+            localWorker->setOpenHandler(openHandler());
             localWorker->setOutputLimits(outputLimits);
             localWorker->setTls(tls);
             wire(localWorker.get());
@@ -83,6 +95,7 @@ bool Server::Private::startWorkers(QString *why)
         thread->setObjectName(QStringLiteral("netcore-io-%1").arg(i));
         auto *worker = new IoWorker(config);
         worker->setMessageHandler(messageHandler);
+        worker->setOpenHandler(openHandler());
         worker->setOutputLimits(outputLimits); // before the thread starts: no race
         worker->setTls(tls);
         worker->moveToThread(thread);

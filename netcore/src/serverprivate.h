@@ -87,6 +87,9 @@ public:
     AcceptFilter acceptFilter;
     PeerAllowList allowList;
     MessageHandler messageHandler;
+    ConnectionHandler connectionHandler;
+    /** What an IoWorker calls for a new connection: the ConnectionHandler with the connection's snapshot. */
+    IoWorker::OpenHandler openHandler();
     bool receipts = false;
     SessionLedger sessions; ///< server's thread only
     quint64 nextId = 1;

@@ -67,6 +67,14 @@ public:
      */
     using MessageHandler = std::function<bool(quint64 connection, const MessageView &message)>;
 
+    /**
+     * Handles a new connection in its I/O thread, before anything it sent is
+     * read: what send() writes from it is the connection's first output,
+     * ahead of any reply a message handler gives (a greeting). clientConnected()
+     * still follows in the server's thread. Same rules as a message handler.
+     */
+    using ConnectionHandler = std::function<void(const ConnectionInfo &info)>;
+
     /** A server for @p codec (checked at listen()); it lives in the thread that makes it. */
     explicit Server(const CodecConfig &codec = CodecConfig::envelope(), QObject *parent = nullptr);
     ~Server() override;
@@ -120,6 +128,8 @@ public:
 
     /** Must be set before listen(): false after (a warning, and error() InvalidConfiguration). */
     bool setMessageHandler(MessageHandler handler);
+    /** The same for the ConnectionHandler. */
+    bool setConnectionHandler(ConnectionHandler handler);
 
     /**
      * Backpressure against peers that do not read; see OutputLimits. Applies to the open connections too.
@@ -180,6 +190,12 @@ public:
      * an orderly end. Thread-safe. False (error() NotConnected) if it is not open.
      */
     bool disconnectClient(quint64 connection);
+    /**
+     * Resets one connection: what is pending is dropped and the peer sees a
+     * reset (RST), not an orderly end; reason ClosedLocally. For testing how
+     * peers take a connection that breaks. Thread-safe. False (error() NotConnected) if it is not open.
+     */
+    bool resetClient(quint64 connection);
 
     /** Open connections now, accepted ones whose clientConnected() is still on its way included. Thread-safe. */
     int connectionCount() const;

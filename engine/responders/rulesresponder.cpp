@@ -1,0 +1,91 @@
+#include "rulesresponder.h"
+
+#include "messagefacts.h"
+#include "responderoutlet.h"
+
+#include <QtCore/QCoreApplication>
+
+namespace wirebench {
+
+void RulesResponder::connected(ResponderOutlet &outlet, const netcore::ConnectionInfo &info)
+{
+    const QString peer = info.peerString();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connections.insert(info.id, Connection{peer, 0});
+    }
+    if (m_book.greeting().isEmpty())
+        return;
+    TemplateContext context;
+    context.connection = info.id;
+    context.peer = peer;
+    QList<netcore::Message> messages;
+    if (render(outlet, m_book.greeting(), context, QStringLiteral("on_connect"), &messages))
+        act(outlet, info.id, messages, Rule::Then::Nothing);
+}
+
+void RulesResponder::received(ResponderOutlet &outlet, quint64 connection, const netcore::MessageView &message)
+{
+    const MessageFacts facts(message);
+    TemplateContext context;
+    context.message = &facts;
+    context.connection = connection;
+    {
+        QMutexLocker lock(&m_mutex);
+        Connection &state = m_connections[connection]; // one opened before this responder took over starts here
+        context.seq = ++state.received;
+        context.peer = state.peer;
+    }
+    const QList<Rule> &rules = m_book.rules();
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const Rule &rule = rules.at(i);
+        if (!rule.when.matches(facts, &context.groups))
+            continue;
+        QList<netcore::Message> messages;
+        if (!render(outlet, rule.replies, context, QStringLiteral("rules[%1]").arg(i), &messages))
+            return;
+        if (rule.delayMsecs == 0) {
+            act(outlet, connection, messages, rule.then);
+        } else {
+            ResponderOutlet *const target = &outlet;
+            const Rule::Then then = rule.then;
+            outlet.schedule(rule.delayMsecs, [target, connection, messages, then] { act(*target, connection, messages, then); });
+        }
+        return;
+    }
+}
+
+void RulesResponder::disconnected(ResponderOutlet &, quint64 connection, const QString &)
+{
+    QMutexLocker lock(&m_mutex);
+    m_connections.remove(connection);
+}
+
+bool RulesResponder::render(ResponderOutlet &outlet, const QList<ReplyTemplate> &replies, const TemplateContext &context,
+                            const QString &where, QList<netcore::Message> *messages)
+{
+    messages->reserve(replies.size());
+    for (const ReplyTemplate &reply : replies) {
+        netcore::Message message;
+        QString error;
+        if (!reply.render(context, &message, &error)) {
+            outlet.fail(context.connection, QStringLiteral("RuleError"), QStringLiteral("%1: %2").arg(where, error));
+            return false;
+        }
+        messages->append(message);
+    }
+    return true;
+}
+
+void RulesResponder::act(ResponderOutlet &outlet, quint64 connection, const QList<netcore::Message> &messages,
+                         Rule::Then then)
+{
+    for (const netcore::Message &message : messages)
+        outlet.send(connection, message);
+    if (then == Rule::Then::Close)
+        outlet.close(connection);
+    else if (then == Rule::Then::Reset)
+        outlet.reset(connection);
+}
+
+} // namespace wirebench
