@@ -235,6 +235,9 @@ void ServerConnection::close(DisconnectReason reason, const QString &detail)
 {
     if (m_closing)
         return;
+    // A slot of decoded() may answer and then close in this thread (workers 0): its answer is
+    // corked in m_output, and would be dropped by the flush after the close.
+    flushOutput();
     m_closing = true;
     m_reason = reason;
     m_detail = detail;

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void peerThatKeepsSendingGetsEverythingThenFin();
     void peerThatNeverClosesIsResetAfterTheCloseTimeout();
     void closeTimeoutMustBePositive();
+    void answerThenCloseFromASlotSendsTheAnswer_data();
+    void answerThenCloseFromASlotSendsTheAnswer();
     void lastFramesBeforeAResetAreDelivered_data();
     void lastFramesBeforeAResetAreDelivered();
 };
@@ -169,6 +171,35 @@ void tst_OrderlyClose::peerThatKeepsSendingGetsEverythingThenFin()
     QVERIFY2(!reset, "the server reset the connection instead of closing it");
     QCOMPARE(received.size(), encoded(farewell).size());
     QVERIFY(received == encoded(farewell));
+}
+
+void tst_OrderlyClose::answerThenCloseFromASlotSendsTheAnswer_data()
+{
+    QTest::addColumn<int>("workers");
+    QTest::newRow("workers=0") << 0;
+    QTest::newRow("workers=1") << 1;
+}
+
+void tst_OrderlyClose::answerThenCloseFromASlotSendsTheAnswer()
+{
+    // With workers 0 the slot runs inside the read that decoded the message, while replies are
+    // corked: the close must not drop the answer written just before it.
+    QFETCH(int, workers);
+    Server server;
+    server.setWorkers(workers);
+    QVERIFY(server.listen());
+    const Message answer = Message::text(QStringLiteral("last words"));
+    connect(&server, &Server::messageReceived, &server, [&server, &answer](quint64 id, const Message &) {
+        server.send(id, answer);
+        server.disconnectClient(id);
+    });
+    RawPeer peer;
+    QVERIFY(peer.connectTo(server.serverPort()));
+    QVERIFY(peer.sendAll(encoded(Message::text(QStringLiteral("bye")))));
+    RawPeer::End end = RawPeer::End::Open;
+    const QByteArray received = peer.receiveUntilEnd(testing::scaled(5000), &end);
+    QCOMPARE(received, encoded(answer));
+    QCOMPARE(end, RawPeer::End::Fin);
 }
 
 void tst_OrderlyClose::peerThatNeverClosesIsResetAfterTheCloseTimeout()
