@@ -1,4 +1,4 @@
-// wirebench-cli: serve, send, bench and demo from the command line. Other tools drive
+// wirebench-cli: serve, send, run, bench and demo from the command line. Other tools drive
 // it by its flags, its exit codes and its one-event-per-line output.
 
 #include <app/cli/benchcommand.h>
@@ -6,6 +6,7 @@
 #include <app/cli/democommand.h>
 #include <app/cli/eventprinter.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/runcommand.h>
 #include <app/cli/sendcommand.h>
 #include <app/cli/servecommand.h>
 
@@ -24,13 +25,14 @@ QString generalUsage()
         "Commands:\n"
         "  serve            listen and print every event; --echo or --relay messages\n"
         "  send HOST:PORT   send messages in the order given; print the replies\n"
+        "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
         "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
         "  help [COMMAND]   this help, or a command's\n\n"
         "Options:\n"
         "  --version        print the version\n"
         "  --help           print this help\n\n"
-        "Exit codes: 0 success, 1 connection failure, 2 bad arguments, 3 timeout.\n"
+        "Exit codes: 0 success, 1 connection failure, 2 bad arguments, 3 timeout or failed check.\n"
         "Run \"wirebench-cli help COMMAND\" for a command's options.\n");
 }
 
@@ -40,6 +42,8 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(ServeCommand::usage());
     if (command == QLatin1String("send"))
         return CommandLine::printHelp(SendCommand::usage());
+    if (command == QLatin1String("run"))
+        return CommandLine::printHelp(RunCommand::usage());
     if (command == QLatin1String("bench"))
         return CommandLine::printHelp(BenchCommand::usage());
     if (command == QLatin1String("demo"))
@@ -68,6 +72,8 @@ int run(QStringList arguments)
         return ServeCommand().run(arguments);
     if (command == QLatin1String("send"))
         return SendCommand().run(arguments);
+    if (command == QLatin1String("run"))
+        return RunCommand().run(arguments);
     if (command == QLatin1String("bench"))
         return BenchCommand().run(arguments);
     if (command == QLatin1String("demo"))

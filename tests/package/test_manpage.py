@@ -105,7 +105,7 @@ class ManPageTest(unittest.TestCase):
                 if re.search(rf"\b{command}\b", title)}
 
     def test_the_help_lists_the_commands_the_page_expects(self):
-        self.assertEqual(self.commands, ["serve", "send", "bench", "demo", "help"])
+        self.assertEqual(self.commands, ["serve", "send", "run", "bench", "demo", "help"])
 
     def test_every_command_is_a_term_of_COMMANDS(self):
         documented = set()
