@@ -52,7 +52,7 @@ private:
     QJsonValue m_body;           ///< the payload key's value as written
     bool m_hasChannel = false;
     QString m_channel;
-    QJsonValue m_id;             ///< undefined: the answered message's; else a number or a template string
+    QJsonValue m_id{QJsonValue::Undefined}; ///< undefined: the answered message's; else a number or a template string
     QHash<QString, TemplateText> m_templates; ///< every string with placeholders, parsed
 };
 

@@ -32,7 +32,10 @@ class ResponderHost : public QObject, public ResponderOutlet
     Q_DISABLE_COPY(ResponderHost)
 
 public:
-    /** @p server must outlive this and not listen yet (its handlers are set here). */
+    /**
+     * @p server must not listen yet (its handlers are set here, and call this host from its I/O
+     * threads). To end: setResponder({}) (a script's thread stops), destroy the server, then this.
+     */
     explicit ResponderHost(netcore::Server *server, QObject *parent = nullptr);
     ~ResponderHost() override;
 
