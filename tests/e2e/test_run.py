@@ -106,6 +106,16 @@ def issue_scenario(port):
             ]}
 
 
+RULES = r"""{"on_connect": {"channel": "hello", "text": "welcome {{peer}}"},
+ "rules": [
+  {"when": {"channel": "login", "json": {"/user": "alice"}}, "reply": {"json": {"ok": true}}},
+  {"when": {"channel": "login"}, "reply": {"json": {"ok": false}}},
+  {"when": {"text": "^ping (\\d+)$"}, "reply": {"text": "pong {{1}}"}},
+  {"when": {"text": "^quit$"}, "reply": {"text": "bye"}, "then": "close"}
+ ]}
+"""
+
+
 class RunTest(wbcli.CliTestCase):
     def setUp(self):
         super().setUp()
@@ -158,6 +168,30 @@ class RunTest(wbcli.CliTestCase):
         self.assertEqual(suite.get("name"), "scenario")
         self.assertEqual(cases[1][0], 'steps[1] expect alice channel "login", json /ok = true')
         self.assertEqual([outcome for _, outcome in cases], [None] * 6)
+
+    def test_against_serve_with_rules(self):
+        # The greeting comes at the connect, before any step: the expectations find it kept.
+        _, port = self.serve("--responder", self.write(RULES, "rules.json"), "--events", "none")
+        scenario = {"clients": {"alice": {"connect": f"127.0.0.1:{port}"}, "bob": {"connect": f"127.0.0.1:{port}"}},
+                    "steps": [
+                        {"as": "bob", "expect": {"channel": "hello", "text": "^welcome 127\\.0\\.0\\.1:\\d+$"}},
+                        {"as": "alice", "expect": {"channel": "hello"}},
+                        {"as": "alice", "send": {"channel": "login", "json": {"user": "alice"}}},
+                        {"as": "alice", "expect": {"json": {"/ok": True}}},
+                        {"repeat": 3, "steps": [{"as": "bob", "send": {"text": "ping {{seq}}"}},
+                                                {"as": "bob", "expect": {"text": "^pong [123]$"}}]},
+                        {"as": "bob", "send": {"text": "quit"}},
+                        {"as": "bob", "expect": {"text": "^bye$"}},
+                        {"as": "bob", "expect_closed": True},
+                    ]}
+        result = self.run_cli("run", self.write(scenario))
+        self.assertEqual(result.returncode, 0, result.stderr + result.stdout)
+
+        scenario["steps"][4]["steps"][1]["expect"]["text"] = "^pong [12]$"
+        result = self.run_cli("run", self.write(scenario))
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertEqual(result.stderr, "wirebench-cli: steps[4].steps[1] (repeat 3 of 3): bob expected text matching "
+                                        '/^pong [12]$/; got text "pong 3"\n')
 
     def test_echo_server_with_a_line_codec_given_as_an_object(self):
         _, port = self.serve("--echo", "--codec", "line", "--delimiter", r"\r\n")
