@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/savedpayload.h>
+
 #include <netcore/codecconfig.h>
 #include <netcore/connectioninfo.h>
 #include <netcore/enums.h>
@@ -63,6 +65,14 @@ struct ClientSpec
     QString caFile;        ///< PEM certificates to trust; empty: the system's CAs
     bool insecure = false; ///< with tls: accept any certificate (encrypted, but the server is not authenticated)
     bool receipts = false; ///< delivery receipts (netcore::Client::setDeliveryReceipts()); envelope codec only
+    /** Send loginMessage first on every connection, the first and each reconnect (SpawnedClient). */
+    bool login = false;
+    /**
+     * Its name is not used; kind json, text, binary or cbor, as PayloadBuilder builds them. The
+     * content may hold {{seq}} (this client's logins so far, from 1), {{now}} and {{random:A-B}}.
+     * Kept while login is off, so the user's text comes back when it is turned on again.
+     */
+    SavedPayload loginMessage;
 
     QJsonObject toJson() const;
     static ClientSpec fromJson(const QJsonObject &object);
@@ -193,6 +203,16 @@ struct LoadProgress
     SendTally messages;         ///< what became of the messages so far
 };
 
+/** Progress of the composer's sequence (Bench::startSequence(), a SequenceSender), counted in steps and messages. */
+struct SequenceProgress
+{
+    bool running = false;
+    int steps = 0;        ///< in the sequence
+    int stepsDone = 0;    ///< sent, refused ones included (== steps when it ran out)
+    int destinations = 0; ///< messages per step, counted when it started
+    SendTally messages;   ///< what became of the messages so far
+};
+
 /**
  * Everything that happened since the previous batch: taken by the GUI on a
  * timer, applied with one model update per kind.
@@ -206,6 +226,7 @@ struct TrafficBatch
     QList<ServerState> servers;             ///< every server, full snapshot
     QList<ClientState> clients;             ///< every client, full snapshot
     LoadProgress load;
+    SequenceProgress sequence;
     QList<SendReport> sends; ///< one per Bench::send() done since the previous batch, in order
 };
 

@@ -134,6 +134,15 @@ int HostedServer::broadcast(const netcore::Message &composed, quint64 except)
     return recipients;
 }
 
+QList<quint64> HostedServer::connectionIds() const
+{
+    QList<quint64> ids;
+    const QList<netcore::ConnectionInfo> connections = m_server->connections();
+    for (const netcore::ConnectionInfo &info : connections)
+        ids.append(info.id);
+    return ids;
+}
+
 ServerState HostedServer::state() const
 {
     ServerState state;
