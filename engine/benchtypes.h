@@ -195,6 +195,7 @@ struct SendReport
 /** Progress of the composer's load generator (Bench::startLoad(), a PacedSender), counted in messages. */
 struct LoadProgress
 {
+    quint64 run = 0;            ///< which run, from 1 (0: none yet): a new number is a new run
     bool running = false;
     qint64 repetitions = 0;     ///< asked for: the composer's "N ×"
     qint64 repetitionsDone = 0; ///< gone through, refused ones included (== repetitions when it ran out)
@@ -206,6 +207,7 @@ struct LoadProgress
 /** Progress of the composer's sequence (Bench::startSequence(), a SequenceSender), counted in steps and messages. */
 struct SequenceProgress
 {
+    quint64 run = 0;      ///< which run, from 1 (0: none yet): a new number is a new run
     bool running = false;
     int steps = 0;        ///< in the sequence
     int stepsDone = 0;    ///< sent, refused ones included (== steps when it ran out)

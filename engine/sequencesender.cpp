@@ -19,7 +19,9 @@ void SequenceSender::start(SendStep sendStep, int steps, int delayMsecs, int des
     m_timer.stop();
     m_sendStep = std::move(sendStep);
     m_delayNsecs = qint64(qMax(0, delayMsecs)) * 1000000;
+    const quint64 run = m_progress.run + 1;
     m_progress = SequenceProgress{};
+    m_progress.run = run;
     m_progress.running = true;
     m_progress.steps = qMax(0, steps);
     m_progress.destinations = qMax(0, destinations);

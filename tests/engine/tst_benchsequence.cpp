@@ -219,6 +219,7 @@ void tst_BenchSequence::stopSequenceEndsTheRun()
     bench.startSequence({SendTarget::Kind::Clients, ids, 0, {}}, {step, step, step}, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.total(), 1, timeout);
     QVERIFY(tap.waitFor([&] { return tap.sequence.running && tap.sequence.stepsDone == 1; }));
+    QCOMPARE(tap.sequence.run, 1u);
     bench.stopSequence();
     QVERIFY(tap.waitFor([&] { return !tap.sequence.running; }));
     QCOMPARE(tap.sequence.stepsDone, 1);
@@ -228,6 +229,7 @@ void tst_BenchSequence::stopSequenceEndsTheRun()
     bench.startSequence({SendTarget::Kind::Clients, ids, 0, {}}, {step}, 0);
     QTRY_COMPARE_WITH_TIMEOUT(recorder.total(), 2, timeout);
     QCOMPARE(recorder.of(0).at(1).toText(), QStringLiteral("step 1"));
+    QVERIFY(tap.waitFor([&] { return tap.sequence.run == 2 && !tap.sequence.running; }));
 }
 
 void tst_BenchSequence::sequenceRefusalsAreErrors()
