@@ -156,21 +156,41 @@ void Bench::removeClient(int id)
 
 quint64 Bench::send(const SendTarget &target, const netcore::Message &message)
 {
+    return send(target, ComposedPayload(message));
+}
+
+quint64 Bench::send(const SendTarget &target, const ComposedPayload &payload)
+{
     const quint64 ticket = d->nextSendTicket++;
-    d->post([ticket, target, message](BenchWorker *worker) { worker->send(ticket, target, message); });
+    d->post([ticket, target, payload](BenchWorker *worker) { worker->send(ticket, target, payload); });
     return ticket;
 }
 
 void Bench::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond)
 {
-    d->post([target, message, count, ratePerSecond](BenchWorker *worker) {
-        worker->startLoad(target, message, count, ratePerSecond);
+    startLoad(target, ComposedPayload(message), count, ratePerSecond);
+}
+
+void Bench::startLoad(const SendTarget &target, const ComposedPayload &payload, qint64 count, int ratePerSecond)
+{
+    d->post([target, payload, count, ratePerSecond](BenchWorker *worker) {
+        worker->startLoad(target, payload, count, ratePerSecond);
     });
 }
 
 void Bench::stopLoad()
 {
     d->post([](BenchWorker *worker) { worker->stopLoad(); });
+}
+
+void Bench::startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs)
+{
+    d->post([target, steps, delayMsecs](BenchWorker *worker) { worker->startSequence(target, steps, delayMsecs); });
+}
+
+void Bench::stopSequence()
+{
+    d->post([](BenchWorker *worker) { worker->stopSequence(); });
 }
 
 void Bench::clear()

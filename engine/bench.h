@@ -1,6 +1,7 @@
 #pragma once
 
 #include <engine/benchtypes.h>
+#include <engine/composedpayload.h>
 
 #include <QtCore/QObject>
 
@@ -76,14 +77,29 @@ public:
      */
     quint64 send(const SendTarget &target, const netcore::Message &message);
     /**
+     * send() of a composed payload: with templates, each destination's message is built on its own
+     * ({{seq}} is 1); one that cannot be built is refused, with the reason.
+     */
+    quint64 send(const SendTarget &target, const ComposedPayload &payload);
+    /**
      * Repeats send(@p target, @p message) @p count times at @p ratePerSecond repetitions per second
      * (0: as fast as the I/O thread can), paced in the I/O thread. TrafficBatch::load reports progress,
      * in messages: each repetition is one message per client, connection or recipient.
      */
     void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
+    /** startLoad() of a composed payload: repetition n (from 1) fills {{seq}} with n, for each destination. */
+    void startLoad(const SendTarget &target, const ComposedPayload &payload, qint64 count, int ratePerSecond);
     void stopLoad();
+    /**
+     * Sends @p steps to @p target in order, each one as send() would, with @p delayMsecs between the
+     * end of one step and the start of the next, timed in the I/O thread; step n (from 1) fills {{seq}}
+     * with n. Replaces a sequence under way. TrafficBatch::sequence reports progress; a refusal is an
+     * Error event, as for a load.
+     */
+    void startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs);
+    void stopSequence();
 
-    /** Removes every server and client. */
+    /** Removes every server and client; stops a load or a sequence under way. */
     void clear();
 
     /** Everything since the previous call. Thread-safe. */

@@ -21,6 +21,15 @@ ServerMode parseMode(const QString &name, ServerMode fallback)
     return fallback;
 }
 
+/** A client's login as a workspace stores it: the payload's fields but its name, and whether it is on. */
+QJsonObject loginJson(bool enabled, const SavedPayload &message)
+{
+    QJsonObject object = message.toJson();
+    object.remove(QStringLiteral("name"));
+    object.insert(QStringLiteral("enabled"), enabled);
+    return object;
+}
+
 quint16 portOf(const QJsonValue &value, quint16 fallback)
 {
     const int port = value.toInt(fallback);
@@ -108,6 +117,7 @@ QJsonObject ClientSpec::toJson() const
         {QStringLiteral("caFile"), caFile},
         {QStringLiteral("insecure"), insecure},
         {QStringLiteral("receipts"), receipts},
+        {QStringLiteral("login"), loginJson(login, loginMessage)},
     };
 }
 
@@ -124,6 +134,10 @@ ClientSpec ClientSpec::fromJson(const QJsonObject &object)
     spec.caFile = object.value(QStringLiteral("caFile")).toString();
     spec.insecure = object.value(QStringLiteral("insecure")).toBool(spec.insecure);
     spec.receipts = object.value(QStringLiteral("receipts")).toBool(spec.receipts);
+    const QJsonObject login = object.value(QStringLiteral("login")).toObject(); // none in an older file: off
+    spec.login = login.value(QStringLiteral("enabled")).toBool(false);
+    spec.loginMessage = SavedPayload::fromJson(login);
+    spec.loginMessage.name.clear();
     return spec;
 }
 
@@ -131,7 +145,8 @@ bool operator==(const ClientSpec &a, const ClientSpec &b)
 {
     return a.name == b.name && a.host == b.host && a.port == b.port && a.codec == b.codec
         && a.autoReconnect == b.autoReconnect && a.tls == b.tls && a.caFile == b.caFile
-        && a.insecure == b.insecure && a.receipts == b.receipts;
+        && a.insecure == b.insecure && a.receipts == b.receipts && a.login == b.login
+        && a.loginMessage == b.loginMessage;
 }
 
 netcore::Message asCarriedBy(const netcore::CodecConfig &codec, const netcore::Message &message)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/savedpayload.h>
+
 #include <netcore/codecconfig.h>
 #include <netcore/connectioninfo.h>
 #include <netcore/enums.h>
@@ -78,6 +80,14 @@ struct ClientSpec
     QString caFile;        ///< PEM certificates to trust; empty: the system's CAs
     bool insecure = false; ///< with tls: accept any certificate (encrypted, but the server is not authenticated)
     bool receipts = false; ///< delivery receipts (netcore::Client::setDeliveryReceipts()); envelope codec only
+    /** Send loginMessage first on every connection, the first and each reconnect (SpawnedClient). */
+    bool login = false;
+    /**
+     * Its name is not used; kind json, text, binary or cbor, as PayloadBuilder builds them. The
+     * content may hold {{seq}} (this client's logins so far, from 1), {{now}} and {{random:A-B}}.
+     * Kept while login is off, so the user's text comes back when it is turned on again.
+     */
+    SavedPayload loginMessage;
 
     QJsonObject toJson() const;
     static ClientSpec fromJson(const QJsonObject &object);
@@ -200,12 +210,24 @@ struct SendReport
 /** Progress of the composer's load generator (Bench::startLoad(), a PacedSender), counted in messages. */
 struct LoadProgress
 {
+    quint64 run = 0;            ///< which run, from 1 (0: none yet): a new number is a new run
     bool running = false;
     qint64 repetitions = 0;     ///< asked for: the composer's "N ×"
     qint64 repetitionsDone = 0; ///< gone through, refused ones included (== repetitions when it ran out)
     int destinations = 0;       ///< messages per repetition, counted when it started
     qint64 total = 0;           ///< messages asked for: repetitions × destinations
     SendTally messages;         ///< what became of the messages so far
+};
+
+/** Progress of the composer's sequence (Bench::startSequence(), a SequenceSender), counted in steps and messages. */
+struct SequenceProgress
+{
+    quint64 run = 0;      ///< which run, from 1 (0: none yet): a new number is a new run
+    bool running = false;
+    int steps = 0;        ///< in the sequence
+    int stepsDone = 0;    ///< sent, refused ones included (== steps when it ran out)
+    int destinations = 0; ///< messages per step, counted when it started
+    SendTally messages;   ///< what became of the messages so far
 };
 
 /**
@@ -221,6 +243,7 @@ struct TrafficBatch
     QList<ServerState> servers;             ///< every server, full snapshot
     QList<ClientState> clients;             ///< every client, full snapshot
     LoadProgress load;
+    SequenceProgress sequence;
     QList<SendReport> sends; ///< one per Bench::send() done since the previous batch, in order
 };
 

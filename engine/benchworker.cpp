@@ -2,13 +2,14 @@
 
 #include <engine/hostedserver.h>
 #include <engine/pacedsender.h>
+#include <engine/sequencesender.h>
 #include <engine/spawnedclient.h>
 
 namespace wirebench {
 
 BenchWorker::BenchWorker(TrafficCollector *collector, QObject *parent)
-    : QObject(parent), m_collector(collector), m_load(new PacedSender(collector, this)), m_snapshotTimer(this),
-      m_soonTimer(this)
+    : QObject(parent), m_collector(collector), m_load(new PacedSender(collector, this)),
+      m_sequence(new SequenceSender(collector, this)), m_snapshotTimer(this), m_soonTimer(this)
 {
     m_snapshotTimer.setInterval(snapshotIntervalMsecs);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &BenchWorker::publishSnapshots);
@@ -20,6 +21,7 @@ BenchWorker::BenchWorker(TrafficCollector *collector, QObject *parent)
 BenchWorker::~BenchWorker()
 {
     m_load->stop();
+    m_sequence->stop();
     m_clients.clear();
     m_servers.clear();
 }
@@ -120,19 +122,20 @@ void BenchWorker::removeClient(int id)
     publishSoon();
 }
 
-void BenchWorker::send(quint64 ticket, const SendTarget &target, const netcore::Message &message)
+void BenchWorker::send(quint64 ticket, const SendTarget &target, const ComposedPayload &payload)
 {
-    const SendTally tally = sendOnce(target, message);
+    const SendTally tally = sendOnce(target, payload, 1);
     if (tally.refused > 0)
         m_collector->addEvent(EventKind::Error, tr("Send"), tally.refusalSummary());
     m_collector->addSendReport(SendReport{ticket, tally});
 }
 
-void BenchWorker::startLoad(const SendTarget &target, const netcore::Message &message, qint64 count,
+void BenchWorker::startLoad(const SendTarget &target, const ComposedPayload &payload, qint64 count,
                             int ratePerSecond)
 {
-    m_load->start([this, target, message] { return sendOnce(target, message); }, count, ratePerSecond,
-                  destinationsOf(target));
+    // The paced sender calls in order: the n-th call is repetition n.
+    m_load->start([this, target, payload, seq = qint64(0)]() mutable { return sendOnce(target, payload, ++seq); },
+                  count, ratePerSecond, destinationsOf(target));
 }
 
 void BenchWorker::stopLoad()
@@ -140,30 +143,53 @@ void BenchWorker::stopLoad()
     m_load->stop();
 }
 
+void BenchWorker::startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs)
+{
+    m_sequence->start([this, target, steps](int index) { return sendOnce(target, steps.at(index), index + 1); },
+                      int(steps.size()), delayMsecs, destinationsOf(target));
+}
+
+void BenchWorker::stopSequence()
+{
+    m_sequence->stop();
+}
+
 void BenchWorker::clear()
 {
     m_load->stop();
+    m_sequence->stop();
     m_clients.clear();
     m_servers.clear();
     publishSoon();
 }
 
-SendTally BenchWorker::sendOnce(const SendTarget &target, const netcore::Message &message)
+SendTally BenchWorker::sendOnce(const SendTarget &target, const ComposedPayload &payload, qint64 seq)
 {
     SendTally tally;
+    netcore::Message message;
+    QString why;
+    // Without templates, one message for every destination; with them, one each (a {{random}} each).
+    if (!payload.hasTemplates())
+        payload.render(seq, &message, &why);
+    const auto build = [&] { return !payload.hasTemplates() || payload.render(seq, &message, &why); };
     switch (target.kind) {
     case SendTarget::Kind::Clients:
         for (int id : target.clientIds) {
-            if (SpawnedClient *spawned = client(id))
-                spawned->send(message, &tally);
-            else
+            SpawnedClient *spawned = client(id);
+            if (!spawned)
                 tally.refuse(tr("client #%1 was removed").arg(id));
+            else if (!build())
+                tally.refuse(why);
+            else
+                spawned->send(message, &tally);
         }
         break;
     case SendTarget::Kind::Connections: {
         HostedServer *hosted = server(target.serverId);
         for (quint64 connection : target.connections) {
-            if (hosted && hosted->send(connection, message))
+            if (!build())
+                tally.refuse(why);
+            else if (hosted && hosted->send(connection, message))
                 ++tally.sent;
             else
                 tally.refuse(tr("connection #%1 is closed").arg(connection));
@@ -172,6 +198,10 @@ SendTally BenchWorker::sendOnce(const SendTarget &target, const netcore::Message
     }
     case SendTarget::Kind::Broadcast: {
         HostedServer *hosted = server(target.serverId);
+        if (hosted && payload.hasTemplates()) {
+            broadcastEach(hosted, payload, seq, &tally);
+            break;
+        }
         const int recipients = hosted ? hosted->broadcast(message) : 0;
         if (recipients > 0)
             tally.sent += recipients;
@@ -182,6 +212,25 @@ SendTally BenchWorker::sendOnce(const SendTarget &target, const netcore::Message
     }
     }
     return tally;
+}
+
+void BenchWorker::broadcastEach(HostedServer *hosted, const ComposedPayload &payload, qint64 seq, SendTally *tally)
+{
+    const QList<quint64> connections = hosted->connectionIds();
+    if (connections.isEmpty()) {
+        tally->refuse(tr("%1 has no client to broadcast to").arg(hosted->name()));
+        return;
+    }
+    for (const quint64 connection : connections) {
+        netcore::Message message;
+        QString why;
+        if (!payload.render(seq, &message, &why))
+            tally->refuse(why);
+        else if (hosted->send(connection, message))
+            ++tally->sent;
+        else
+            tally->refuse(tr("connection #%1 is closed").arg(connection));
+    }
 }
 
 int BenchWorker::destinationsOf(const SendTarget &target) const

@@ -13,6 +13,7 @@ namespace wirebench {
 
 class HostedServer;
 class PacedSender;
+class SequenceSender;
 class SpawnedClient;
 
 /**
@@ -54,15 +55,22 @@ public:
     void removeClient(int id);
 
     /** Sends once and reports what became of it as a SendReport numbered @p ticket. */
-    void send(quint64 ticket, const SendTarget &target, const netcore::Message &message);
-    void startLoad(const SendTarget &target, const netcore::Message &message, qint64 count, int ratePerSecond);
+    void send(quint64 ticket, const SendTarget &target, const ComposedPayload &payload);
+    void startLoad(const SendTarget &target, const ComposedPayload &payload, qint64 count, int ratePerSecond);
     void stopLoad();
+    void startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs);
+    void stopSequence();
 
     void clear();
 
 private:
-    /** One send to @p target: one message per destination, each counted in the tally. */
-    SendTally sendOnce(const SendTarget &target, const netcore::Message &message);
+    /**
+     * One send to @p target: one message per destination, each counted in the tally. With templates,
+     * each destination's message is built on its own, {{seq}} filled with @p seq.
+     */
+    SendTally sendOnce(const SendTarget &target, const ComposedPayload &payload, qint64 seq);
+    /** A broadcast built anew for each recipient, as its templates ask. */
+    void broadcastEach(HostedServer *hosted, const ComposedPayload &payload, qint64 seq, SendTally *tally);
     /** The messages one send to @p target is, as far as can be told now. */
     int destinationsOf(const SendTarget &target) const;
     HostedServer *server(int id) const;
@@ -75,7 +83,8 @@ private:
     // Ordered maps: snapshots list servers and clients in creation order.
     std::map<int, std::unique_ptr<HostedServer>> m_servers;
     std::map<int, std::unique_ptr<SpawnedClient>> m_clients;
-    PacedSender *m_load = nullptr; ///< child of this
+    PacedSender *m_load = nullptr;         ///< child of this
+    SequenceSender *m_sequence = nullptr; ///< child of this
     QTimer m_snapshotTimer;
     QTimer m_soonTimer;
 };

@@ -55,6 +55,7 @@ void HostedServer::destroyServer()
 
 bool HostedServer::applyResponder(QString *why)
 {
+    why->clear();
     const std::shared_ptr<Responder> responder = ResponderFactory::forServer(m_spec, why);
     if (m_responderHost)
         m_responderHost->setResponder(responder);
@@ -108,8 +109,10 @@ bool HostedServer::start()
                               netcore::ErrorCode::InvalidConfiguration);
         return false;
     }
-    if (!applyResponder(&m_error))
+    if (!applyResponder(&why)) {
+        m_error = why;
         return false;
+    }
     if (!ServerSetup::configure(m_spec, m_server.get(), &why)) {
         // Never serve plaintext, to everyone, or without receipts, in place of what the user asked for.
         m_error = why;
@@ -185,6 +188,15 @@ int HostedServer::broadcast(const netcore::Message &composed, quint64 except)
             m_collector->addEntry(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
     }
     return recipients;
+}
+
+QList<quint64> HostedServer::connectionIds() const
+{
+    QList<quint64> ids;
+    const QList<netcore::ConnectionInfo> connections = m_server->connections();
+    for (const netcore::ConnectionInfo &info : connections)
+        ids.append(info.id);
+    return ids;
 }
 
 ServerState HostedServer::state() const

@@ -57,6 +57,8 @@ public:
     bool send(quint64 connection, const netcore::Message &message);
     /** Sends to every connection but @p except and logs one entry per recipient. */
     int broadcast(const netcore::Message &message, quint64 except = 0);
+    /** The ids of its open connections, as the server knows them now (a broadcast's recipients). */
+    QList<quint64> connectionIds() const;
 
     ServerState state() const;
 

@@ -16,7 +16,9 @@ void PacedSender::start(SendOnce sendOnce, qint64 count, int ratePerSecond, int 
     m_timer.stop();
     m_sendOnce = std::move(sendOnce);
     m_rate = qMax(0, ratePerSecond);
+    const quint64 run = m_progress.run + 1;
     m_progress = LoadProgress{};
+    m_progress.run = run;
     m_progress.running = true;
     m_progress.repetitions = qMax<qint64>(0, count);
     m_progress.destinations = qMax(0, destinations);

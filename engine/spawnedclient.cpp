@@ -2,6 +2,7 @@
 
 #include <engine/clientsetup.h>
 
+#include <netcore/codec.h>
 #include <netcore/endpoint.h>
 #include <netcore/messageinbox.h>
 
@@ -36,6 +37,13 @@ SpawnedClient::SpawnedClient(int id, const QString &name, const ClientSpec &spec
     QString why;
     if (!ClientSetup::configure(spec, &m_client, &why))
         m_setupError = why;
+    if (spec.login) {
+        m_hasLogin = true;
+        m_codec = netcore::Codec::create(spec.codec);
+        // Connecting without it would talk to a server that waits for it first.
+        if (!ComposedPayload::compose(spec.loginMessage, &m_login, &why) && m_setupError.isEmpty())
+            m_setupError = tr("the login message cannot be sent: %1").arg(why);
+    }
 }
 
 SpawnedClient::~SpawnedClient() = default;
@@ -68,6 +76,10 @@ void SpawnedClient::send(const netcore::Message &message, SendTally *tally)
         return;
     }
     const netcore::Message sendable = asCarriedBy(m_spec.codec, message);
+    if (m_hasLogin && state != netcore::Client::State::Connected) {
+        hold(sendable, tally);
+        return;
+    }
     if (!m_client.send(sendable)) {
         tally->refuse(tr("%1 did not take it: %2").arg(m_name, m_client.errorString()));
         return;
@@ -78,6 +90,44 @@ void SpawnedClient::send(const netcore::Message &message, SendTally *tally)
     } else {
         m_queued.append(sendable);
         ++tally->queued;
+    }
+}
+
+void SpawnedClient::hold(const netcore::Message &message, SendTally *tally)
+{
+    const int limit = m_client.maxPendingMessages();
+    if (int(m_held.size()) + m_client.unconfirmedMessageCount() >= limit) {
+        tally->refuse(tr("%1 did not take it: send queue full (%2 messages waiting for a connection)")
+                          .arg(m_name).arg(limit));
+        return;
+    }
+    QByteArray frame;
+    netcore::Error error;
+    if (!m_codec->encode(message, frame, &error)) {
+        tally->refuse(tr("%1 did not take it: %2").arg(m_name, error.message));
+        return;
+    }
+    m_held.append(message);
+    ++tally->queued;
+}
+
+void SpawnedClient::logIn()
+{
+    netcore::Message login;
+    QString why;
+    if (!m_login.render(++m_logins, &login, &why)) {
+        m_collector->addEvent(EventKind::Error, m_name, tr("login not sent: %1").arg(why));
+    } else {
+        login = asCarriedBy(m_spec.codec, login);
+        if (m_client.send(login))
+            m_collector->addEntry(m_source, Direction::Out, login);
+        else
+            m_collector->addEvent(EventKind::Error, m_name, tr("login not sent: %1").arg(m_client.errorString()));
+    }
+    // Connected, with netcore's queue empty: each goes out now, in order, after the login.
+    for (const netcore::Message &message : std::exchange(m_held, {})) {
+        if (m_client.send(message))
+            m_collector->addEntry(m_source, Direction::Out, message);
     }
 }
 
@@ -110,13 +160,16 @@ void SpawnedClient::onConnected()
     m_collector->addEvent(EventKind::Connected, m_name,
                           tr("connected to %1 from port %2")
                               .arg(netcore::Endpoint::format(m_spec.host, m_spec.port)).arg(m_client.localPort()));
+    if (m_hasLogin)
+        logIn();
 }
 
 void SpawnedClient::onStateChanged(netcore::Client::State state)
 {
-    if (state == netcore::Client::State::Disconnected && !m_queued.isEmpty()) {
+    const qsizetype waiting = m_queued.size() + m_held.size();
+    if (state == netcore::Client::State::Disconnected && waiting > 0) {
         m_collector->addEvent(EventKind::Info, m_name,
-                              tr("queued messages wait until it is connected again: %1").arg(m_queued.size()));
+                              tr("queued messages wait until it is connected again: %1").arg(waiting));
     }
 }
 

@@ -1,11 +1,18 @@
 #pragma once
 
 #include <engine/benchtypes.h>
+#include <engine/composedpayload.h>
 #include <engine/trafficcollector.h>
 
 #include <netcore/client.h>
 
 #include <QtCore/QObject>
+
+#include <memory>
+
+namespace netcore {
+class Codec;
+}
 
 namespace wirebench {
 
@@ -28,13 +35,17 @@ public:
     int id() const { return m_id; }
     QString name() const { return m_name; }
 
-    /** Connects; with an unusable TLS or receipts setting (a bad CA file) it reports an error event instead. */
+    /**
+     * Connects; with an unusable TLS, receipts or login setting (a bad CA file, an unknown template)
+     * it reports an error event instead.
+     */
     void connectToServer();
     void disconnectFromServer();
     /**
      * Sends when connected, queues while connecting or reconnecting, refuses when closed, and
      * counts which in @p tally. A message is logged Out when it is written, not before. Its channel
-     * and id go only where the codec carries them (CodecConfig::carriesChannelAndId()).
+     * and id go only where the codec carries them (CodecConfig::carriesChannelAndId()). With a
+     * login, what is queued goes after the next login.
      */
     void send(const netcore::Message &message, SendTally *tally);
 
@@ -46,6 +57,10 @@ private:
     void onDisconnected(netcore::DisconnectReason reason, const QString &detail);
     void onMessageReceived(const netcore::Message &message);
     void onErrorOccurred(const netcore::Error &error);
+    /** Keeps @p message for after the next login, or refuses it as netcore's queue would. */
+    void hold(const netcore::Message &message, SendTally *tally);
+    /** Sends the login, its templates filled in for this connection, then what was held for it. */
+    void logIn();
 
     const int m_id = 0;
     const QString m_name;
@@ -57,6 +72,11 @@ private:
     QString m_setupError; ///< the error event for TLS or receipts settings that cannot be used; empty when they can
     /** Taken by the client's queue, not written yet: logged Out when the connection is up. */
     QList<netcore::Message> m_queued;
+    bool m_hasLogin = false;
+    ComposedPayload m_login;
+    qint64 m_logins = 0;                     ///< connections it logged in on: the login's {{seq}}
+    std::unique_ptr<netcore::Codec> m_codec; ///< with a login: checks what is held as netcore::Client::send() would
+    QList<netcore::Message> m_held;          ///< with a login: sent while not connected, to go after the login
 };
 
 } // namespace wirebench

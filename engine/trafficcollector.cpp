@@ -117,6 +117,12 @@ void TrafficCollector::setLoad(const LoadProgress &load)
     m_load = load;
 }
 
+void TrafficCollector::setSequence(const SequenceProgress &sequence)
+{
+    QMutexLocker lock(&m_mutex);
+    m_sequenceProgress = sequence;
+}
+
 void TrafficCollector::addSendReport(const SendReport &report)
 {
     QMutexLocker lock(&m_mutex);
@@ -143,6 +149,7 @@ TrafficBatch TrafficCollector::take()
         batch.servers = m_servers;
         batch.clients = m_clients;
         batch.load = m_load;
+        batch.sequence = m_sequenceProgress;
         batch.sends.swap(m_sends);
         time = now();
     }

@@ -19,7 +19,7 @@ struct LogSource
 /**
  * What the bench's I/O thread saw, held until the GUI takes it: log entries,
  * events, cumulative channel statistics, the latest server and client
- * snapshots and the paced sender's progress.
+ * snapshots and the paced and sequence senders' progress.
  *
  * Thread-safe. The I/O thread adds one entry at a time under a short lock
  * (no cross-thread posting per message); take() swaps the pending lists out
@@ -53,6 +53,7 @@ public:
     /** Replaces the snapshots every later batch carries. */
     void setSnapshots(const QList<ServerState> &servers, const QList<ClientState> &clients);
     void setLoad(const LoadProgress &load);
+    void setSequence(const SequenceProgress &sequence);
     /** What became of one Bench::send(); the next batch carries it. */
     void addSendReport(const SendReport &report);
 
@@ -75,6 +76,7 @@ private:
     QList<ServerState> m_servers;
     QList<ClientState> m_clients;
     LoadProgress m_load;
+    SequenceProgress m_sequenceProgress;
     QList<SendReport> m_sends;
 
     // The wall clock is read at most once per millisecond: under a flood,

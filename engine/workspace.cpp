@@ -55,33 +55,27 @@ bool fromArray(const QJsonObject &object, const QString &key, QList<T> *items, Q
 
 } // namespace
 
-QJsonObject SavedPayload::toJson() const
+QJsonObject PayloadSequence::toJson() const
 {
     return QJsonObject{
-        {QStringLiteral("name"), name},
-        {QStringLiteral("kind"), kind},
-        {QStringLiteral("content"), content},
-        {QStringLiteral("channel"), channel},
-        {QStringLiteral("id"), double(id)},
+        {QStringLiteral("steps"), toArray(steps)},
+        {QStringLiteral("delayMsecs"), delayMsecs},
     };
 }
 
-SavedPayload SavedPayload::fromJson(const QJsonObject &object)
+bool PayloadSequence::fromJson(const QJsonObject &object, PayloadSequence *sequence, QString *error)
 {
-    SavedPayload payload;
-    payload.name = object.value(QStringLiteral("name")).toString();
-    payload.kind = object.value(QStringLiteral("kind")).toString(payload.kind);
-    payload.content = object.value(QStringLiteral("content")).toString();
-    payload.channel = object.value(QStringLiteral("channel")).toString();
-    const double id = object.value(QStringLiteral("id")).toDouble(0);
-    payload.id = id >= 0 && id <= 4294967295.0 ? quint32(id) : 0;
-    return payload;
+    PayloadSequence read;
+    if (!fromArray(object, QStringLiteral("steps"), &read.steps, error))
+        return false;
+    read.delayMsecs = qMax(0, object.value(QStringLiteral("delayMsecs")).toInt(read.delayMsecs));
+    *sequence = read;
+    return true;
 }
 
-bool operator==(const SavedPayload &a, const SavedPayload &b)
+bool operator==(const PayloadSequence &a, const PayloadSequence &b)
 {
-    return a.name == b.name && a.kind == b.kind && a.content == b.content && a.channel == b.channel
-        && a.id == b.id;
+    return a.steps == b.steps && a.delayMsecs == b.delayMsecs;
 }
 
 QJsonObject Workspace::toJson() const
@@ -92,6 +86,7 @@ QJsonObject Workspace::toJson() const
         {QStringLiteral("servers"), toArray(servers)},
         {QStringLiteral("clients"), toArray(clients)},
         {QStringLiteral("payloads"), toArray(payloads)},
+        {QStringLiteral("sequence"), sequence.toJson()},
     };
 }
 
@@ -117,6 +112,15 @@ bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QStrin
         || !fromArray(object, QStringLiteral("clients"), &read.clients, error)
         || !fromArray(object, QStringLiteral("payloads"), &read.payloads, error))
         return false;
+    const QJsonValue sequence = object.value(QStringLiteral("sequence"));
+    if (!sequence.isUndefined() && !sequence.isObject()) {
+        setError(error, tr("\"sequence\" is not an object"));
+        return false;
+    }
+    // An older file has none: the default, an empty sequence.
+    if (!PayloadSequence::fromJson(sequence.toObject(), &read.sequence, error))
+        return false;
+
     *workspace = read;
     return true;
 }
@@ -165,7 +169,8 @@ bool Workspace::load(const QString &path, Workspace *workspace, QString *error)
 
 bool operator==(const Workspace &a, const Workspace &b)
 {
-    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads;
+    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads
+        && a.sequence == b.sequence;
 }
 
 } // namespace wirebench

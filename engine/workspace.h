@@ -1,27 +1,28 @@
 #pragma once
 
 #include <engine/benchtypes.h>
+#include <engine/savedpayload.h>
 
 #include <QtCore/QList>
 #include <QtCore/QString>
 
 namespace wirebench {
 
-/** A payload the user saved in the composer's library. */
-struct SavedPayload
+/** The composer's sequence: saved payloads sent in order, delayMsecs apart (Bench::startSequence()). */
+struct PayloadSequence
 {
-    QString name;
-    QString kind = QStringLiteral("json"); ///< "json", "text", "binary" (hex), "file" (path), "image" (path)
-    QString content;                         ///< json/text as typed, hex digits, or a file path
-    QString channel;
-    quint32 id = 0;
+    static constexpr int defaultDelayMsecs = 200;
+
+    QList<SavedPayload> steps; ///< copies: deleting a payload from the library leaves the sequence whole
+    int delayMsecs = defaultDelayMsecs;
 
     QJsonObject toJson() const;
-    static SavedPayload fromJson(const QJsonObject &object);
-    friend bool operator==(const SavedPayload &a, const SavedPayload &b);
+    /** False, with @p error set, if its steps are not a list of objects; missing fields keep their defaults. */
+    static bool fromJson(const QJsonObject &object, PayloadSequence *sequence, QString *error);
+    friend bool operator==(const PayloadSequence &a, const PayloadSequence &b);
 };
 
-/** Everything a workspace file holds: servers, clients and saved payloads. */
+/** Everything a workspace file holds: servers, clients (with their logins), saved payloads and the sequence. */
 struct Workspace
 {
     static constexpr int formatVersion = 1;
@@ -29,6 +30,7 @@ struct Workspace
     QList<ServerSpec> servers;
     QList<ClientSpec> clients; ///< one per client, with its own name
     QList<SavedPayload> payloads;
+    PayloadSequence sequence;
 
     QJsonObject toJson() const;
     /** False, with @p error set, if the object is not a workspace this version can read. */

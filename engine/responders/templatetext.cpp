@@ -60,7 +60,7 @@ TemplateText TemplateText::literal(const QString &text)
     return result;
 }
 
-bool TemplateText::parse(const QString &text, TemplateText *result, QString *error)
+bool TemplateText::parse(const QString &text, TemplateText *result, QString *error, Scope scope)
 {
     QList<Piece> pieces;
     QString literal;
@@ -78,7 +78,8 @@ bool TemplateText::parse(const QString &text, TemplateText *result, QString *err
             return false;
         }
         Piece piece;
-        if (!parsePlaceholder(text.mid(open + 2, close - open - 2).trimmed(), &piece, error))
+        const QString name = text.mid(open + 2, close - open - 2).trimmed();
+        if (!parsePlaceholder(name, scope, &piece, error) || !checkScope(name, piece, scope, error))
             return false;
         if (!literal.isEmpty())
             pieces.append(Piece{Kind::Literal, std::exchange(literal, QString()), 0, 0});
@@ -91,7 +92,7 @@ bool TemplateText::parse(const QString &text, TemplateText *result, QString *err
     return true;
 }
 
-bool TemplateText::parsePlaceholder(const QString &name, Piece *piece, QString *error)
+bool TemplateText::parsePlaceholder(const QString &name, Scope scope, Piece *piece, QString *error)
 {
     static const QHash<QString, Kind> simple{
         {QStringLiteral("channel"), Kind::Channel}, {QStringLiteral("id"), Kind::Id},
@@ -130,9 +131,22 @@ bool TemplateText::parsePlaceholder(const QString &name, Piece *piece, QString *
         piece->high = match.captured(2).toLongLong();
         return true;
     }
+    if (scope == Scope::Send) {
+        *error = tr("unknown template {{%1}}: use {{seq}}, {{now}} or {{random:A-B}}").arg(name);
+        return false;
+    }
     *error = tr("unknown template {{%1}}: use {{1}}..{{9}}, {{json:/pointer}}, {{channel}}, {{id}}, {{text}}, "
                 "{{hex}}, {{conn}}, {{peer}}, {{seq}}, {{now}} or {{random:A-B}}")
                  .arg(name);
+    return false;
+}
+
+bool TemplateText::checkScope(const QString &name, const Piece &piece, Scope scope, QString *error)
+{
+    if (scope == Scope::Reply || piece.kind == Kind::Seq || piece.kind == Kind::Now || piece.kind == Kind::Random)
+        return true;
+    *error = tr("{{%1}} means nothing here: a send has no message or connection to take it from; "
+                "use {{seq}}, {{now}} or {{random:A-B}}").arg(name);
     return false;
 }
 

@@ -16,7 +16,7 @@ struct TemplateContext
     QStringList groups;                    ///< the rule's regular expression match: [0] the whole, [1].. the groups
     quint64 connection = 0;
     QString peer;                          ///< "HOST:PORT"
-    qint64 seq = 0;                        ///< messages received on this connection (rules), sends of this client (scenarios, composer)
+    qint64 seq = 0;                        ///< messages received on this connection (rules), sends of this client (scenarios), a send's number (composer, logins)
 };
 
 /**
@@ -35,10 +35,17 @@ struct TemplateContext
 class TemplateText
 {
 public:
+    /**
+     * What the text is filled from. A reply has a message and a connection; a send of its own
+     * (the composer's, a client's login) has neither, so there only {{seq}}, {{now}} and
+     * {{random:A-B}} mean something and the others are errors.
+     */
+    enum class Scope { Reply, Send };
+
     TemplateText() = default;
 
-    /** False, with @p error saying which placeholder is wrong, if @p text has one that is not known. */
-    static bool parse(const QString &text, TemplateText *result, QString *error);
+    /** False, with @p error saying which placeholder is wrong, if @p text has one that is not known in @p scope. */
+    static bool parse(const QString &text, TemplateText *result, QString *error, Scope scope = Scope::Reply);
     /** True for a text with at least one placeholder. */
     static bool hasPlaceholders(const QString &text);
 
@@ -68,7 +75,9 @@ private:
         qint64 high = 0;
     };
 
-    static bool parsePlaceholder(const QString &name, Piece *piece, QString *error);
+    static bool parsePlaceholder(const QString &name, Scope scope, Piece *piece, QString *error);
+    /** False, with @p error, if @p piece needs what @p scope does not have. */
+    static bool checkScope(const QString &name, const Piece &piece, Scope scope, QString *error);
     QString renderPiece(const Piece &piece, const TemplateContext &context) const;
 
     QList<Piece> m_pieces{Piece()};

@@ -29,6 +29,8 @@ struct BenchTap
         clients = batch.clients;
         load = batch.load;
         loads.append(batch.load);
+        sequence = batch.sequence;
+        sends.append(batch.sends);
         return true;
     }
 
@@ -120,6 +122,8 @@ struct BenchTap
     QList<wirebench::ClientState> clients;
     wirebench::LoadProgress load;
     QList<wirebench::LoadProgress> loads; ///< one per batch
+    wirebench::SequenceProgress sequence;
+    QList<wirebench::SendReport> sends;
 };
 
 /** Set-ups shared by the bench tests. */

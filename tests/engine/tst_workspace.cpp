@@ -51,13 +51,27 @@ Workspace sampleWorkspace()
     ClientSpec confirmed;
     confirmed.name = QStringLiteral("confirmed 1");
     confirmed.receipts = true;
-    workspace.clients = {client, other, insecure, confirmed};
+    ClientSpec loggingIn;
+    loggingIn.name = QStringLiteral("alice 1");
+    loggingIn.login = true;
+    loggingIn.loginMessage = SavedPayload{{}, QStringLiteral("json"), QStringLiteral("{\"user\": \"alice\", \"n\": {{seq}}}"),
+                                          QStringLiteral("auth"), 9};
+    ClientSpec loginOff = loggingIn; // what was typed is kept while the login is off
+    loginOff.name = QStringLiteral("alice 2");
+    loginOff.login = false;
+    workspace.clients = {client, other, insecure, confirmed, loggingIn, loginOff};
 
     workspace.payloads = {
         SavedPayload{QStringLiteral("hello"), QStringLiteral("json"), QStringLiteral("{\"a\": 1}"),
                      QStringLiteral("chat"), 4294967295u},
         SavedPayload{QStringLiteral("bytes"), QStringLiteral("binary"), QStringLiteral("00ff"), {}, 0},
     };
+    workspace.sequence.steps = {
+        workspace.payloads.at(0),
+        SavedPayload{QStringLiteral("tick"), QStringLiteral("text"), QStringLiteral("tick {{seq}}\\n"), {}, 0},
+        workspace.payloads.at(0),
+    };
+    workspace.sequence.delayMsecs = 750;
     return workspace;
 }
 
@@ -72,6 +86,9 @@ private Q_SLOTS:
     void tlsAndAllowAreStored();
     void receiptsAreStored();
     void workspaceWithoutTlsKeysStillLoads();
+    void loginIsStored();
+    void sequenceIsStored();
+    void workspaceWithoutLoginOrSequenceStillLoads();
     void serverModeIsNamed_data();
     void serverModeIsNamed();
     void workspaceRoundTrips();
@@ -104,7 +121,11 @@ void tst_Workspace::specsRoundTrip()
         QVERIFY(!(other == workspace.servers.at(0)));
     }
     for (auto change : {+[](ClientSpec &c) { c.tls = false; }, +[](ClientSpec &c) { c.caFile.clear(); },
-                        +[](ClientSpec &c) { c.insecure = true; }, +[](ClientSpec &c) { c.receipts = true; }}) {
+                        +[](ClientSpec &c) { c.insecure = true; }, +[](ClientSpec &c) { c.receipts = true; },
+                        +[](ClientSpec &c) { c.login = true; }, +[](ClientSpec &c) { c.loginMessage.content = QStringLiteral("x"); },
+                        +[](ClientSpec &c) { c.loginMessage.kind = QStringLiteral("text"); },
+                        +[](ClientSpec &c) { c.loginMessage.channel = QStringLiteral("x"); },
+                        +[](ClientSpec &c) { c.loginMessage.id = 1; }}) {
         ClientSpec other = workspace.clients.at(1);
         change(other);
         QVERIFY(!(other == workspace.clients.at(1)));
@@ -175,6 +196,88 @@ void tst_Workspace::workspaceWithoutTlsKeysStillLoads()
     QVERIFY(!read.clients.at(0).insecure);
     QVERIFY(!read.clients.at(0).receipts);
     QVERIFY(!read.clients.at(0).autoReconnect);
+}
+
+void tst_Workspace::loginIsStored()
+{
+    const Workspace workspace = sampleWorkspace();
+    const QJsonObject login = workspace.clients.at(4).toJson().value(QStringLiteral("login")).toObject();
+    QCOMPARE(login, QJsonObject({{QStringLiteral("enabled"), true},
+                                 {QStringLiteral("kind"), QStringLiteral("json")},
+                                 {QStringLiteral("content"), QStringLiteral("{\"user\": \"alice\", \"n\": {{seq}}}")},
+                                 {QStringLiteral("channel"), QStringLiteral("auth")},
+                                 {QStringLiteral("id"), 9}}));
+    QCOMPARE(workspace.clients.at(5).toJson().value(QStringLiteral("login")).toObject().value(QStringLiteral("enabled")),
+             QJsonValue(false));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("login.json"));
+    QString error;
+    QVERIFY2(workspace.save(path, &error), qPrintable(error));
+    Workspace read;
+    QVERIFY2(Workspace::load(path, &read, &error), qPrintable(error));
+    QCOMPARE(read.clients.at(4), workspace.clients.at(4));
+    QVERIFY(read.clients.at(4).login);
+    QCOMPARE(read.clients.at(4).loginMessage.content, QStringLiteral("{\"user\": \"alice\", \"n\": {{seq}}}"));
+    QVERIFY(!read.clients.at(5).login);
+    QCOMPARE(read.clients.at(5).loginMessage.channel, QStringLiteral("auth"));
+}
+
+void tst_Workspace::sequenceIsStored()
+{
+    const Workspace workspace = sampleWorkspace();
+    const QJsonObject sequence = workspace.toJson().value(QStringLiteral("sequence")).toObject();
+    QCOMPARE(sequence.value(QStringLiteral("delayMsecs")).toInt(), 750);
+    const QJsonArray steps = sequence.value(QStringLiteral("steps")).toArray();
+    QCOMPARE(steps.size(), 3);
+    QCOMPARE(steps.at(1).toObject().value(QStringLiteral("content")).toString(), QStringLiteral("tick {{seq}}\\n"));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sequence.json"));
+    QString error;
+    QVERIFY2(workspace.save(path, &error), qPrintable(error));
+    Workspace read;
+    QVERIFY2(Workspace::load(path, &read, &error), qPrintable(error));
+    QCOMPARE(read.sequence, workspace.sequence);
+    PayloadSequence other = workspace.sequence;
+    other.delayMsecs = 0;
+    QVERIFY(!(other == workspace.sequence));
+
+    QJsonObject broken = workspace.toJson();
+    broken.insert(QStringLiteral("sequence"), QJsonObject{{QStringLiteral("steps"), 3}});
+    QVERIFY(!Workspace::fromJson(broken, &read, &error));
+    QVERIFY2(error.contains(QLatin1String("\"steps\" is not a list")), qPrintable(error));
+    broken.insert(QStringLiteral("sequence"), QJsonArray());
+    QVERIFY(!Workspace::fromJson(broken, &read, &error));
+    QVERIFY2(error.contains(QLatin1String("\"sequence\" is not an object")), qPrintable(error));
+}
+
+// As a Wirebench without logins and sequences wrote it.
+void tst_Workspace::workspaceWithoutLoginOrSequenceStillLoads()
+{
+    const QByteArray old = R"({
+        "format": "wirebench-workspace", "version": 1,
+        "servers": [],
+        "clients": [{"name": "client 1", "host": "127.0.0.1", "port": 5555, "autoReconnect": true,
+                     "tls": false, "caFile": "", "insecure": false, "receipts": false}],
+        "payloads": [{"name": "hello", "kind": "json", "content": "{}", "channel": "", "id": 0}]
+    })";
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(old);
+    file.close();
+
+    Workspace read;
+    QString error;
+    QVERIFY2(Workspace::load(path, &read, &error), qPrintable(error));
+    QCOMPARE(read.clients.size(), 1);
+    QVERIFY(!read.clients.at(0).login);
+    QCOMPARE(read.clients.at(0).loginMessage, SavedPayload());
+    QCOMPARE(read.payloads.size(), 1);
+    QVERIFY(read.sequence.steps.isEmpty());
+    QCOMPARE(read.sequence.delayMsecs, PayloadSequence::defaultDelayMsecs);
 }
 
 void tst_Workspace::serverModeIsNamed_data()

@@ -18,6 +18,20 @@
 
 using namespace wirebench;
 
+namespace {
+
+/** The message a spied Send carries, as its first destination gets it. */
+netcore::Message messageOf(const QVariant &payload)
+{
+    netcore::Message message;
+    QString error;
+    if (!payload.value<ComposedPayload>().render(1, &message, &error))
+        qWarning("cannot build the message: %s", qPrintable(error));
+    return message;
+}
+
+} // namespace
+
 
 /** The composer, typed into and clicked like a user would. */
 class TestComposerPage : public QObject
@@ -40,6 +54,8 @@ private slots:
     void jsonErrorSaysWhereAndHowToFixIt();
     void channelFieldFollowsTheTargetsCodec();
     void sendReportShowsUnderTheSendButton();
+    void aRunsRefusalsAreToldOnceNotOverALaterSend_data();
+    void aRunsRefusalsAreToldOnceNotOverALaterSend();
     void library();
 
 private:
@@ -121,7 +137,7 @@ void TestComposerPage::sendsTheJsonAsTyped()
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
     QCOMPARE(sent.at(0).at(0).value<ComposerPage::Target>(), ComposerPage::Target::SelectedClients);
-    const auto message = sent.at(0).at(1).value<netcore::Message>();
+    const auto message = messageOf(sent.at(0).at(1));
     QCOMPARE(message.type(), netcore::MessageType::Json);
     QCOMPARE(message.payload(), QByteArray("{\"hello\": 1}"));
     QCOMPARE(message.channel(), QStringLiteral("chat"));
@@ -154,7 +170,7 @@ void TestComposerPage::textEscapes()
         return;
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
-    const auto message = sent.at(0).at(1).value<netcore::Message>();
+    const auto message = messageOf(sent.at(0).at(1));
     QCOMPARE(message.type(), netcore::MessageType::Text);
     QCOMPARE(message.payload(), bytes);
 }
@@ -168,7 +184,7 @@ void TestComposerPage::hexPayload()
     QTest::keyClicks(field<QPlainTextEdit>("payloadEdit"), QStringLiteral("e ef"));
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
-    QCOMPARE(sent.at(0).at(1).value<netcore::Message>().payload(), QByteArray::fromHex("deadbeef"));
+    QCOMPARE(messageOf(sent.at(0).at(1)).payload(), QByteArray::fromHex("deadbeef"));
 }
 
 void TestComposerPage::cborPayloadIsTypedAsJson()
@@ -182,7 +198,7 @@ void TestComposerPage::cborPayloadIsTypedAsJson()
     typePayload(QStringLiteral("{\"k\": 1}"));
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
-    const auto message = sent.at(0).at(1).value<netcore::Message>();
+    const auto message = messageOf(sent.at(0).at(1));
     QCOMPARE(message.type(), netcore::MessageType::Cbor);
     QCOMPARE(message.payload(), QByteArray::fromHex("a1616b01"));
 }
@@ -204,7 +220,7 @@ void TestComposerPage::imageGoesOnTheImageChannel()
     QVERIFY(field<QLabel>("imagePreview")->pixmap().width() > 0);
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
-    const auto message = sent.at(0).at(1).value<netcore::Message>();
+    const auto message = messageOf(sent.at(0).at(1));
     QCOMPARE(message.type(), netcore::MessageType::Binary);
     QCOMPARE(message.channel(), QStringLiteral("image"));
     QCOMPARE(message.payload(), png);
@@ -305,15 +321,15 @@ void TestComposerPage::channelFieldFollowsTheTargetsCodec()
              qPrintable(channel->toolTip()));
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
     QCOMPARE(sent.count(), 1);
-    QCOMPARE(sent.at(0).at(1).value<netcore::Message>().channel(), QString());
-    QCOMPARE(sent.at(0).at(1).value<netcore::Message>().id(), 0u);
+    QCOMPARE(messageOf(sent.at(0).at(1)).channel(), QString());
+    QCOMPARE(messageOf(sent.at(0).at(1)).id(), 0u);
 
     // The server speaks the envelope: a broadcast carries them.
     m_page->setTarget(ComposerPage::Target::Broadcast);
     QVERIFY(channel->isEnabled());
     QTest::mouseClick(field<QPushButton>("sendButton"), Qt::LeftButton);
-    QCOMPARE(sent.at(1).at(1).value<netcore::Message>().channel(), QStringLiteral("chat"));
-    QCOMPARE(sent.at(1).at(1).value<netcore::Message>().id(), 7u);
+    QCOMPARE(messageOf(sent.at(1).at(1)).channel(), QStringLiteral("chat"));
+    QCOMPARE(messageOf(sent.at(1).at(1)).id(), 7u);
 
     // Some of the clients: the field stays, and its tooltip says whose messages go without.
     m_page->setTarget(ComposerPage::Target::SelectedClients);
@@ -360,6 +376,64 @@ void TestComposerPage::library()
 
     QTest::mouseClick(field<QPushButton>("deleteFromLibraryButton"), Qt::LeftButton);
     QCOMPARE(m_library->rowCount(), 0);
+}
+
+void TestComposerPage::aRunsRefusalsAreToldOnceNotOverALaterSend_data()
+{
+    QTest::addColumn<bool>("sequence");
+    QTest::newRow("Send N") << false;
+    QTest::newRow("sequence") << true;
+}
+
+// The window hands every batch the latest progress, even long after a run ended: what it
+// refused is told when it happens, and a Send made since keeps its own report.
+void TestComposerPage::aRunsRefusalsAreToldOnceNotOverALaterSend()
+{
+    QFETCH(bool, sequence);
+    auto *status = field<QLabel>("sendStatusLabel");
+    SendTally messages;
+    messages.sent = 1;
+    messages.refuse(QStringLiteral("client 2 is closed"));
+    quint64 run = 1;
+    const auto tell = [&](bool running) {
+        if (sequence) {
+            SequenceProgress progress;
+            progress.run = run;
+            progress.running = running;
+            progress.steps = 2;
+            progress.stepsDone = running ? 1 : 2;
+            progress.messages = messages;
+            m_page->setSequenceProgress(progress);
+        } else {
+            LoadProgress progress;
+            progress.run = run;
+            progress.running = running;
+            progress.repetitions = progress.total = 2;
+            progress.destinations = 1;
+            progress.messages = messages;
+            m_page->setLoadProgress(progress);
+        }
+    };
+    const QString name = sequence ? QStringLiteral("Sequence: ") : QStringLiteral("Send N: ");
+    tell(true);
+    QCOMPARE(status->text(), name + QStringLiteral("1 of 2 messages not sent: client 2 is closed"));
+    messages.refuse(QStringLiteral("client 2 is closed"));
+    tell(true);
+    QCOMPARE(status->text(), name + QStringLiteral("1 of 2 messages not sent: client 2 is closed")); // told already
+    tell(false);
+    QCOMPARE(status->text(), name + QStringLiteral("2 of 3 messages not sent: client 2 is closed")); // the end's count
+
+    SendTally sent;
+    sent.sent = 1;
+    m_page->showSendReport(sent);
+    tell(false);
+    tell(false);
+    QCOMPARE(status->text(), QStringLiteral("Sent 1 message."));
+
+    // The next run refuses as many, without a batch in between that showed none: told again.
+    ++run;
+    tell(false);
+    QCOMPARE(status->text(), name + QStringLiteral("2 of 3 messages not sent: client 2 is closed"));
 }
 
 QTEST_MAIN(TestComposerPage)

@@ -1,4 +1,5 @@
 #include <ui/models/payloadlibrarymodel.h>
+#include <ui/models/payloadsequencemodel.h>
 
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
@@ -18,6 +19,9 @@ private slots:
     void removeRow();
     void renameInPlace();
     void texts();
+    void moveRows_data();
+    void moveRows();
+    void sequenceKeepsItsDelay();
 
 private:
     static SavedPayload payload(const QString &name, const QString &kind = QStringLiteral("json"),
@@ -123,6 +127,62 @@ void TestPayloadLibraryModel::texts()
     QCOMPARE(stored.value<SavedPayload>().content, QStringLiteral("{\"name\":\"ping\"}"));
     for (int column = 0; column < PayloadLibraryModel::ColumnCount; ++column)
         QVERIFY(!m_model->headerData(column, Qt::Horizontal).toString().isEmpty());
+}
+
+void TestPayloadLibraryModel::moveRows_data()
+{
+    QTest::addColumn<int>("from");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("before");
+    QTest::addColumn<bool>("moved");
+    QTest::addColumn<QStringList>("after");
+
+    QTest::newRow("up one") << 2 << 1 << 1 << true << QStringList{"a", "c", "b", "d"};
+    QTest::newRow("down one") << 1 << 1 << 3 << true << QStringList{"a", "c", "b", "d"};
+    QTest::newRow("first to last") << 0 << 1 << 4 << true << QStringList{"b", "c", "d", "a"};
+    QTest::newRow("last to first") << 3 << 1 << 0 << true << QStringList{"d", "a", "b", "c"};
+    QTest::newRow("two down") << 0 << 2 << 3 << true << QStringList{"c", "a", "b", "d"};
+    QTest::newRow("onto itself") << 1 << 1 << 1 << false << QStringList{"a", "b", "c", "d"};
+    QTest::newRow("before the next") << 1 << 1 << 2 << false << QStringList{"a", "b", "c", "d"};
+    QTest::newRow("past the end") << 1 << 1 << 5 << false << QStringList{"a", "b", "c", "d"};
+    QTest::newRow("too many") << 3 << 2 << 0 << false << QStringList{"a", "b", "c", "d"};
+}
+
+void TestPayloadLibraryModel::moveRows()
+{
+    QFETCH(int, from);
+    QFETCH(int, count);
+    QFETCH(int, before);
+    QFETCH(bool, moved);
+    QFETCH(QStringList, after);
+    m_model->setPayloads({payload("a"), payload("b"), payload("c"), payload("d")});
+    QSignalSpy spy(m_model, &QAbstractItemModel::rowsMoved);
+    QCOMPARE(m_model->moveRows(QModelIndex(), from, count, QModelIndex(), before), moved);
+    QCOMPARE(spy.count(), moved ? 1 : 0);
+    QCOMPARE(names(), after);
+    QCOMPARE(m_model->payload(0).content, QStringLiteral("{\"name\":\"%1\"}").arg(after.at(0))); // whole payloads move
+}
+
+void TestPayloadLibraryModel::sequenceKeepsItsDelay()
+{
+    PayloadSequenceModel sequence;
+    QAbstractItemModelTester tester(&sequence, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(sequence.delayMsecs(), PayloadSequence::defaultDelayMsecs);
+    QSignalSpy delay(&sequence, &PayloadSequenceModel::delayChanged);
+    PayloadSequence steps;
+    steps.steps = {payload("a"), payload("b"), payload("a")}; // a payload may come twice
+    steps.delayMsecs = 40;
+    sequence.setSequence(steps);
+    QCOMPARE(delay.count(), 1);
+    QCOMPARE(sequence.rowCount(), 3);
+    QCOMPARE(sequence.sequence(), steps);
+    sequence.setDelayMsecs(40);
+    QCOMPARE(delay.count(), 1); // no change, no signal
+    sequence.setDelayMsecs(-5);
+    QCOMPARE(sequence.delayMsecs(), 0);
+    QVERIFY(sequence.moveRow(QModelIndex(), 2, QModelIndex(), 0));
+    QCOMPARE(sequence.sequence().steps.at(1).name, QStringLiteral("a"));
+    QCOMPARE(sequence.sequence().steps.at(2).name, QStringLiteral("b"));
 }
 
 QTEST_MAIN(TestPayloadLibraryModel)

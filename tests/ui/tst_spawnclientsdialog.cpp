@@ -11,6 +11,7 @@
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QSpinBox>
 
 #include <functional>
@@ -40,6 +41,12 @@ private slots:
     void theLastSpawnsFramingIsRememberedUntilTheTargetChanges();
     void spawningAtAServerTakesItsReceipts_data();
     void spawningAtAServerTakesItsReceipts();
+    void loginFieldsWaitForTheirBox();
+    void loginIsCheckedAsTyped_data();
+    void loginIsCheckedAsTyped();
+    void typedLoginComesBackOnOk();
+    void loginChannelNeedsTheEnvelopeFraming();
+    void aSpawnRemembersItsLogin();
 
 private:
     /** Opens the page's spawn dialog, checks what its receipts box shows, and clicks OK; the spec spawned. */
@@ -106,13 +113,13 @@ void TestSpawnClientsDialog::missingCaFileKeepsOkDisabled()
     QCOMPARE(shownError(m_dialog, "tlsErrorLabel"), QStringLiteral("No such file: ") + missing);
 
     // Insecure trusts any certificate: the CA file no longer matters.
-    QTest::mouseClick(find<QCheckBox>("insecureCheck"), Qt::LeftButton);
+    clickCheckBox(find<QCheckBox>("insecureCheck"));
     QVERIFY(okEnabled(m_dialog));
     QVERIFY(!find<QLineEdit>("caEdit")->isEnabled());
     QVERIFY(shownError(m_dialog, "tlsErrorLabel").isEmpty());
 
     // Plaintext ignores it too.
-    QTest::mouseClick(find<QCheckBox>("insecureCheck"), Qt::LeftButton);
+    clickCheckBox(find<QCheckBox>("insecureCheck"));
     QVERIFY(!okEnabled(m_dialog));
     find<QGroupBox>("tlsGroup")->setChecked(false);
     QVERIFY(okEnabled(m_dialog));
@@ -125,7 +132,7 @@ void TestSpawnClientsDialog::insecureSaysWhatItCosts()
     QVERIFY(insecure->text().contains(QLatin1String("insecure")));
     QVERIFY(insecure->toolTip().contains(QLatin1String("encrypted")));
     QVERIFY(insecure->toolTip().contains(QLatin1String("not authenticated")));
-    QTest::mouseClick(insecure, Qt::LeftButton);
+    clickCheckBox(insecure);
     QVERIFY(m_dialog->spec().insecure);
     QVERIFY(m_dialog->spec().tls);
 }
@@ -328,6 +335,128 @@ void TestSpawnClientsDialog::theLastSpawnsFramingIsRememberedUntilTheTargetChang
         QCOMPARE(dialog->spec().port, quint16(5001));
     });
     QCOMPARE(spawned.count(), 3);
+}
+
+void TestSpawnClientsDialog::loginFieldsWaitForTheirBox()
+{
+    auto *login = find<QCheckBox>("loginCheck");
+    QVERIFY(!login->isChecked());
+    QVERIFY(!m_dialog->spec().login);
+    for (const char *name : {"loginKindCombo", "loginEdit", "loginChannelEdit", "loginIdSpin"})
+        QVERIFY2(!find<QWidget>(name)->isEnabled(), name);
+    QVERIFY(shownError(m_dialog, "loginErrorLabel").isEmpty()); // nothing to check while it is off
+    QVERIFY(okEnabled(m_dialog));
+
+    clickCheckBox(login);
+    QVERIFY(m_dialog->spec().login);
+    for (const char *name : {"loginKindCombo", "loginEdit", "loginChannelEdit", "loginIdSpin"})
+        QVERIFY2(find<QWidget>(name)->isEnabled(), name);
+    QVERIFY2(find<QPlainTextEdit>("loginEdit")->toolTip().contains(QLatin1String("{{seq}}")),
+             qPrintable(find<QPlainTextEdit>("loginEdit")->toolTip()));
+    // An empty JSON login is no login: said at once, OK waits for one.
+    QVERIFY(!shownError(m_dialog, "loginErrorLabel").isEmpty());
+    QVERIFY(!okEnabled(m_dialog));
+}
+
+void TestSpawnClientsDialog::loginIsCheckedAsTyped_data()
+{
+    QTest::addColumn<int>("kind"); // the combo's row: JSON, Text, Binary, CBOR
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("error"); // a part of it; empty: OK is enabled
+
+    QTest::newRow("json with seq") << 0 << QStringLiteral("{\"user\": \"alice\", \"n\": {{seq}}}") << QString();
+    QTest::newRow("json cut") << 0 << QStringLiteral("{\"user\": ") << QStringLiteral("Invalid JSON");
+    QTest::newRow("json broken by its template") << 0 << QStringLiteral("{\"n\": {{seq}}")
+                                                 << QStringLiteral("With the templates filled in");
+    QTest::newRow("unknown placeholder") << 0 << QStringLiteral("{\"n\": {{sequence}}}")
+                                         << QStringLiteral("unknown template {{sequence}}");
+    QTest::newRow("a reply's placeholder") << 1 << QStringLiteral("hi {{peer}}")
+                                           << QStringLiteral("{{peer}} means nothing here");
+    QTest::newRow("text with now") << 1 << QStringLiteral("LOGIN {{now}}\\n") << QString();
+    QTest::newRow("hex") << 2 << QStringLiteral("01 02 {{random:10-99}}") << QString();
+    QTest::newRow("bad hex") << 2 << QStringLiteral("0g") << QStringLiteral("hex");
+}
+
+void TestSpawnClientsDialog::loginIsCheckedAsTyped()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, typed);
+    QFETCH(QString, error);
+    clickCheckBox(find<QCheckBox>("loginCheck"));
+    chooseWithKeys(find<QComboBox>("loginKindCombo"), kind);
+    typeInto(find<QPlainTextEdit>("loginEdit"), typed);
+    const QString shown = shownError(m_dialog, "loginErrorLabel");
+    if (error.isEmpty())
+        QVERIFY2(shown.isEmpty(), qPrintable(shown));
+    else
+        QVERIFY2(shown.contains(error, Qt::CaseInsensitive), qPrintable(shown));
+    QCOMPARE(okEnabled(m_dialog), error.isEmpty());
+
+    // Turned off, it no longer holds the dialog back.
+    clickCheckBox(find<QCheckBox>("loginCheck"));
+    QVERIFY(okEnabled(m_dialog));
+    QVERIFY(shownError(m_dialog, "loginErrorLabel").isEmpty());
+}
+
+void TestSpawnClientsDialog::typedLoginComesBackOnOk()
+{
+    clickCheckBox(find<QCheckBox>("loginCheck"));
+    chooseWithKeys(find<QComboBox>("loginKindCombo"), 1);
+    typeInto(find<QPlainTextEdit>("loginEdit"), QStringLiteral("AUTH alice {{seq}}\\n"));
+    typeInto(find<QLineEdit>("loginChannelEdit"), QStringLiteral("auth"));
+    typeInto(find<QSpinBox>("loginIdSpin"), QStringLiteral("42"));
+    QTest::mouseClick(m_dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
+
+    const ClientSpec spec = m_dialog->spec();
+    QVERIFY(spec.login);
+    QCOMPARE(spec.loginMessage.kind, QStringLiteral("text"));
+    QCOMPARE(spec.loginMessage.content, QStringLiteral("AUTH alice {{seq}}\\n"));
+    QCOMPARE(spec.loginMessage.channel, QStringLiteral("auth"));
+    QCOMPARE(spec.loginMessage.id, 42u);
+
+    // And back into the form, as the clients page opens it the next time.
+    m_dialog->setSpec(ClientSpec());
+    QVERIFY(!find<QCheckBox>("loginCheck")->isChecked());
+    m_dialog->setSpec(spec);
+    QCOMPARE(m_dialog->spec(), spec);
+}
+
+void TestSpawnClientsDialog::loginChannelNeedsTheEnvelopeFraming()
+{
+    clickCheckBox(find<QCheckBox>("loginCheck"));
+    auto *channel = find<QLineEdit>("loginChannelEdit");
+    QVERIFY(channel->isEnabled());
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(CodecEditor::Preset::Line));
+    QVERIFY(!channel->isEnabled());
+    QVERIFY(!find<QSpinBox>("loginIdSpin")->isEnabled());
+    QVERIFY2(channel->toolTip().contains(QLatin1String("Only envelope framing")), qPrintable(channel->toolTip()));
+    QVERIFY(find<QPlainTextEdit>("loginEdit")->isEnabled()); // a line client logs in all the same
+    chooseWithKeys(find<QComboBox>("kindCombo"), int(CodecEditor::Preset::Envelope));
+    QVERIFY(channel->isEnabled());
+}
+
+// The clients page opens the dialog with the last spawn's login, even when a server's update
+// aims it anew: the login is the group's, not the server's.
+void TestSpawnClientsDialog::aSpawnRemembersItsLogin()
+{
+    ClientsPage page;
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5000, ServerSpec());
+    auto *spawn = page.findChild<QToolButton *>(QStringLiteral("spawnClientsButton"));
+    fillDialogOpenedBy<SpawnClientsDialog>(spawn, [](SpawnClientsDialog *dialog) {
+        clickCheckBox(dialog->findChild<QCheckBox *>(QStringLiteral("loginCheck")));
+        typeInto(dialog->findChild<QPlainTextEdit *>(QStringLiteral("loginEdit")), QStringLiteral("{\"n\": {{seq}}}"));
+    });
+    ServerSpec other;
+    other.codec = netcore::CodecConfig::length();
+    page.setSpawnTarget(QStringLiteral("127.0.0.1"), 5001, other);
+    fillDialogOpenedBy<SpawnClientsDialog>(spawn, [](SpawnClientsDialog *dialog) {
+        QVERIFY(dialog->spec().login);
+        QCOMPARE(dialog->spec().loginMessage.content, QStringLiteral("{\"n\": {{seq}}}"));
+        QCOMPARE(dialog->spec().port, quint16(5001));
+    });
 }
 
 QTEST_MAIN(TestSpawnClientsDialog)

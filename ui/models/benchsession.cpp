@@ -6,6 +6,7 @@
 #include <ui/models/eventlogmodel.h>
 #include <ui/models/messagelogmodel.h>
 #include <ui/models/payloadlibrarymodel.h>
+#include <ui/models/payloadsequencemodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/bench.h>
@@ -21,7 +22,8 @@ BenchSession::BenchSession(QObject *parent)
       m_serverModel(new ServerListModel(this)),
       m_clientModel(new ClientListModel(this)),
       m_channelModel(new ChannelStatsModel(this)),
-      m_payloadLibrary(new PayloadLibraryModel(this))
+      m_payloadLibrary(new PayloadLibraryModel(this)),
+      m_payloadSequence(new PayloadSequenceModel(this))
 {
     m_feed->setLogModel(m_logModel);
     m_feed->setEventModel(m_eventModel);
@@ -53,6 +55,7 @@ Workspace BenchSession::workspace() const
     for (int row = 0; row < m_clientModel->rowCount(); ++row)
         workspace.clients.append(m_clientModel->client(row).spec);
     workspace.payloads = m_payloadLibrary->payloads();
+    workspace.sequence = m_payloadSequence->sequence();
     return workspace;
 }
 
@@ -64,13 +67,16 @@ void BenchSession::openWorkspace(const Workspace &workspace)
     for (const ClientSpec &client : workspace.clients)
         m_bench->addClient(client);
     m_payloadLibrary->setPayloads(workspace.payloads);
+    m_payloadSequence->setSequence(workspace.sequence);
 }
 
 void BenchSession::clear()
 {
     m_bench->stopLoad();
+    m_bench->stopSequence();
     m_bench->clear();
     m_payloadLibrary->setPayloads({});
+    m_payloadSequence->setSequence(PayloadSequence());
     m_logModel->clear();
     m_eventModel->clear();
 }

@@ -15,12 +15,13 @@ class ClientListModel;
 class EventLogModel;
 class MessageLogModel;
 class PayloadLibraryModel;
+class PayloadSequenceModel;
 class ServerListModel;
 
 /**
  * Everything the window shows, without the window: the bench, the feed
- * that carries its traffic to the models, the models, and the saved
- * payloads. Turns the bench into a workspace and back.
+ * that carries its traffic to the models, the models, the saved payloads
+ * and the composer's sequence. Turns the bench into a workspace and back.
  */
 class BenchSession : public QObject
 {
@@ -39,16 +40,17 @@ public:
     ClientListModel *clientModel() const { return m_clientModel; }
     ChannelStatsModel *channelModel() const { return m_channelModel; }
     PayloadLibraryModel *payloadLibrary() const { return m_payloadLibrary; }
+    PayloadSequenceModel *payloadSequence() const { return m_payloadSequence; }
 
     /**
-     * The servers, clients and saved payloads as the models show them now.
+     * The servers, clients, saved payloads and sequence as the models show them now.
      * A server listening on "any port" is saved with the port it got, so
      * the clients saved with it find it again when the workspace is opened.
      */
     Workspace workspace() const;
-    /** Replaces every server, client and saved payload with the workspace's, and starts them. */
+    /** Replaces every server, client, saved payload and the sequence with the workspace's, and starts them. */
     void openWorkspace(const Workspace &workspace);
-    /** Removes every server, client and saved payload; empties the log and the events. */
+    /** Removes every server, client, saved payload and step of the sequence; empties the log and the events. */
     void clear();
 
     /** While not recording, log entries are dropped on arrival (see LogPage); everything else goes on. */
@@ -66,6 +68,7 @@ private:
     ClientListModel *m_clientModel = nullptr;       ///< child
     ChannelStatsModel *m_channelModel = nullptr;    ///< child
     PayloadLibraryModel *m_payloadLibrary = nullptr; ///< child
+    PayloadSequenceModel *m_payloadSequence = nullptr; ///< child
     bool m_logRecording = true;
     quint64 m_unrecordedEntries = 0;
 };

@@ -93,6 +93,25 @@ bool PayloadLibraryModel::removeRows(int row, int count, const QModelIndex &pare
     return true;
 }
 
+bool PayloadLibraryModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                                   const QModelIndex &destinationParent, int destinationChild)
+{
+    const int size = int(m_payloads.size());
+    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0
+        || sourceRow + count > size || destinationChild < 0 || destinationChild > size)
+        return false;
+    // Into itself, or before the row after it: beginMoveRows() refuses, nothing would change.
+    if (!beginMoveRows(QModelIndex(), sourceRow, sourceRow + count - 1, QModelIndex(), destinationChild))
+        return false;
+    const QList<SavedPayload> moving = m_payloads.mid(sourceRow, count);
+    m_payloads.remove(sourceRow, count);
+    const int to = destinationChild > sourceRow ? destinationChild - count : destinationChild;
+    for (int i = 0; i < count; ++i)
+        m_payloads.insert(to + i, moving.at(i));
+    endMoveRows();
+    return true;
+}
+
 void PayloadLibraryModel::setPayloads(const QList<SavedPayload> &payloads)
 {
     beginResetModel();

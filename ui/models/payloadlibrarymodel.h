@@ -7,8 +7,9 @@
 namespace wirebench {
 
 /**
- * The composer's saved payloads, in the order they were saved. A payload's
- * name can be edited in place.
+ * A list of saved payloads: the composer's library, in the order they were
+ * saved, and the steps of its sequence (PayloadSequenceModel). A payload's
+ * name can be edited in place; rows can be moved.
  */
 class PayloadLibraryModel : public QAbstractTableModel
 {
@@ -36,6 +37,9 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     /** removeRow(int) comes from QAbstractItemModel and lands here. */
     bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
+    /** moveRow(s) from QAbstractItemModel land here: @p count rows from @p sourceRow go before @p destinationChild. */
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count, const QModelIndex &destinationParent,
+                  int destinationChild) override;
 
     /** Replaces the whole library (a workspace was opened). */
     void setPayloads(const QList<SavedPayload> &payloads);

@@ -4,8 +4,9 @@
 
 #include <ui/widgets/apptheme.h>
 #include <ui/widgets/sendwording.h>
+#include <ui/widgets/sequencepanel.h>
 
-#include <ui/models/payloadlibrarymodel.h>
+#include <ui/models/payloadsequencemodel.h>
 
 #include <QtCore/QFileInfo>
 #include <QtGui/QFontDatabase>
@@ -73,8 +74,15 @@ ComposerPage::ComposerPage(QWidget *parent)
     connect(m_ui->loadFromLibraryButton, &QPushButton::clicked, this, &ComposerPage::onLoadFromLibrary);
     connect(m_ui->deleteFromLibraryButton, &QPushButton::clicked, this, &ComposerPage::onDeleteFromLibrary);
     connect(m_ui->libraryView, &QTableView::doubleClicked, this, &ComposerPage::onLoadFromLibrary);
+    connect(m_ui->sendModeTabs, &QTabWidget::currentChanged, this, &ComposerPage::fitSendModeTabs);
+    connect(m_ui->sequencePanel, &SequencePanel::startRequested, this,
+            [this](const QList<ComposedPayload> &steps, int delayMsecs) {
+                emit sequenceRequested(target(), steps, delayMsecs);
+            });
+    connect(m_ui->sequencePanel, &SequencePanel::stopRequested, this, &ComposerPage::stopSequenceRequested);
 
     onKindChosen(m_ui->kindCombo->currentIndex());
+    fitSendModeTabs();
 }
 
 ComposerPage::~ComposerPage() = default;
@@ -85,6 +93,11 @@ void ComposerPage::setLibraryModel(PayloadLibraryModel *model)
 {
     m_library = model;
     m_ui->libraryView->setModel(model);
+}
+
+void ComposerPage::setSequenceModel(PayloadSequenceModel *model)
+{
+    m_ui->sequencePanel->setModels(m_library, model);
 }
 
 void ComposerPage::setSelection(const Selection &selection)
@@ -113,12 +126,31 @@ void ComposerPage::setLoadProgress(const LoadProgress &progress)
         m_ui->loadProgressBar->setValue(progress.total > 0 ? int(qMin<qint64>(1000, handled * 1000 / progress.total)) : 0);
         m_ui->loadProgressBar->setFormat(SendWording::loadProgress(progress));
         m_ui->loadProgressBar->setToolTip(tr("%1 × %2 repetitions").arg(progress.destinations).arg(progress.repetitions));
-        if (progress.messages.refused > 0)
-            showHint(m_ui->sendStatusLabel, tr("Send N: %1").arg(progress.messages.refusalSummary()), true);
     }
+    showRefusals(tr("Send N: %1"), progress.run, progress.messages, progress.running, &m_loadRefusals);
     if (m_loadRunning != progress.running) {
         m_loadRunning = progress.running;
         updateActions();
+    }
+}
+
+void ComposerPage::setSequenceProgress(const SequenceProgress &progress)
+{
+    m_ui->sequencePanel->setProgress(progress);
+    showRefusals(tr("Sequence: %1"), progress.run, progress.messages, progress.running, &m_sequenceRefusals);
+}
+
+void ComposerPage::showRefusals(const QString &wording, quint64 run, const SendTally &messages, bool running,
+                                RefusalsShown *shown)
+{
+    if (shown->run != run)
+        *shown = RefusalsShown{run, 0};
+    // The first refusal as it comes, the count when the run ends; not again with every batch
+    // (each carries the latest progress), which would hide what a later Send says.
+    const qint64 refused = messages.refused;
+    if (refused > 0 && (shown->refused == 0 || (!running && refused != shown->refused))) {
+        showHint(m_ui->sendStatusLabel, wording.arg(messages.refusalSummary()), true);
+        shown->refused = refused;
     }
 }
 
@@ -194,16 +226,16 @@ void ComposerPage::onBrowse()
 
 void ComposerPage::onSend()
 {
-    netcore::Message message;
-    if (buildMessage(&message))
-        emit sendRequested(target(), message);
+    ComposedPayload payload;
+    if (composePayload(&payload))
+        emit sendRequested(target(), payload);
 }
 
 void ComposerPage::onStartLoad()
 {
-    netcore::Message message;
-    if (buildMessage(&message))
-        emit loadRequested(target(), message, m_ui->loadCountSpin->value(), m_ui->loadRateSpin->value());
+    ComposedPayload payload;
+    if (composePayload(&payload))
+        emit loadRequested(target(), payload, m_ui->loadCountSpin->value(), m_ui->loadRateSpin->value());
 }
 
 void ComposerPage::onSaveToLibrary()
@@ -236,13 +268,13 @@ QString ComposerPage::content() const
     return isFileKind(m_kind) ? m_ui->filePathEdit->text().trimmed() : m_ui->payloadEdit->toPlainText();
 }
 
-bool ComposerPage::buildMessage(netcore::Message *message)
+bool ComposerPage::composePayload(ComposedPayload *payload)
 {
     QString error;
     // A disabled field is one the targets' codec cannot carry: what is left in it is not sent.
     const bool carried = m_ui->channelEdit->isEnabled();
-    if (!PayloadBuilder::build(m_kind, content(), carried ? m_ui->channelEdit->text().trimmed() : QString(),
-                               carried ? quint32(m_ui->idSpin->value()) : 0, message, &error)) {
+    if (!ComposedPayload::compose(m_kind, content(), carried ? m_ui->channelEdit->text().trimmed() : QString(),
+                                  carried ? quint32(m_ui->idSpin->value()) : 0, payload, &error)) {
         m_error = error;
         validate();
         return false;
@@ -252,8 +284,10 @@ bool ComposerPage::buildMessage(netcore::Message *message)
 
 void ComposerPage::validate()
 {
-    m_error = PayloadBuilder::validate(m_kind, content());
-    if (m_error.isEmpty()) {
+    m_error = ComposedPayload::validate(m_kind, content());
+    if (m_error.isEmpty() && !isFileKind(m_kind) && TemplateText::hasPlaceholders(content())) {
+        showHint(m_ui->validationLabel, tr("\u2713 templates are filled in for each message"), false);
+    } else if (m_error.isEmpty()) {
         const qint64 size = isFileKind(m_kind) ? QFileInfo(content()).size()
                           : m_kind == Kind::Json ? content().toUtf8().size()
                                                  : -1;
@@ -309,6 +343,7 @@ void ComposerPage::updateActions()
     m_ui->sendButton->setEnabled(canSend);
     m_ui->startLoadButton->setEnabled(canSend && !m_loadRunning);
     m_ui->stopLoadButton->setEnabled(m_loadRunning);
+    m_ui->sequencePanel->setTargetReady(hasTarget);
     updateChannelField();
     updateLoadTotal();
 }
@@ -340,6 +375,16 @@ void ComposerPage::updateLoadTotal()
     m_ui->loadTotalLabel->setText(count > 0 ? SendWording::loadTotal(m_ui->loadCountSpin->value(), count,
                                                                      m_ui->loadRateSpin->value())
                                             : QString());
+}
+
+void ComposerPage::fitSendModeTabs()
+{
+    const int shown = m_ui->sendModeTabs->currentIndex();
+    for (int index = 0; index < m_ui->sendModeTabs->count(); ++index) {
+        QWidget *page = m_ui->sendModeTabs->widget(index);
+        page->setSizePolicy(QSizePolicy::Preferred, index == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_ui->sendModeTabs->updateGeometry();
 }
 
 int ComposerPage::destinations() const

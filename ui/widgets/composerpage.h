@@ -1,5 +1,6 @@
 #pragma once
 
+#include <engine/composedpayload.h>
 #include <engine/payloadbuilder.h>
 #include <engine/workspace.h>
 
@@ -18,13 +19,20 @@ class ComposerPage;
 namespace wirebench {
 
 class PayloadLibraryModel;
+class PayloadSequenceModel;
 
 /**
  * Composes a message (json validated as it is typed, text with escapes, hex,
- * a file or an image), and asks for it to be sent once or as a paced load.
- * Where it goes is chosen here (selected clients, selected server
- * connections, or a broadcast); which clients or connections are selected is
- * the other pages' business, told with setSelection().
+ * a file or an image; the first four may hold the templates {{seq}}, {{now}}
+ * and {{random:A-B}}), and asks for it to be sent once or as a paced load, or
+ * for a sequence of saved payloads to be sent (SequencePanel). Where it goes
+ * is chosen here (selected clients, selected server connections, or a
+ * broadcast); which clients or connections are selected is the other pages'
+ * business, told with setSelection().
+ *
+ * {{seq}} is the number of the send: 1 for Send, 1 to N for the load's
+ * repetitions, the step's number in a sequence; every destination of one
+ * send gets the same, and its own {{now}} and {{random}}.
  */
 class ComposerPage : public QWidget
 {
@@ -51,11 +59,15 @@ public:
 
     /** The saved payload library shown and edited by the page (not owned). */
     void setLibraryModel(PayloadLibraryModel *model);
+    /** The sequence edited and sent by the page (not owned); after setLibraryModel(), its steps' source. */
+    void setSequenceModel(PayloadSequenceModel *model);
 
     void setSelection(const Selection &selection);
     /** Envelope clients named "client 1".."client N"; @p serverName is empty when no server is selected. */
     void setSelection(int selectedClients, int selectedConnections, const QString &serverName);
     void setLoadProgress(const LoadProgress &progress);
+    /** Shows how far the sequence got; a refusal shows under the Send button too. */
+    void setSequenceProgress(const SequenceProgress &progress);
     /** Shows what became of the latest Send under the Send button (in red when something was not sent). */
     void showSendReport(const SendTally &messages);
 
@@ -73,10 +85,13 @@ public:
     QString validationError() const;
 
 signals:
-    void sendRequested(wirebench::ComposerPage::Target target, const netcore::Message &message);
-    void loadRequested(wirebench::ComposerPage::Target target, const netcore::Message &message,
+    void sendRequested(wirebench::ComposerPage::Target target, const wirebench::ComposedPayload &payload);
+    void loadRequested(wirebench::ComposerPage::Target target, const wirebench::ComposedPayload &payload,
                        qint64 count, int ratePerSecond);
     void stopLoadRequested();
+    void sequenceRequested(wirebench::ComposerPage::Target target, const QList<wirebench::ComposedPayload> &steps,
+                           int delayMsecs);
+    void stopSequenceRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -91,19 +106,30 @@ private:
     void onLoadFromLibrary();
     void onDeleteFromLibrary();
     QString content() const;
-    bool buildMessage(netcore::Message *message);
+    bool composePayload(ComposedPayload *payload);
     void validate();
     void updateImagePreview();
     void updateActions();
     /** Channel and id only where the target's codec carries them; the tooltip says why not. */
     void updateChannelField();
     void updateLoadTotal();
+    /** The tab shown sets the height: the sequence's list does not squeeze the editor in the load's tab. */
+    void fitSendModeTabs();
     /** The number of messages one send to the current target is. */
     int destinations() const;
     void showSummary(const QString &summary);
     void elideSummary();
     /** Shows @p text in @p label, red if @p isError, else in the theme's quiet "ok" colour. */
     void showHint(QLabel *label, const QString &text, bool isError);
+    /** What of a run's refusals is under the Send button already. */
+    struct RefusalsShown
+    {
+        quint64 run = 0;
+        qint64 refused = 0;
+    };
+    /** Run @p run's refusals under the Send button, as @p wording ("Send N: %1") says them. */
+    void showRefusals(const QString &wording, quint64 run, const SendTally &messages, bool running,
+                      RefusalsShown *shown);
 
     std::unique_ptr<Ui::ComposerPage> m_ui;
     PayloadLibraryModel *m_library = nullptr;
@@ -115,6 +141,8 @@ private:
     QString m_sendStatus;             ///< shown under the Send button
     bool m_sendStatusIsError = false;
     bool m_loadRunning = false;
+    RefusalsShown m_loadRefusals;
+    RefusalsShown m_sequenceRefusals;
 };
 
 } // namespace wirebench

@@ -4,6 +4,7 @@
 
 #include <ui/widgets/apptheme.h>
 #include <ui/widgets/clientspage.h>
+#include <ui/widgets/composerdispatcher.h>
 #include <ui/widgets/eventspage.h>
 #include <ui/widgets/iconbuttontooltips.h>
 #include <ui/widgets/inspectorpage.h>
@@ -21,6 +22,7 @@
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/messagelogmodel.h>
 #include <ui/models/payloadlibrarymodel.h>
+#include <ui/models/payloadsequencemodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/demoscript.h>
@@ -80,7 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectActions();
     IconButtonToolTips::fillIn(this);
     WindowShortcutsFirst::install(this);
-    updateComposerSelection();
+    m_composerDispatcher->updateSelection();
     updateStatus();
     updateStartGuide();
     updateTitle();
@@ -231,6 +233,7 @@ void MainWindow::createDocks()
     m_serversPage->setServerModel(m_session->serverModel());
     m_clientsPage->setClientModel(m_session->clientModel());
     m_composerPage->setLibraryModel(m_session->payloadLibrary());
+    m_composerPage->setSequenceModel(m_session->payloadSequence());
     m_trafficPage->setChannelModel(m_session->channelModel());
     m_eventsPage->setEventModel(m_session->eventModel());
 
@@ -274,11 +277,15 @@ void MainWindow::connectPages()
     connect(m_serversPage, &ServersPage::removeServerRequested, this, [this] { setWindowModified(true); });
     connect(m_clientsPage, &ClientsPage::spawnRequested, this, [this] { setWindowModified(true); });
     connect(m_clientsPage, &ClientsPage::removeRequested, this, [this] { setWindowModified(true); });
-    const QAbstractItemModel *library = m_session->payloadLibrary();
-    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(library, signal, this, [this] { setWindowModified(true); });
-    connect(library, &QAbstractItemModel::dataChanged, this, [this] { setWindowModified(true); });
-    connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateComposerSelection);
+    const PayloadSequenceModel *sequence = m_session->payloadSequence();
+    for (const QAbstractItemModel *payloads : {static_cast<const QAbstractItemModel *>(m_session->payloadLibrary()),
+                                               static_cast<const QAbstractItemModel *>(sequence)}) {
+        for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(payloads, signal, this, [this] { setWindowModified(true); });
+        connect(payloads, &QAbstractItemModel::rowsMoved, this, [this] { setWindowModified(true); });
+        connect(payloads, &QAbstractItemModel::dataChanged, this, [this] { setWindowModified(true); });
+    }
+    connect(sequence, &PayloadSequenceModel::delayChanged, this, [this] { setWindowModified(true); });
     connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateSpawnTarget);
 
     connect(m_clientsPage, &ClientsPage::spawnRequested, bench, &Bench::spawnClients);
@@ -291,17 +298,9 @@ void MainWindow::connectPages()
     connect(m_clientsPage, &ClientsPage::connectRequested, bench, forEachClient(&Bench::connectClient));
     connect(m_clientsPage, &ClientsPage::disconnectRequested, bench, forEachClient(&Bench::disconnectClient));
     connect(m_clientsPage, &ClientsPage::removeRequested, bench, forEachClient(&Bench::removeClient));
-    connect(m_clientsPage, &ClientsPage::selectionChanged, this, &MainWindow::updateComposerSelection);
 
-    connect(m_composerPage, &ComposerPage::sendRequested, this,
-            [this](ComposerPage::Target target, const netcore::Message &message) {
-                m_notices->setComposerTicket(m_session->bench()->send(sendTarget(target), message));
-            });
-    connect(m_composerPage, &ComposerPage::loadRequested, this,
-            [this](ComposerPage::Target target, const netcore::Message &message, qint64 count, int rate) {
-                m_session->bench()->startLoad(sendTarget(target), message, count, rate);
-            });
-    connect(m_composerPage, &ComposerPage::stopLoadRequested, bench, &Bench::stopLoad);
+    m_composerDispatcher = new ComposerDispatcher(m_composerPage, m_serversPage, m_clientsPage, m_session,
+                                                  m_notices.get(), this);
 
     connect(m_logPage, &LogPage::entrySelected, m_inspectorPage, &InspectorPage::setEntry);
     connect(m_logPage, &LogPage::exported, this,
@@ -332,6 +331,7 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_serversPage->refreshConnections();
     m_trafficPage->onBatchApplied();
     m_composerPage->setLoadProgress(batch.load);
+    m_composerPage->setSequenceProgress(batch.sequence);
     m_notices->onBatch(batch);
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty())
@@ -339,47 +339,6 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     if (!batch.servers.isEmpty() || !batch.clients.isEmpty())
         updateStartGuide();
     updateStatus();
-}
-
-SendTarget MainWindow::sendTarget(ComposerPage::Target target) const
-{
-    SendTarget result;
-    result.serverId = m_serversPage->selectedServerId();
-    switch (target) {
-    case ComposerPage::Target::SelectedClients:
-        result.kind = SendTarget::Kind::Clients;
-        result.clientIds = m_clientsPage->selectedClientIds();
-        break;
-    case ComposerPage::Target::SelectedConnections:
-        result.kind = SendTarget::Kind::Connections;
-        result.connections = m_serversPage->selectedConnections();
-        break;
-    case ComposerPage::Target::Broadcast:
-        result.kind = SendTarget::Kind::Broadcast;
-        break;
-    }
-    return result;
-}
-
-void MainWindow::updateComposerSelection()
-{
-    ComposerPage::Selection selection;
-    const ClientListModel *clients = m_session->clientModel();
-    for (const int id : m_clientsPage->selectedClientIds()) {
-        const int row = clients->rowOfClient(id);
-        if (row < 0)
-            continue;
-        const ClientState client = clients->client(row);
-        selection.clientNames.append(client.name);
-        if (!client.spec.codec.carriesChannelAndId())
-            ++selection.clientsWithoutChannels;
-    }
-    const ServerState server = m_serversPage->selectedServer();
-    selection.connections = int(m_serversPage->selectedConnections().size());
-    selection.serverName = m_serversPage->selectedServerName();
-    selection.serverClients = int(server.connections.size());
-    selection.serverWithoutChannels = server.id != 0 && !server.spec.codec.carriesChannelAndId();
-    m_composerPage->setSelection(selection);
 }
 
 void MainWindow::updateSpawnTarget()

@@ -20,6 +20,7 @@ namespace wirebench {
 
 class BenchSession;
 class ClientsPage;
+class ComposerDispatcher;
 class DemoScript;
 class EventsPage;
 class InspectorPage;
@@ -84,8 +85,6 @@ private:
     void connectPages();
     void connectActions();
     void onBatchApplied(const TrafficBatch &batch);
-    SendTarget sendTarget(ComposerPage::Target target) const;
-    void updateComposerSelection();
     void updateSpawnTarget();
     void updateStatus();
     void updateTitle();
@@ -110,6 +109,7 @@ private:
     ServersPage *m_serversPage = nullptr;
     ClientsPage *m_clientsPage = nullptr;
     ComposerPage *m_composerPage = nullptr;
+    ComposerDispatcher *m_composerDispatcher = nullptr; ///< child
     InspectorPage *m_inspectorPage = nullptr;
     TrafficPage *m_trafficPage = nullptr;
     EventsPage *m_eventsPage = nullptr;

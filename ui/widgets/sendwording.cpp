@@ -36,6 +36,17 @@ QString SendWording::loadProgress(const LoadProgress &progress)
     return text;
 }
 
+QString SendWording::sequenceProgress(const SequenceProgress &progress)
+{
+    const SendTally &messages = progress.messages;
+    QString text = tr("%1 / %2 steps · %3 sent").arg(count(progress.stepsDone), count(progress.steps), count(messages.sent));
+    if (messages.queued > 0)
+        text += tr(" · %1 queued").arg(count(messages.queued));
+    if (messages.refused > 0)
+        text += tr(" · %1 not sent").arg(count(messages.refused));
+    return text;
+}
+
 QString SendWording::sendReport(const SendTally &messages)
 {
     if (messages.refused > 0)

@@ -24,6 +24,8 @@ public:
     static QString loadTotal(qint64 repetitions, int destinations, int ratePerSecond);
     /** The progress bar's text: "2,240 / 3,000 sent", with what was queued or not sent. */
     static QString loadProgress(const LoadProgress &progress);
+    /** The sequence's progress bar: "2 / 5 steps · 4 sent", with what was queued or not sent. */
+    static QString sequenceProgress(const SequenceProgress &progress);
     /** What became of one Send: "Sent to 3 clients.", "Queued for …", or why it was not sent. */
     static QString sendReport(const SendTally &messages);
     /** A number as the user's locale groups it (3,000). */

@@ -5,7 +5,10 @@
 #include <ui/widgets/formerrors.h>
 #include <ui/widgets/portrange.h>
 
+#include <engine/composedpayload.h>
+
 #include <QtCore/QFileInfo>
+#include <QtGui/QFontDatabase>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QPushButton>
 
@@ -15,6 +18,16 @@ SpawnClientsDialog::SpawnClientsDialog(QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::SpawnClientsDialog>())
 {
     m_ui->setupUi(this);
+    // The kinds a login can fill templates into; a file would be read once, not per login.
+    m_ui->loginKindCombo->addItem(tr("JSON"), PayloadBuilder::kindName(PayloadBuilder::Kind::Json));
+    m_ui->loginKindCombo->addItem(tr("Text"), PayloadBuilder::kindName(PayloadBuilder::Kind::Text));
+    m_ui->loginKindCombo->addItem(tr("Binary (hex)"), PayloadBuilder::kindName(PayloadBuilder::Kind::Binary));
+    m_ui->loginKindCombo->addItem(tr("CBOR (typed as JSON)"), PayloadBuilder::kindName(PayloadBuilder::Kind::Cbor));
+    m_ui->loginEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    connect(m_ui->loginCheck, &QCheckBox::toggled, this, &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->loginKindCombo, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &SpawnClientsDialog::updateAcceptable);
+    connect(m_ui->loginEdit, &QPlainTextEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->codecEditor, &CodecEditor::configChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, &SpawnClientsDialog::updateAcceptable);
     connect(m_ui->portSpin, &QSpinBox::valueChanged, this, &SpawnClientsDialog::updateAcceptable);
@@ -40,6 +53,12 @@ ClientSpec SpawnClientsDialog::spec() const
     spec.insecure = m_ui->insecureCheck->isChecked();
     // A disabled box keeps its tick for when the framing is envelope again, but asks for nothing.
     spec.receipts = m_ui->receiptsCheck->isChecked() && spec.codec.kind == netcore::CodecConfig::Kind::Envelope;
+    spec.login = m_ui->loginCheck->isChecked();
+    spec.loginMessage.kind = m_ui->loginKindCombo->currentData().toString();
+    spec.loginMessage.content = m_ui->loginEdit->toPlainText();
+    // Kept as typed where the framing has no room for them: the client leaves them out (asCarriedBy()).
+    spec.loginMessage.channel = m_ui->loginChannelEdit->text().trimmed();
+    spec.loginMessage.id = quint32(m_ui->loginIdSpin->value());
     return spec;
 }
 
@@ -54,6 +73,12 @@ void SpawnClientsDialog::setSpec(const ClientSpec &spec)
     m_ui->caEdit->setText(spec.caFile);
     m_ui->insecureCheck->setChecked(spec.insecure);
     m_ui->receiptsCheck->setChecked(spec.receipts);
+    m_ui->loginCheck->setChecked(spec.login);
+    const int kind = m_ui->loginKindCombo->findData(spec.loginMessage.kind);
+    m_ui->loginKindCombo->setCurrentIndex(kind >= 0 ? kind : 0);
+    m_ui->loginEdit->setPlainText(spec.loginMessage.content);
+    m_ui->loginChannelEdit->setText(spec.loginMessage.channel);
+    m_ui->loginIdSpin->setValue(int(qMin<quint32>(spec.loginMessage.id, INT_MAX)));
     updateAcceptable();
 }
 
@@ -88,8 +113,31 @@ void SpawnClientsDialog::updateAcceptable()
     FormErrors::show(m_ui->portErrorLabel, portError);
     // Receipts travel on an envelope channel: other framings have no room for them.
     m_ui->receiptsCheck->setEnabled(m_ui->codecEditor->config().kind == netcore::CodecConfig::Kind::Envelope);
+    const QString loginError = updateLogin();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(hostOk && portError.isEmpty() && tlsError.isEmpty() && m_ui->codecEditor->isValid());
+        ->setEnabled(hostOk && portError.isEmpty() && tlsError.isEmpty() && loginError.isEmpty()
+                     && m_ui->codecEditor->isValid());
+}
+
+QString SpawnClientsDialog::updateLogin()
+{
+    const bool on = m_ui->loginCheck->isChecked();
+    const bool carried = m_ui->codecEditor->config().carriesChannelAndId();
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->loginKindCombo), static_cast<QWidget *>(m_ui->loginEdit)})
+        field->setEnabled(on);
+    const QString why = carried ? QString()
+                                : tr("Only envelope framing carries a channel and an id; this framing sends the "
+                                     "payload alone.");
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->loginChannelLabel), static_cast<QWidget *>(m_ui->loginChannelEdit),
+                           static_cast<QWidget *>(m_ui->loginIdLabel), static_cast<QWidget *>(m_ui->loginIdSpin)}) {
+        field->setEnabled(on && carried);
+        field->setToolTip(why);
+    }
+    PayloadBuilder::Kind kind = PayloadBuilder::Kind::Json;
+    PayloadBuilder::parseKindName(m_ui->loginKindCombo->currentData().toString(), &kind);
+    const QString error = on ? ComposedPayload::validate(kind, m_ui->loginEdit->toPlainText()) : QString();
+    FormErrors::show(m_ui->loginErrorLabel, error);
+    return error;
 }
 
 } // namespace wirebench

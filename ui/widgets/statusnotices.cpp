@@ -39,6 +39,10 @@ void StatusNotices::showSendReports(const TrafficBatch &batch)
     if (refused > 0 && m_loadRefusalShown == 0)
         m_bar->showMessage(tr("Send N: %1").arg(batch.load.messages.refusalSummary()), reportMsecs);
     m_loadRefusalShown = batch.load.running || refused > 0 ? refused : 0;
+    const qint64 refusedSteps = batch.sequence.messages.refused;
+    if (refusedSteps > 0 && m_sequenceRefusalShown == 0)
+        m_bar->showMessage(tr("Sequence: %1").arg(batch.sequence.messages.refusalSummary()), reportMsecs);
+    m_sequenceRefusalShown = batch.sequence.running || refusedSteps > 0 ? refusedSteps : 0;
 }
 
 } // namespace wirebench
