@@ -129,6 +129,18 @@ void EventPrinter::error(quint64 connection, const QString &peer, const netcore:
     print(QStringLiteral("error"), connection, peer, fields, summary);
 }
 
+void EventPrinter::responderError(quint64 connection, const QString &peer, const QString &code,
+                                  const QString &message) const
+{
+    print(QStringLiteral("error"), connection, peer,
+          {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}, code + QStringLiteral(": ") + message);
+}
+
+void EventPrinter::log(quint64 connection, const QString &peer, const QString &text) const
+{
+    print(QStringLiteral("log"), connection, peer, {{QStringLiteral("text"), text}}, text);
+}
+
 void EventPrinter::printLine(const QString &line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';

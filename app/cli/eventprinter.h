@@ -50,6 +50,10 @@ public:
     void refused(const QString &peer, const QString &reason) const;
     void message(quint64 connection, const QString &peer, const netcore::Message &message) const;
     void error(quint64 connection, const QString &peer, const netcore::Error &error) const;
+    /** A responder could not answer a message: @p code "ScriptError" or "RuleError". */
+    void responderError(quint64 connection, const QString &peer, const QString &code, const QString &message) const;
+    /** A line a responder's script printed with console.log(). */
+    void log(quint64 connection, const QString &peer, const QString &text) const;
 
     /** Writes @p line and a newline to stdout and flushes, whatever the format. */
     static void printLine(const QString &line);

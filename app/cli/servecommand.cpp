@@ -6,6 +6,8 @@
 #include <app/cli/signalwatcher.h>
 #include <app/cli/tlsoptions.h>
 
+#include <engine/responders/responderfile.h>
+#include <engine/responders/responderhost.h>
 #include <engine/serversetup.h>
 
 #include <netcore/connectioninfo.h>
@@ -37,6 +39,10 @@ QList<OptionSpec> serveSpecs()
     specs += {
         {QStringLiteral("echo"), {}, QStringLiteral("send every message back to its sender")},
         {QStringLiteral("relay"), {}, QStringLiteral("forward every message to every other client")},
+        {QStringLiteral("responder"), QStringLiteral("FILE"),
+         QStringLiteral("answer by content: rules (FILE.json) or a script (FILE.js); see wirebench-cli(1)")},
+        {QStringLiteral("script-timeout"), QStringLiteral("MS"),
+         QStringLiteral("stop a script's handler that runs longer than MS ms (default 1000)")},
         {QStringLiteral("max-clients"), QStringLiteral("N"),
          QStringLiteral("refuse peers beyond N connections (default 0, unlimited)")},
         {QStringLiteral("workers"), QStringLiteral("N"),
@@ -82,6 +88,20 @@ int ServeCommand::run(const QStringList &arguments)
         return CommandLine::usageError(QStringLiteral("unexpected argument \"%1\"").arg(commandLine.positional().first()), usage());
     if (commandLine.isSet(QStringLiteral("echo")) && commandLine.isSet(QStringLiteral("relay")))
         return CommandLine::usageError(QStringLiteral("--echo and --relay exclude each other"), usage());
+    const QString responderFile = commandLine.value(QStringLiteral("responder"));
+    if (!responderFile.isEmpty() && (commandLine.isSet(QStringLiteral("echo")) || commandLine.isSet(QStringLiteral("relay"))))
+        return CommandLine::usageError(QStringLiteral("--responder answers by itself: leave out --echo and --relay"), usage());
+    if (!responderFile.isEmpty() && commandLine.isSet(QStringLiteral("receipts")))
+        return CommandLine::usageError(QStringLiteral("--responder and --receipts exclude each other (a responder answers "
+                                                      "in the I/O thread, before delivery is confirmed)"), usage());
+    if (!responderFile.isEmpty() && !ResponderFile::isKnown(responderFile))
+        return CommandLine::usageError(QStringLiteral("--responder: %1 is neither rules (.json) nor a script (.js)")
+                                           .arg(responderFile), usage());
+    qint64 scriptTimeout = ResponderFile::defaultScriptTimeoutMsecs;
+    if (!commandLine.integer(QStringLiteral("script-timeout"), 1, 3600000, &scriptTimeout, &error))
+        return CommandLine::usageError(error, usage());
+    if (commandLine.isSet(QStringLiteral("script-timeout")) && !responderFile.endsWith(QLatin1String(".js")))
+        return CommandLine::usageError(QStringLiteral("--script-timeout goes with a script: --responder FILE.js"), usage());
     // The server as the app would host it: the same spec, set up by the same engine code.
     ServerSpec spec;
     spec.mode = commandLine.isSet(QStringLiteral("echo"))    ? ServerMode::Echo
@@ -121,6 +141,15 @@ int ServeCommand::run(const QStringList &arguments)
     if (spec.receipts && spec.codec.kind != netcore::CodecConfig::Kind::Envelope)
         return CommandLine::usageError(QStringLiteral("--receipts needs the envelope codec"), usage());
 
+    std::shared_ptr<Responder> responder;
+    if (!responderFile.isEmpty()) {
+        responder = ResponderFile::load(responderFile, int(scriptTimeout), &error);
+        if (!responder) {
+            CommandLine::printError(error); // names the file and the line
+            return ExitBadArguments;
+        }
+    }
+
     m_mode = spec.mode;
     m_server = ServerSetup::create(spec);
     if (!ServerSetup::configure(spec, m_server.get(), &error)) {
@@ -131,7 +160,17 @@ int ServeCommand::run(const QStringList &arguments)
     // Receipts confirm what the main thread delivered, so with them it answers too.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
     m_answersInMainThread = spec.receipts;
-    if (!spec.receipts && (m_mode != ServerMode::Silent || !printMessages)) {
+    if (responder) {
+        m_responderHost = std::make_unique<ResponderHost>(m_server.get());
+        m_responderHost->setPassingOn(printMessages);
+        m_responderHost->setResponder(std::move(responder));
+        connect(m_responderHost.get(), &ResponderHost::logged, this,
+                [this](quint64 connection, const QString &text) { m_printer.log(connection, peerOf(connection), text); });
+        connect(m_responderHost.get(), &ResponderHost::failed, this,
+                [this](quint64 connection, const QString &code, const QString &message) {
+                    m_printer.responderError(connection, peerOf(connection), code, message);
+                });
+    } else if (!spec.receipts && (m_mode != ServerMode::Silent || !printMessages)) {
         netcore::Server *server = m_server.get();
         const ServerMode mode = m_mode;
         m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::MessageView &message) {
@@ -158,7 +197,10 @@ int ServeCommand::run(const QStringList &arguments)
     EventPrinter::printLine(QStringLiteral("listening on %1")
                                 .arg(netcore::Endpoint::format(m_server->serverAddress(), m_server->serverPort())));
     const int exitCode = QCoreApplication::exec();
+    if (m_responderHost)
+        m_responderHost->setResponder({}); // a script's thread stops here, while the server it sends to is alive
     m_server.reset();
+    m_responderHost.reset(); // after the server: its I/O threads call the host's handlers
     return exitCode;
 }
 

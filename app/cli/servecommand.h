@@ -18,6 +18,10 @@ struct Error;
 class Message;
 }
 
+namespace wirebench {
+class ResponderHost;
+}
+
 namespace wirebench::cli {
 
 /**
@@ -52,6 +56,7 @@ private:
 
     QString peerOf(quint64 connection) const;
 
+    std::unique_ptr<ResponderHost> m_responderHost; ///< with --responder; declared first, so it outlives the server
     std::unique_ptr<netcore::Server> m_server;
     EventPrinter m_printer;
     ServerMode m_mode = ServerMode::Silent;

@@ -103,6 +103,15 @@ bool ReplyTemplate::parse(const QJsonValue &reply, ReplyTemplate *result, JsonPr
         if (!parseStrings(object, {}, &parsed.m_templates, problem))
             return false;
     }
+    // The strings every reply renders are looked up once, here, not per message.
+    const auto textOf = [&parsed](const QString &text) {
+        return parsed.m_templates.value(text, TemplateText::literal(text));
+    };
+    parsed.m_channelText = textOf(parsed.m_channel);
+    if (parsed.m_id.isString())
+        parsed.m_idText = textOf(parsed.m_id.toString());
+    if (parsed.m_payload == Payload::Text || parsed.m_payload == Payload::Hex)
+        parsed.m_bodyText = textOf(parsed.m_body.toString());
     if (parsed.m_payload == Payload::Hex && !parsed.m_templates.contains(parsed.m_body.toString())) {
         QByteArray bytes;
         if (!decodeHex(parsed.m_body.toString(), &bytes)) {
@@ -159,12 +168,6 @@ bool ReplyTemplate::parseStrings(const QJsonValue &value, const QString &path, Q
     return true;
 }
 
-QString ReplyTemplate::renderString(const QString &text, const TemplateContext &context) const
-{
-    const auto it = m_templates.constFind(text);
-    return it == m_templates.cend() ? text : it->render(context);
-}
-
 QJsonValue ReplyTemplate::renderJson(const QJsonValue &value, const TemplateContext &context) const
 {
     if (value.isString()) {
@@ -193,13 +196,13 @@ bool ReplyTemplate::render(const TemplateContext &context, netcore::Message *mes
 {
     const MessageFacts *answering = context.message;
     netcore::Message reply;
-    reply.setChannel(m_hasChannel ? renderString(m_channel, context) : answering ? answering->channel() : QString());
+    reply.setChannel(m_hasChannel ? m_channelText.render(context) : answering ? answering->channel() : QString());
     if (m_id.isUndefined()) {
         reply.setId(answering ? answering->id() : 0);
     } else if (m_id.isDouble()) {
         reply.setId(quint32(m_id.toDouble()));
     } else {
-        const QString rendered = renderString(m_id.toString(), context);
+        const QString rendered = m_idText.render(context);
         bool ok = false;
         const qlonglong id = rendered.toLongLong(&ok);
         if (!ok || !isValidId(double(id))) {
@@ -211,17 +214,16 @@ bool ReplyTemplate::render(const TemplateContext &context, netcore::Message *mes
     switch (m_payload) {
     case Payload::Text:
         reply.setType(netcore::MessageType::Text);
-        reply.setPayload(renderString(m_body.toString(), context).toUtf8());
+        reply.setPayload(m_bodyText.render(context).toUtf8());
         break;
     case Payload::Hex: {
         reply.setType(netcore::MessageType::Binary);
-        const auto it = m_templates.constFind(m_body.toString());
-        if (it != m_templates.cend() && it->isWholeHex() && answering) {
+        if (m_bodyText.isWholeHex() && answering) {
             // {{hex}} alone: the answered payload as it is, without a trip through hex digits
             reply.setPayload(QByteArray(answering->payload().data(), answering->payload().size()));
             break;
         }
-        const QString rendered = renderString(m_body.toString(), context);
+        const QString rendered = m_bodyText.render(context);
         QByteArray bytes;
         if (!decodeHex(rendered, &bytes)) {
             *error = tr("the hex reply \"%1\" is not hex: pairs of 0-9 a-f").arg(rendered.left(200));

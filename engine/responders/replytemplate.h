@@ -46,14 +46,16 @@ private:
     static bool parseStrings(const QJsonValue &value, const QString &path, QHash<QString, TemplateText> *templates,
                              JsonProblem *problem);
     QJsonValue renderJson(const QJsonValue &value, const TemplateContext &context) const;
-    QString renderString(const QString &text, const TemplateContext &context) const;
 
     Payload m_payload = Payload::Text;
     QJsonValue m_body;           ///< the payload key's value as written
     bool m_hasChannel = false;
     QString m_channel;
-    QJsonValue m_id;             ///< undefined: the answered message's; else a number or a template string
+    QJsonValue m_id{QJsonValue::Undefined}; ///< undefined: the answered message's; else a number or a template string
     QHash<QString, TemplateText> m_templates; ///< every string with placeholders, parsed
+    TemplateText m_channelText;  ///< m_channel, parsed
+    TemplateText m_idText;       ///< m_id when it is a string, parsed
+    TemplateText m_bodyText;     ///< a text or hex payload, parsed
 };
 
 } // namespace wirebench

@@ -54,14 +54,14 @@ bool ResponderHost::send(quint64 connection, const netcore::Message &message)
 {
     if (!m_server->send(connection, message))
         return false;
-    if (isSignalConnected(QMetaMethod::fromSignal(&ResponderHost::replied)))
+    if (m_repliesWatched.load(std::memory_order_relaxed))
         Q_EMIT replied(connection, message);
     return true;
 }
 
 int ResponderHost::broadcast(const netcore::Message &message)
 {
-    if (!isSignalConnected(QMetaMethod::fromSignal(&ResponderHost::replied)))
+    if (!m_repliesWatched.load(std::memory_order_relaxed))
         return m_server->broadcast(message);
     // Logged per recipient, as a hosted server logs its broadcasts.
     int sent = 0;
@@ -105,6 +105,13 @@ void ResponderHost::schedule(int msecs, std::function<void()> task)
 {
     // From any thread: the timer runs in this host's thread and dies with it.
     QTimer::singleShot(msecs, Qt::PreciseTimer, this, std::move(task));
+}
+
+void ResponderHost::connectNotify(const QMetaMethod &signal)
+{
+    // Asking isSignalConnected() per reply costs more than the rest of a rule's work.
+    if (signal == QMetaMethod::fromSignal(&ResponderHost::replied))
+        m_repliesWatched.store(true, std::memory_order_relaxed);
 }
 
 void ResponderHost::onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason,

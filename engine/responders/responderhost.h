@@ -7,6 +7,7 @@
 #include <QtCore/QMutex>
 #include <QtCore/QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace netcore {
@@ -32,7 +33,10 @@ class ResponderHost : public QObject, public ResponderOutlet
     Q_DISABLE_COPY(ResponderHost)
 
 public:
-    /** @p server must outlive this and not listen yet (its handlers are set here). */
+    /**
+     * @p server must not listen yet (its handlers are set here, and call this host from its I/O
+     * threads). To end: setResponder({}) (a script's thread stops), destroy the server, then this.
+     */
     explicit ResponderHost(netcore::Server *server, QObject *parent = nullptr);
     ~ResponderHost() override;
 
@@ -62,6 +66,9 @@ Q_SIGNALS:
     /** The responder sent @p message on @p connection (connected only where it is logged). */
     void replied(quint64 connection, const netcore::Message &message);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
     void onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
                               const QString &detail);
@@ -70,6 +77,7 @@ private:
     mutable QMutex m_mutex; ///< guards m_responder: the I/O threads read it, the host's thread swaps it
     std::shared_ptr<Responder> m_responder;
     bool m_passOn = true;
+    std::atomic<bool> m_repliesWatched{false}; ///< replied() has a receiver: logging each reply is worth it
 };
 
 } // namespace wirebench

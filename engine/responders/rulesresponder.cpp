@@ -19,8 +19,8 @@ void RulesResponder::connected(ResponderOutlet &outlet, const netcore::Connectio
     TemplateContext context;
     context.connection = info.id;
     context.peer = peer;
-    QList<netcore::Message> messages;
-    if (render(outlet, m_book.greeting(), context, QStringLiteral("on_connect"), &messages))
+    Messages messages;
+    if (render(outlet, m_book.greeting(), context, -1, &messages))
         act(outlet, info.id, messages, Rule::Then::Nothing);
 }
 
@@ -41,8 +41,8 @@ void RulesResponder::received(ResponderOutlet &outlet, quint64 connection, const
         const Rule &rule = rules.at(i);
         if (!rule.when.matches(facts, &context.groups))
             continue;
-        QList<netcore::Message> messages;
-        if (!render(outlet, rule.replies, context, QStringLiteral("rules[%1]").arg(i), &messages))
+        Messages messages;
+        if (!render(outlet, rule.replies, context, i, &messages))
             return;
         if (rule.delayMsecs == 0) {
             act(outlet, connection, messages, rule.then);
@@ -62,13 +62,13 @@ void RulesResponder::disconnected(ResponderOutlet &, quint64 connection, const Q
 }
 
 bool RulesResponder::render(ResponderOutlet &outlet, const QList<ReplyTemplate> &replies, const TemplateContext &context,
-                            const QString &where, QList<netcore::Message> *messages)
+                            qsizetype rule, Messages *messages)
 {
-    messages->reserve(replies.size());
     for (const ReplyTemplate &reply : replies) {
         netcore::Message message;
         QString error;
         if (!reply.render(context, &message, &error)) {
+            const QString where = rule < 0 ? QStringLiteral("on_connect") : QStringLiteral("rules[%1]").arg(rule);
             outlet.fail(context.connection, QStringLiteral("RuleError"), QStringLiteral("%1: %2").arg(where, error));
             return false;
         }
@@ -77,7 +77,7 @@ bool RulesResponder::render(ResponderOutlet &outlet, const QList<ReplyTemplate> 
     return true;
 }
 
-void RulesResponder::act(ResponderOutlet &outlet, quint64 connection, const QList<netcore::Message> &messages,
+void RulesResponder::act(ResponderOutlet &outlet, quint64 connection, const Messages &messages,
                          Rule::Then then)
 {
     for (const netcore::Message &message : messages)

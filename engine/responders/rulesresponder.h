@@ -5,6 +5,7 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QMutex>
+#include <QtCore/QVarLengthArray>
 
 namespace wirebench {
 
@@ -35,10 +36,12 @@ private:
         qint64 received = 0;
     };
 
-    /** Renders every reply; false (after reporting) if one cannot be made. */
+    using Messages = QVarLengthArray<netcore::Message, 2>;
+
+    /** Renders every reply; false (after reporting, @p rule -1 for on_connect) if one cannot be made. */
     static bool render(ResponderOutlet &outlet, const QList<ReplyTemplate> &replies, const TemplateContext &context,
-                       const QString &where, QList<netcore::Message> *messages);
-    static void act(ResponderOutlet &outlet, quint64 connection, const QList<netcore::Message> &messages, Rule::Then then);
+                       qsizetype rule, Messages *messages);
+    static void act(ResponderOutlet &outlet, quint64 connection, const Messages &messages, Rule::Then then);
 
     const RuleBook m_book;
     QMutex m_mutex; ///< guards m_connections: several I/O threads may answer at once

@@ -53,6 +53,13 @@ bool TemplateText::hasPlaceholders(const QString &text)
     return text.contains(QLatin1String("{{"));
 }
 
+TemplateText TemplateText::literal(const QString &text)
+{
+    TemplateText result;
+    result.m_pieces.first().literal = text;
+    return result;
+}
+
 bool TemplateText::parse(const QString &text, TemplateText *result, QString *error)
 {
     QList<Piece> pieces;

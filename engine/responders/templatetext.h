@@ -42,6 +42,9 @@ public:
     /** True for a text with at least one placeholder. */
     static bool hasPlaceholders(const QString &text);
 
+    /** A text with no placeholders: @p text as it is, braces and all. */
+    static TemplateText literal(const QString &text);
+
     QString render(const TemplateContext &context) const;
     /** No placeholders: render() is the text itself. */
     bool isPlain() const { return m_pieces.size() == 1 && m_pieces.first().kind == Kind::Literal; }

@@ -69,13 +69,13 @@ void IoWorker::addConnection(quint64 id, qintptr descriptor, std::shared_ptr<Con
     connect(connection, &ServerConnection::deliveryBlocked, this, &IoWorker::onDeliveryBlocked);
     m_connections.insert(id, connection);
     forgetLastWritten(); // a cached miss for this id is stale now
+    Q_EMIT connectionOpened(id); // first: what the handler reports follows the connection's event
     if (m_openHandler) {
         IoWorker *const outer = t_handlingWorker; // so that its send() writes here and now
         t_handlingWorker = this;
         m_openHandler(id);
         t_handlingWorker = outer;
     }
-    Q_EMIT connectionOpened(id);
 }
 
 void IoWorker::write(quint64 id, const QByteArray &bytes)

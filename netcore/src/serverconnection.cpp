@@ -225,16 +225,38 @@ void ServerConnection::reset(const QString &detail)
 {
     if (m_closedReported)
         return;
+    if (m_corked) {
+        endAfterRead(PendingEnd::Reset, DisconnectReason::ClosedLocally, detail);
+        return;
+    }
+    // What was written before goes out as far as the kernel takes it now; the rest is dropped.
+    flushOutput();
+    m_socket->flush();
     // No lingering: closing the last descriptor sends RST instead of FIN.
     const linger noLinger{1, 0};
     ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
     abortWith(DisconnectReason::ClosedLocally, detail);
 }
 
+void ServerConnection::endAfterRead(PendingEnd end, DisconnectReason reason, const QString &detail)
+{
+    // Asked while a read is handled (by a message handler, or a slot in this thread): the
+    // messages read so far are delivered, and their replies written, before the connection goes.
+    if (m_pendingEnd != PendingEnd::None)
+        return; // the first end asked for stands
+    m_pendingEnd = end;
+    m_pendingReason = reason;
+    m_pendingDetail = detail;
+}
+
 void ServerConnection::close(DisconnectReason reason, const QString &detail)
 {
     if (m_closing)
         return;
+    if (m_corked) {
+        endAfterRead(PendingEnd::Close, reason, detail);
+        return;
+    }
     m_closing = true;
     m_reason = reason;
     m_detail = detail;
@@ -308,6 +330,14 @@ void ServerConnection::decodeFrom(QIODevice *device, ReadMode mode)
         }
         m_corked = false;
         flushOutput();
+        if (m_pendingEnd != PendingEnd::None) {
+            const PendingEnd end = std::exchange(m_pendingEnd, PendingEnd::None);
+            if (end == PendingEnd::Reset)
+                reset(m_pendingDetail);
+            else
+                close(m_pendingReason, m_pendingDetail);
+            return;
+        }
         if (batch.streamFailed) {
             close(DisconnectReason::StreamError, batch.results.last().error.message);
             return;

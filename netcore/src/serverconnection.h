@@ -56,7 +56,10 @@ public:
      * decoded, and the connection ends in order (see OrderlyClose, which takes over its end).
      */
     void close(DisconnectReason reason, const QString &detail);
-    /** Ends the connection with a reset (RST): pending output is dropped; reason ClosedLocally. */
+    /**
+     * Ends the connection with a reset (RST), reason ClosedLocally: what was written goes out as
+     * far as the kernel takes it at once, the rest is dropped. Inside a read, after its replies.
+     */
     void reset(const QString &detail);
     qint64 idleMsecs() const { return m_lastReceive.elapsed(); }
 
@@ -101,7 +104,13 @@ private:
     /** Closes at once, dropping unsent output, and reports @p reason. */
     void abortWith(DisconnectReason reason, const QString &detail);
 
+    enum class PendingEnd { None, Close, Reset };
+    void endAfterRead(PendingEnd end, DisconnectReason reason, const QString &detail);
+
     quint64 m_id;
+    PendingEnd m_pendingEnd = PendingEnd::None; ///< close() or reset() asked while a read was handled
+    DisconnectReason m_pendingReason = DisconnectReason::ClosedLocally;
+    QString m_pendingDetail;
     FrameReader m_reader;
     std::shared_ptr<ConnectionCounters> m_counters;
     QTcpSocket *m_socket = nullptr;

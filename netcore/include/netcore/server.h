@@ -71,7 +71,8 @@ public:
      * Handles a new connection in its I/O thread, before anything it sent is
      * read: what send() writes from it is the connection's first output,
      * ahead of any reply a message handler gives (a greeting). clientConnected()
-     * still follows in the server's thread. Same rules as a message handler.
+     * is on its way to the server's thread by then, so what the handler makes
+     * happen is seen after it. Same rules as a message handler.
      */
     using ConnectionHandler = std::function<void(const ConnectionInfo &info)>;
 
@@ -191,9 +192,11 @@ public:
      */
     bool disconnectClient(quint64 connection);
     /**
-     * Resets one connection: what is pending is dropped and the peer sees a
-     * reset (RST), not an orderly end; reason ClosedLocally. For testing how
-     * peers take a connection that breaks. Thread-safe. False (error() NotConnected) if it is not open.
+     * Resets one connection: the peer sees a reset (RST), not an orderly end;
+     * reason ClosedLocally. What was sent before goes out as far as the kernel
+     * takes it at once, the rest is dropped; from a message handler, after the
+     * replies to the read being handled. For testing how peers take a
+     * connection that breaks. Thread-safe. False (error() NotConnected) if it is not open.
      */
     bool resetClient(quint64 connection);
 
