@@ -1,6 +1,7 @@
 #include "responderfile.h"
 
 #include "rulesresponder.h"
+#include "scriptresponder.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -13,7 +14,8 @@ bool ResponderFile::isKnown(const QString &fileName)
 
 std::shared_ptr<Responder> ResponderFile::load(const QString &fileName, int scriptTimeoutMsecs, QString *error)
 {
-    Q_UNUSED(scriptTimeoutMsecs)
+    if (fileName.endsWith(QLatin1String(".js")))
+        return ScriptResponder::load(fileName, scriptTimeoutMsecs, error);
     if (fileName.endsWith(QLatin1String(".json"))) {
         RuleBook book;
         if (!RuleBook::load(fileName, &book, error))

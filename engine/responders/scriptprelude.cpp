@@ -7,6 +7,13 @@ QString ScriptPrelude::fileName()
     return QStringLiteral("wirebench-script-prelude.js");
 }
 
+QString ScriptPrelude::trailer()
+{
+    return QStringLiteral("\n;if (typeof onConnect === \"function\") this.onConnect = onConnect;"
+                          " if (typeof onMessage === \"function\") this.onMessage = onMessage;"
+                          " if (typeof onDisconnect === \"function\") this.onDisconnect = onDisconnect;\n");
+}
+
 QString ScriptPrelude::source()
 {
     // A msg carries its bytes as an ArrayBuffer under a symbol (out of JSON.stringify's and

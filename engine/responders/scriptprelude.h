@@ -19,6 +19,12 @@ class ScriptPrelude
 {
 public:
     static QString source();
+    /**
+     * What load() appends to a script: it puts handlers declared with `let` or `const` on the
+     * global object, where the prelude finds them (QJSEngine keeps a script's top-level lexical
+     * names to that script). One line, after the script's last, so its lines keep their numbers.
+     */
+    static QString trailer();
     /** The name its frames carry in a stack, to tell them from the script's. */
     static QString fileName();
 };

@@ -21,9 +21,8 @@ namespace wirebench {
  *     }
  *     function onDisconnect(conn, reason) {}
  *
- * Every handler is optional, and is found as a global function when it is
- * called (a top-level `let` or `const` is not global here: use `function`
- * or `var`).
+ * Every handler is optional: a function declaration, or a top-level var,
+ * let or const that holds a function.
  *
  * - conn: id, peer ("HOST:PORT"), state (an object for the connection's
  *   life), send(reply), close() (pending output first), reset() (RST),

@@ -34,7 +34,7 @@ bool ScriptRuntime::load(const QString &source, const QString &fileName, QString
     QStringList trace;
     m_watchdog.setBusy(true);
     m_watchdog.begin();
-    const QJSValue result = m_engine.evaluate(source, fileName, 1, &trace);
+    const QJSValue result = m_engine.evaluate(source + ScriptPrelude::trailer(), fileName, 1, &trace);
     const ScriptWatchdog::Outcome outcome = m_watchdog.end();
     m_watchdog.setBusy(false);
     switch (outcome) {
@@ -51,7 +51,8 @@ bool ScriptRuntime::load(const QString &source, const QString &fileName, QString
         return true;
     // A thrown value that is not an Error leaves a trace but no line of its own.
     const QString text = result.isError() ? result.toString() : tr("uncaught exception: %1").arg(result.toString());
-    const int line = result.isError() ? scriptLine(result) : 0;
+    // An error at the end of the text (an unclosed brace) shows on the trailer's line: the script's last.
+    const int line = result.isError() ? qMin(scriptLine(result), int(source.count(QLatin1Char('\n'))) + 1) : 0;
     *error = line > 0 ? QStringLiteral("%1:%2: %3").arg(fileName).arg(line).arg(text)
                       : QStringLiteral("%1: %2").arg(fileName, text);
     return false;

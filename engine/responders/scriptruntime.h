@@ -40,11 +40,11 @@ public:
     /** Where reports go: the outlet of the latest event (nullptr before the first). */
     ResponderOutlet *outlet() const { return m_bridge.outlet(); }
 
-    /** "onMessage: TypeError: ... (line 12)": the error's text, and the script's line it came from. */
-    static QString describe(const QString &where, const QJSValue &error);
-
 private:
     enum class Call { Returned, Failed, Stopped };
+
+    /** "onMessage: TypeError: ... (line 12)": the error's text, and the script's line it came from. */
+    static QString describe(const QString &where, const QJSValue &error);
 
     /** The script's line an error came from (its own, or the first frame of the script in its stack); 0: none. */
     static int scriptLine(const QJSValue &error);

@@ -1,5 +1,6 @@
 #include <tests/engine/scriptrig.h>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -22,6 +23,7 @@ class tst_ScriptResponder : public QObject
 
 private Q_SLOTS:
     void issueExampleAnswersAsItSays();
+    void handlersMayBeConstOrLet();
     void connIdPeerAndStatePerConnection();
     void serverStateIsShared();
     void messageFields_data();
@@ -73,6 +75,18 @@ void tst_ScriptResponder::issueExampleAnswersAsItSays()
     QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, testing::scaled(5000));
     QCOMPARE(ended.at(0).at(0).value<DisconnectReason>(), DisconnectReason::PeerClosed);
     QVERIFY(rig.recorder.failures.isEmpty());
+}
+
+void tst_ScriptResponder::handlersMayBeConstOrLet()
+{
+    ScriptRig rig;
+    QVERIFY(rig.start(QStringLiteral("\"use strict\";\nconst onConnect = (conn) => conn.send({text: \"hi\"});\n"
+                                     "let onMessage = (conn, msg) => ({text: msg.text.toUpperCase()});\n")));
+    auto client = rig.connect();
+    QVERIFY(client);
+    QCOMPARE(nextText(*client), QStringLiteral("hi"));
+    client->send(Message::text(QStringLiteral("abc")));
+    QCOMPARE(nextText(*client), QStringLiteral("ABC"));
 }
 
 void tst_ScriptResponder::connIdPeerAndStatePerConnection()
@@ -287,10 +301,11 @@ void tst_ScriptResponder::afterRunsLaterAndGoesWithItsConnection()
     QVERIFY(rig.start(QStringLiteral(R"JS(
 server.state.fired = false;
 function onMessage(conn, msg) {
-  if (msg.text === "later") conn.after(20, function () { conn.send({text: "later"}); });
-  if (msg.text === "arm") conn.after(100, function () { server.state.fired = true; });
-  if (msg.text === "check") conn.after(400, function () { conn.send({text: "fired: " + server.state.fired}); });
-  return {text: "ok " + msg.text};
+  var words = msg.text.split(" ");
+  if (words[0] === "later") conn.after(20, function () { conn.send({text: "later"}); });
+  if (words[0] === "arm") conn.after(Number(words[1]), function () { server.state.fired = true; });
+  if (words[0] === "check") conn.after(Number(words[1]), function () { conn.send({text: "fired: " + server.state.fired}); });
+  return {text: "ok " + words[0]};
 }
 function onDisconnect(conn, reason) { console.log("gone", conn.id); }
 )JS")));
@@ -300,17 +315,22 @@ function onDisconnect(conn, reason) { console.log("gone", conn.id); }
     QCOMPARE(nextText(*client), QStringLiteral("ok later"));
     QCOMPARE(nextText(*client), QStringLiteral("later"));
 
-    // A timer armed by a connection that ends never fires: the check, due later, would see it.
+    // A timer armed by a connection that ends never fires. The check's timer, set once the end
+    // was handled and with the same delay, is due after it: it would see it.
+    const int delay = testing::scaled(1000);
     auto leaving = rig.connect();
     QVERIFY(leaving);
     QVERIFY(testing::waitForConnections(rig.server, 2));
     const quint64 leavingId = rig.newestConnection();
-    leaving->send(Message::text(QStringLiteral("arm")));
+    leaving->send(Message::text(QStringLiteral("arm %1").arg(delay)));
     QCOMPARE(nextText(*leaving), QStringLiteral("ok arm"));
+    QElapsedTimer sinceArmed;
+    sinceArmed.start();
     leaving->disconnectFromHost();
     QTRY_COMPARE_WITH_TIMEOUT(rig.recorder.lines.size(), 1, testing::scaled(5000));
     QCOMPARE(rig.recorder.lines.at(0).text, QStringLiteral("gone %1").arg(leavingId));
-    client->send(Message::text(QStringLiteral("check")));
+    QVERIFY2(sinceArmed.elapsed() < delay, "the end was handled after the timer was due: nothing to tell");
+    client->send(Message::text(QStringLiteral("check %1").arg(delay)));
     QCOMPARE(nextText(*client), QStringLiteral("ok check"));
     QCOMPARE(nextText(*client), QStringLiteral("fired: false"));
 }
