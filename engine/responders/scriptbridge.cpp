@@ -40,6 +40,11 @@ QString ScriptBridge::hex(const QByteArray &bytes) const
     return QString::fromLatin1(bytes.toHex());
 }
 
+QString ScriptBridge::hexOfText(const QString &text) const
+{
+    return QString::fromLatin1(text.toUtf8().toHex());
+}
+
 QJSValue ScriptBridge::cbor(const QByteArray &bytes) const
 {
     QCborParserError error;

@@ -49,6 +49,7 @@ public:
     const ScriptTimers &timers() const { return m_timers; }
 
     Q_INVOKABLE QString hex(const QByteArray &bytes) const;
+    Q_INVOKABLE QString hexOfText(const QString &text) const;
     Q_INVOKABLE QJSValue cbor(const QByteArray &bytes) const;
     Q_INVOKABLE bool send(double connection, const QJSValue &reply);
     Q_INVOKABLE int broadcast(const QJSValue &reply);

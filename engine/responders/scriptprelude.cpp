@@ -16,9 +16,9 @@ QString ScriptPrelude::trailer()
 
 QString ScriptPrelude::source()
 {
-    // A msg carries its bytes as an ArrayBuffer under a symbol (out of JSON.stringify's and
-    // Object.keys' sight); hex and json are worked out when first read, so a script that looks
-    // at the channel only pays for nothing else.
+    // A msg keeps what it was made of under symbols (out of JSON.stringify's and Object.keys'
+    // sight); hex and json are worked out when first read, so a script that looks at the
+    // channel only pays for nothing else.
     return QStringLiteral(R"JS(
 (function (native, global) {
     "use strict";
@@ -27,15 +27,19 @@ QString ScriptPrelude::source()
     var ErrorType = Error, toText = String;
     var types = ["binary", "text", "json", "cbor"];
     var bytesKey = Symbol("bytes");
+    var textKey = Symbol("text");
     var hexKey = Symbol("hex");
     var jsonKey = Symbol("json");
 
-    function Message(channel, type, id, bytes, text) {
+    // Text and json messages come as their text alone (no bytes to copy: netcore's codecs let
+    // only valid UTF-8 through, so the text gives the bytes back); binary and cbor as bytes.
+    function Message(channel, type, id, size, text, bytes) {
         this.channel = channel;
         this.type = types[type];
         this.id = id;
-        this.size = bytes.byteLength;
+        this.size = size;
         this.text = text;
+        this[textKey] = text;
         this[bytesKey] = bytes;
     }
     function decodeJson(message) {
@@ -44,7 +48,7 @@ QString ScriptPrelude::source()
         if (message.type !== "json")
             return undefined;
         try {
-            var value = parseJson(message.text);
+            var value = parseJson(message[textKey]);
             return typeof value === "object" && value !== null ? value : undefined;
         } catch (e) {
             return undefined;
@@ -53,8 +57,10 @@ QString ScriptPrelude::source()
     defineProperty(Message.prototype, "hex", {
         enumerable: true,
         get: function () {
-            if (this[hexKey] === undefined)
-                this[hexKey] = native.hex(this[bytesKey]);
+            if (this[hexKey] === undefined) {
+                var bytes = this[bytesKey];
+                this[hexKey] = bytes !== undefined ? native.hex(bytes) : native.hexOfText(this[textKey]);
+            }
             return this[hexKey];
         }
     });
@@ -124,11 +130,11 @@ QString ScriptPrelude::source()
                 throw thrown(e);
             }
         },
-        message: function (conn, channel, type, id, bytes, text) {
+        message: function (conn, channel, type, id, size, text, bytes) {
             if (typeof onMessage !== "function")
                 return undefined;
             try {
-                return onMessage(conn, new Message(channel, type, id, bytes, text));
+                return onMessage(conn, new Message(channel, type, id, size, text, bytes));
             } catch (e) {
                 throw thrown(e);
             }

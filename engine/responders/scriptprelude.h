@@ -11,7 +11,7 @@ namespace wirebench {
  * prelude hands it). Evaluated, it is a function (bridge, global) that
  * sets server and console on the global object and returns the hooks
  * the runtime calls: connection(id, peer), connected(conn),
- * message(conn, channel, type, id, bytes, text), disconnected(conn, reason)
+ * message(conn, channel, type, id, size, text, bytes), disconnected(conn, reason)
  * and timer(callback). Each hook turns a throw that is not an Error into
  * one, so that a caller sees every throw as an error value.
  */

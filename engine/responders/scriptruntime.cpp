@@ -90,12 +90,13 @@ void ScriptRuntime::received(const ScriptEvent &event)
         conn = connectionObject(connection, QString()); // opened before this script took over
     if (conn.isUndefined())
         return;
-    const bool hasText = message.type() == netcore::MessageType::Text || message.type() == netcore::MessageType::Json;
+    const bool isText = message.type() == netcore::MessageType::Text || message.type() == netcore::MessageType::Json;
     QJSValue result;
     const Call outcome = call(m_message,
                               {conn, QJSValue(message.channel()), QJSValue(int(message.type())),
-                               QJSValue(double(message.id())), m_engine.toScriptValue(message.payload()),
-                               hasText ? QJSValue(QString::fromUtf8(message.payload())) : QJSValue()},
+                               QJSValue(double(message.id())), QJSValue(double(message.payload().size())),
+                               isText ? QJSValue(QString::fromUtf8(message.payload())) : QJSValue(),
+                               isText ? QJSValue() : m_engine.toScriptValue(message.payload())},
                               QStringLiteral("onMessage"), connection, &result);
     if (outcome != Call::Returned)
         return;

@@ -75,7 +75,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("300000")});
     parser.addOption({QStringLiteral("window"), QStringLiteral("messages in flight at most (default 16384)"),
                       QStringLiteral("N"), QStringLiteral("16384")});
+    parser.addOption({QStringLiteral("case"), QStringLiteral("only the scripts whose name holds TEXT"), QStringLiteral("TEXT")});
     parser.process(app);
+    const QString only = parser.value(QStringLiteral("case"));
     const quint64 messages = parser.value(QStringLiteral("messages")).toULongLong();
     const quint64 window = qMax<quint64>(1, parser.value(QStringLiteral("window")).toULongLong());
 
@@ -89,6 +91,8 @@ int main(int argc, char *argv[])
 
     std::printf("%-26s %12s %10s\n", "script (64 B json)", "messages/s", "us/message");
     for (const Case &c : cases) {
+        if (!QString::fromUtf8(c.name).contains(only))
+            continue;
         QString error;
         const std::shared_ptr<ScriptResponder> responder =
             ScriptResponder::fromSource(QString::fromUtf8(c.script), QStringLiteral("bench.js"), 10000, &error);
