@@ -30,6 +30,7 @@ private Q_SLOTS:
     void checkSyntax();
     void failuresAreReportedAndTheNextMessageAnswered_data();
     void failuresAreReportedAndTheNextMessageAnswered();
+    void connectAndDisconnectHandlersFailToo();
     void runawayHandlerIsInterruptedWhileOthersAreServed();
     void overflowIsReportedNotQueued();
     void scriptsReachNothingOutside();
@@ -121,6 +122,9 @@ void tst_ScriptErrors::failuresAreReportedAndTheNextMessageAnswered_data()
     QTest::newRow("conn.send of no reply")
         << QStringLiteral("\n conn.send({json: 5});")
         << QStringLiteral("onMessage: TypeError: send: /json: \"json\" must be an object or an array");
+    QTest::newRow("an after() callback that throws")
+        << QStringLiteral("conn.after(0, function () {\n  null.x;\n });\n return;")
+        << QStringLiteral("after: TypeError: Cannot read property 'x' of null (line 4)");
     QTest::newRow("after without a function")
         << QStringLiteral("conn.after(10, \"text\");")
         << QStringLiteral("onMessage: TypeError: after: the second argument must be a function (line 3)");
@@ -144,6 +148,25 @@ void tst_ScriptErrors::failuresAreReportedAndTheNextMessageAnswered()
     QCOMPARE(failure.connection, rig.newestConnection());
     QCOMPARE(failure.code, QStringLiteral("ScriptError"));
     QVERIFY2(failure.message.startsWith(message), qPrintable(failure.message));
+}
+
+void tst_ScriptErrors::connectAndDisconnectHandlersFailToo()
+{
+    ScriptRig rig;
+    QVERIFY(rig.start(QStringLiteral("function onConnect(c) { throw new Error(\"no greeting\"); }\n"
+                                     "function onMessage(c, m) { return {text: \"ok\"}; }\n"
+                                     "function onDisconnect(c, reason) { throw new Error(\"no farewell\"); }\n")));
+    auto client = rig.connect();
+    QVERIFY(client);
+    client->send(Message::text(QStringLiteral("m")));
+    QCOMPARE(nextText(*client), QStringLiteral("ok")); // the connection lives on
+    const quint64 id = rig.newestConnection();
+    client->disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(rig.recorder.failures.size(), 2, testing::scaled(5000));
+    QCOMPARE(rig.recorder.failures.at(0).connection, id);
+    QCOMPARE(rig.recorder.failures.at(0).message, QStringLiteral("onConnect: Error: no greeting (line 1)"));
+    QCOMPARE(rig.recorder.failures.at(1).connection, id);
+    QCOMPARE(rig.recorder.failures.at(1).message, QStringLiteral("onDisconnect: Error: no farewell (line 3)"));
 }
 
 void tst_ScriptErrors::runawayHandlerIsInterruptedWhileOthersAreServed()
