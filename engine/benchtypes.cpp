@@ -3,18 +3,18 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QJsonValue>
 
+#include <iterator>
+
 namespace wirebench {
 
 namespace {
 
 // The workspace names of the modes: stable strings, independent of the enum's order.
-const char *const modeNames[] = {"silent", "echo", "relay"};
-
-QString modeName(ServerMode mode) { return QString::fromLatin1(modeNames[int(mode)]); }
+const char *const modeNames[] = {"silent", "echo", "relay", "rules", "script"};
 
 ServerMode parseMode(const QString &name, ServerMode fallback)
 {
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < int(std::size(modeNames)); ++i) {
         if (name == QLatin1String(modeNames[i]))
             return ServerMode(i);
     }
@@ -29,6 +29,11 @@ quint16 portOf(const QJsonValue &value, quint16 fallback)
 
 } // namespace
 
+QString serverModeName(ServerMode mode)
+{
+    return QString::fromLatin1(modeNames[int(mode)]);
+}
+
 QJsonObject ServerSpec::toJson() const
 {
     return QJsonObject{
@@ -38,12 +43,15 @@ QJsonObject ServerSpec::toJson() const
         {QStringLiteral("codec"), codec.toJson()},
         {QStringLiteral("maxClients"), maxClients},
         {QStringLiteral("workers"), workers},
-        {QStringLiteral("mode"), modeName(mode)},
+        {QStringLiteral("mode"), serverModeName(mode)},
         {QStringLiteral("idleTimeoutMsecs"), idleTimeoutMsecs},
         {QStringLiteral("tlsCertificateFile"), tlsCertificateFile},
         {QStringLiteral("tlsKeyFile"), tlsKeyFile},
         {QStringLiteral("allow"), allow},
         {QStringLiteral("receipts"), receipts},
+        {QStringLiteral("rules"), rules},
+        {QStringLiteral("script"), script},
+        {QStringLiteral("scriptTimeoutMsecs"), scriptTimeoutMsecs},
     };
 }
 
@@ -63,7 +71,20 @@ ServerSpec ServerSpec::fromJson(const QJsonObject &object)
     spec.tlsKeyFile = object.value(QStringLiteral("tlsKeyFile")).toString();
     spec.allow = object.value(QStringLiteral("allow")).toString();
     spec.receipts = object.value(QStringLiteral("receipts")).toBool(spec.receipts);
+    spec.rules = object.value(QStringLiteral("rules")).toObject();
+    spec.script = object.value(QStringLiteral("script")).toString();
+    spec.scriptTimeoutMsecs = qMax(1, object.value(QStringLiteral("scriptTimeoutMsecs")).toInt(spec.scriptTimeoutMsecs));
     return spec;
+}
+
+bool ServerSpec::differsOnlyInResponder(const ServerSpec &other) const
+{
+    ServerSpec same = other;
+    same.mode = mode;
+    same.rules = rules;
+    same.script = script;
+    same.scriptTimeoutMsecs = scriptTimeoutMsecs;
+    return same == *this && !(other == *this);
 }
 
 bool operator==(const ServerSpec &a, const ServerSpec &b)
@@ -71,7 +92,8 @@ bool operator==(const ServerSpec &a, const ServerSpec &b)
     return a.name == b.name && a.address == b.address && a.port == b.port && a.codec == b.codec
         && a.maxClients == b.maxClients && a.workers == b.workers && a.mode == b.mode
         && a.idleTimeoutMsecs == b.idleTimeoutMsecs && a.tlsCertificateFile == b.tlsCertificateFile
-        && a.tlsKeyFile == b.tlsKeyFile && a.allow == b.allow && a.receipts == b.receipts;
+        && a.tlsKeyFile == b.tlsKeyFile && a.allow == b.allow && a.receipts == b.receipts && a.rules == b.rules
+        && a.script == b.script && a.scriptTimeoutMsecs == b.scriptTimeoutMsecs;
 }
 
 QJsonObject ClientSpec::toJson() const

@@ -26,7 +26,16 @@ namespace wirebench {
 netcore::Message asCarriedBy(const netcore::CodecConfig &codec, const netcore::Message &message);
 
 /** What a hosted server does with what it receives. */
-enum class ServerMode { Silent, Echo, Relay };
+enum class ServerMode {
+    Silent,
+    Echo,
+    Relay,
+    Rules,  ///< answers by ServerSpec::rules (a RulesResponder)
+    Script, ///< answers by ServerSpec::script (a ScriptResponder)
+};
+
+/** "silent", "echo", "relay", "rules", "script": how workspaces and events name a mode. */
+QString serverModeName(ServerMode mode);
 
 /** A server to host, as the user configured it (and as a workspace stores it). */
 struct ServerSpec
@@ -43,8 +52,14 @@ struct ServerSpec
     QString tlsKeyFile;         ///< PEM, unencrypted
     QString allow;              ///< peer ranges as netcore::PeerAllowList::parse() reads them; empty: everyone
     bool receipts = false;      ///< delivery receipts (netcore::Server::setDeliveryReceipts()); envelope codec only
+    QJsonObject rules;          ///< a rules document (RuleBook), kept whatever the mode so that switching keeps it
+    QString script;             ///< a script's source (ScriptResponder), kept likewise
+    int scriptTimeoutMsecs = 1000;
 
     bool isTls() const { return !tlsCertificateFile.isEmpty() && !tlsKeyFile.isEmpty(); }
+    bool hasResponder() const { return mode == ServerMode::Rules || mode == ServerMode::Script; }
+    /** Equal but for what answers (mode, rules, script): a running server takes that without a restart. */
+    bool differsOnlyInResponder(const ServerSpec &other) const;
 
     QJsonObject toJson() const;
     static ServerSpec fromJson(const QJsonObject &object);

@@ -1,5 +1,8 @@
 #include "hostedserver.h"
 
+#include <engine/responders/responder.h>
+#include <engine/responders/responderfactory.h>
+#include <engine/responders/responderhost.h>
 #include <engine/serversetup.h>
 
 #include <netcore/endpoint.h>
@@ -17,13 +20,24 @@ HostedServer::HostedServer(int id, const ServerSpec &spec, TrafficCollector *col
     createServer();
 }
 
-HostedServer::~HostedServer() = default;
+HostedServer::~HostedServer()
+{
+    destroyServer();
+}
 
 void HostedServer::createServer()
 {
     // The codec and the worker count are fixed at construction: a new spec needs a new server.
     m_server = ServerSetup::create(m_spec);
     m_endpoints.clear();
+    // Its handlers are set before it listens, so that a responder can come and go while it runs.
+    // Receipts take no handler (they would be bypassed): no responder with them, ServerSetup says so.
+    if (!m_spec.receipts) {
+        m_responderHost = std::make_unique<ResponderHost>(m_server.get());
+        connect(m_responderHost.get(), &ResponderHost::failed, this, &HostedServer::onResponderFailed);
+        connect(m_responderHost.get(), &ResponderHost::logged, this, &HostedServer::onResponderLogged);
+        connect(m_responderHost.get(), &ResponderHost::replied, this, &HostedServer::onResponderReplied);
+    }
     connect(m_server.get(), &netcore::Server::clientConnected, this, &HostedServer::onClientConnected);
     connect(m_server.get(), &netcore::Server::clientDisconnected, this, &HostedServer::onClientDisconnected);
     connect(m_server.get(), &netcore::Server::connectionRefused, this, &HostedServer::onConnectionRefused);
@@ -31,8 +45,39 @@ void HostedServer::createServer()
     connect(m_server.get(), &netcore::Server::errorOccurred, this, &HostedServer::onErrorOccurred);
 }
 
+void HostedServer::destroyServer()
+{
+    if (m_responderHost)
+        m_responderHost->setResponder({}); // a script's thread stops while the server it sends to is alive
+    m_server.reset(); // drops its connections at once, without signals
+    m_responderHost.reset(); // after the server, whose I/O threads call it
+}
+
+bool HostedServer::applyResponder(QString *why)
+{
+    const std::shared_ptr<Responder> responder = ResponderFactory::forServer(m_spec, why);
+    if (m_responderHost)
+        m_responderHost->setResponder(responder);
+    if (!why->isEmpty()) {
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot answer: %1").arg(*why),
+                              netcore::ErrorCode::InvalidConfiguration);
+        return false;
+    }
+    return true;
+}
+
 void HostedServer::setSpec(const ServerSpec &spec)
 {
+    if (spec.differsOnlyInResponder(m_spec) && m_error.isEmpty() && (m_responderHost || !spec.hasResponder())) {
+        const QString oldName = m_spec.name;
+        m_spec = spec;
+        if (m_spec.name.isEmpty())
+            m_spec.name = oldName;
+        QString why;
+        if (applyResponder(&why) && m_server->isListening())
+            m_collector->addEvent(EventKind::Info, name(), tr("now answering: %1").arg(serverModeName(m_spec.mode)));
+        return;
+    }
     // A failed server is edited to make it work: it tries again with the new settings.
     const bool wasListening = m_server->isListening() || !m_error.isEmpty();
     if (wasListening)
@@ -41,7 +86,7 @@ void HostedServer::setSpec(const ServerSpec &spec)
     m_spec = spec;
     if (m_spec.name.isEmpty())
         m_spec.name = oldName;
-    m_server.reset(); // drops its connections at once, without signals
+    destroyServer();
     createServer();
     if (wasListening)
         start();
@@ -57,6 +102,14 @@ bool HostedServer::start()
         return false;
     }
     QString why;
+    if (m_spec.hasResponder() && m_spec.receipts) {
+        m_error = tr("rules and scripts answer before delivery is confirmed: turn receipts off");
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot start: %1").arg(m_error),
+                              netcore::ErrorCode::InvalidConfiguration);
+        return false;
+    }
+    if (!applyResponder(&m_error))
+        return false;
     if (!ServerSetup::configure(m_spec, m_server.get(), &why)) {
         // Never serve plaintext, to everyone, or without receipts, in place of what the user asked for.
         m_error = why;
@@ -183,7 +236,27 @@ void HostedServer::onMessageReceived(quint64 connection, const netcore::Message 
     case ServerMode::Relay:
         broadcast(message, connection);
         break;
+    case ServerMode::Rules:
+    case ServerMode::Script:
+        break; // the responder answered in the I/O thread; its replies come back by onResponderReplied()
     }
+}
+
+void HostedServer::onResponderFailed(quint64 connection, const QString &code, const QString &message)
+{
+    const QString endpoint = connection != 0 ? sourceOf(connection).endpoint : name();
+    m_collector->addEvent(EventKind::Error, endpoint, QStringLiteral("%1: %2").arg(code, message));
+}
+
+void HostedServer::onResponderLogged(quint64 connection, const QString &text)
+{
+    const QString endpoint = connection != 0 ? sourceOf(connection).endpoint : name();
+    m_collector->addEvent(EventKind::Info, endpoint, tr("console.log: %1").arg(text));
+}
+
+void HostedServer::onResponderReplied(quint64 connection, const netcore::Message &message)
+{
+    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
 }
 
 void HostedServer::onErrorOccurred(const netcore::Error &error)

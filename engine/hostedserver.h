@@ -15,13 +15,16 @@ class Server;
 
 namespace wirebench {
 
+class ResponderHost;
+
 /**
  * One server of the bench, living in the bench's I/O thread: a
  * netcore::Server set up from a ServerSpec, its echo or relay behaviour, and
  * the logging of everything it receives and sends to a TrafficCollector.
  *
  * Its connections are named "<server name> #<connection id> <peer>" in the
- * log and the events.
+ * log and the events. In the Rules and Script modes a ResponderHost answers;
+ * a new responder is taken while the server runs, its connections kept.
  */
 class HostedServer : public QObject
 {
@@ -38,7 +41,10 @@ public:
     /** The spec with its name resolved. */
     ServerSpec spec() const { return m_spec; }
 
-    /** Takes a new spec; a listening (or failed) server is recreated and listens again. */
+    /**
+     * Takes a new spec; a listening (or failed) server is recreated and listens again, unless only
+     * what answers changed (mode, rules, script): that is swapped in place, connections kept.
+     */
     void setSpec(const ServerSpec &spec);
     /** Listens (reusing the previous port when the spec asks for any); false, with an event, on failure. */
     bool start();
@@ -56,6 +62,12 @@ public:
 
 private:
     void createServer();
+    void destroyServer();
+    /** Puts the spec's responder (or none) in place; false, with @p why and an Error event, if it does not parse. */
+    bool applyResponder(QString *why);
+    void onResponderFailed(quint64 connection, const QString &code, const QString &message);
+    void onResponderLogged(quint64 connection, const QString &text);
+    void onResponderReplied(quint64 connection, const netcore::Message &message);
     void onClientConnected(const netcore::ConnectionInfo &info);
     void onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
                               const QString &detail);
@@ -69,6 +81,7 @@ private:
     const int m_id = 0;
     ServerSpec m_spec;
     TrafficCollector *const m_collector = nullptr;
+    std::unique_ptr<ResponderHost> m_responderHost; ///< none with receipts; declared first: it outlives the server
     std::unique_ptr<netcore::Server> m_server;
     QHash<quint64, QString> m_endpoints; ///< open connections by id, as the log names them
     quint16 m_lastPort = 0;              ///< so a restarted "any port" server keeps its port

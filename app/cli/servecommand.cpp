@@ -6,7 +6,7 @@
 #include <app/cli/signalwatcher.h>
 #include <app/cli/tlsoptions.h>
 
-#include <engine/responders/responderfile.h>
+#include <engine/responders/responderfactory.h>
 #include <engine/responders/responderhost.h>
 #include <engine/serversetup.h>
 
@@ -94,10 +94,10 @@ int ServeCommand::run(const QStringList &arguments)
     if (!responderFile.isEmpty() && commandLine.isSet(QStringLiteral("receipts")))
         return CommandLine::usageError(QStringLiteral("--responder and --receipts exclude each other (a responder answers "
                                                       "in the I/O thread, before delivery is confirmed)"), usage());
-    if (!responderFile.isEmpty() && !ResponderFile::isKnown(responderFile))
+    if (!responderFile.isEmpty() && !ResponderFactory::isKnown(responderFile))
         return CommandLine::usageError(QStringLiteral("--responder: %1 is neither rules (.json) nor a script (.js)")
                                            .arg(responderFile), usage());
-    qint64 scriptTimeout = ResponderFile::defaultScriptTimeoutMsecs;
+    qint64 scriptTimeout = ResponderFactory::defaultScriptTimeoutMsecs;
     if (!commandLine.integer(QStringLiteral("script-timeout"), 1, 3600000, &scriptTimeout, &error))
         return CommandLine::usageError(error, usage());
     if (commandLine.isSet(QStringLiteral("script-timeout")) && !responderFile.endsWith(QLatin1String(".js")))
@@ -143,7 +143,7 @@ int ServeCommand::run(const QStringList &arguments)
 
     std::shared_ptr<Responder> responder;
     if (!responderFile.isEmpty()) {
-        responder = ResponderFile::load(responderFile, int(scriptTimeout), &error);
+        responder = ResponderFactory::load(responderFile, int(scriptTimeout), &error);
         if (!responder) {
             CommandLine::printError(error); // names the file and the line
             return ExitBadArguments;

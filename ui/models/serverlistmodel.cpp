@@ -15,6 +15,10 @@ QString modeName(ServerMode mode)
         return ServerListModel::tr("echo");
     case ServerMode::Relay:
         return ServerListModel::tr("relay");
+    case ServerMode::Rules:
+        return ServerListModel::tr("rules");
+    case ServerMode::Script:
+        return ServerListModel::tr("script");
     }
     return {};
 }

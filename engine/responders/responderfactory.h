@@ -8,13 +8,15 @@ namespace wirebench {
 
 class Responder;
 
-/** Reads a responder from a file, the way `serve --responder FILE` takes it. */
-class ResponderFile
+struct ServerSpec;
+
+/** Makes a responder from a file (`serve --responder FILE`) or from a hosted server's spec. */
+class ResponderFactory
 {
 public:
     static constexpr int defaultScriptTimeoutMsecs = 1000;
 
-    /** True for the names ResponderFile reads: ".js" (a script) or ".json" (rules). */
+    /** True for the names ResponderFactory reads: ".js" (a script) or ".json" (rules). */
     static bool isKnown(const QString &fileName);
     /**
      * The responder @p fileName describes: a script for ".js", rules for ".json"; a script's
@@ -22,6 +24,11 @@ public:
      * the line, if it does not parse.
      */
     static std::shared_ptr<Responder> load(const QString &fileName, int scriptTimeoutMsecs, QString *error);
+    /**
+     * The responder of @p spec's mode (rules or script), null for the other modes. Null too, with
+     * @p error saying what is wrong and where, if its rules or script do not parse.
+     */
+    static std::shared_ptr<Responder> forServer(const ServerSpec &spec, QString *error);
 };
 
 } // namespace wirebench
