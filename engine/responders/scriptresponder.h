@@ -68,10 +68,10 @@ public:
     static std::shared_ptr<ScriptResponder> fromSource(const QString &source, const QString &fileName,
                                                        int timeoutMsecs, QString *error);
     /**
-     * Whether @p source parses: "" or "line N: message". Runs none of it (compiles it as a
-     * function's body in a throwaway engine), so it is safe to call as the user types; it
-     * takes a few milliseconds. A source that passes may still fail load() (a top-level
-     * `return`, a throw).
+     * Whether @p source parses: "" or "line N: message". Compiles it as a function's body in a
+     * throwaway engine and calls nothing, so it is safe to call as the user types (a few
+     * milliseconds). Only text that closes that function early runs, in the bare engine, for
+     * 250 ms at most. A source that passes may still fail load() (a top-level `return`, a throw).
      */
     static QString checkSyntax(const QString &source);
 
@@ -80,7 +80,7 @@ public:
 
     QString fileName() const;
     int timeoutMsecs() const;
-    /** Messages given to onMessage so far (or dropped by a script stopped meanwhile). Thread-safe. */
+    /** Messages the script thread has taken so far, answered or not (for measurements). Thread-safe. */
     quint64 handledMessages() const;
 
     void connected(ResponderOutlet &outlet, const netcore::ConnectionInfo &info) override;
