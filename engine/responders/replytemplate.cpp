@@ -26,18 +26,41 @@ const QStringList &payloadKeys()
     return keys;
 }
 
+int hexDigit(char16_t c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+
 /** Hex digits, spaces allowed between bytes; false if it is not that. */
 bool decodeHex(const QString &text, QByteArray *bytes)
 {
-    QByteArray digits = text.toLatin1();
-    digits.replace(' ', QByteArray());
-    if (digits.size() % 2 != 0)
-        return false;
-    for (const char c : std::as_const(digits)) {
-        if (!std::isxdigit(static_cast<unsigned char>(c)))
+    // One pass and one allocation: a script that answers {hex: msg.hex} comes here per message.
+    QByteArray decoded(text.size() / 2, Qt::Uninitialized);
+    qsizetype size = 0;
+    int high = -1;
+    for (const QChar c : text) {
+        if (c == QLatin1Char(' '))
+            continue;
+        const int digit = hexDigit(c.unicode());
+        if (digit < 0)
             return false;
+        if (high < 0) {
+            high = digit;
+        } else {
+            decoded[size++] = char(high << 4 | digit);
+            high = -1;
+        }
     }
-    *bytes = QByteArray::fromHex(digits);
+    if (high >= 0)
+        return false;
+    decoded.truncate(size);
+    *bytes = decoded;
     return true;
 }
 
@@ -59,18 +82,18 @@ bool ReplyTemplate::parse(const QJsonValue &reply, ReplyTemplate *result, JsonPr
     QStringList payloads;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
-        const QString path = JsonProblem::key(key);
+        const auto path = [&key] { return JsonProblem::key(key); }; // made only for a problem: a script's replies come per message
         const QJsonValue value = it.value();
         if (key == QLatin1String("channel")) {
             if (!value.isString()) {
-                *problem = {path, tr("\"channel\" must be a string")};
+                *problem = {path(), tr("\"channel\" must be a string")};
                 return false;
             }
             parsed.m_hasChannel = true;
             parsed.m_channel = value.toString();
         } else if (key == QLatin1String("id")) {
             if (!(value.isDouble() && isValidId(value.toDouble())) && !(value.isString() && strings == Strings::Templates)) {
-                *problem = {path, tr("\"id\" must be an integer from 0 to 4294967295")};
+                *problem = {path(), tr("\"id\" must be an integer from 0 to 4294967295")};
                 return false;
             }
             parsed.m_id = value;
@@ -79,15 +102,15 @@ bool ReplyTemplate::parse(const QJsonValue &reply, ReplyTemplate *result, JsonPr
             parsed.m_payload = Payload(payloadKeys().indexOf(key));
             parsed.m_body = value;
             if ((parsed.m_payload == Payload::Text || parsed.m_payload == Payload::Hex) && !value.isString()) {
-                *problem = {path, tr("\"%1\" must be a string").arg(key)};
+                *problem = {path(), tr("\"%1\" must be a string").arg(key)};
                 return false;
             }
             if (parsed.m_payload == Payload::Json && !value.isObject() && !value.isArray()) {
-                *problem = {path, tr("\"json\" must be an object or an array (what a json message holds)")};
+                *problem = {path(), tr("\"json\" must be an object or an array (what a json message holds)")};
                 return false;
             }
         } else {
-            *problem = {path, tr("unknown reply key \"%1\": a reply has \"channel\", \"id\" and one of \"text\", "
+            *problem = {path(), tr("unknown reply key \"%1\": a reply has \"channel\", \"id\" and one of \"text\", "
                                  "\"json\", \"hex\", \"cbor\"")
                                   .arg(key)};
             return false;

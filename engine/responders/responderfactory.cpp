@@ -1,6 +1,7 @@
 #include "responderfactory.h"
 
 #include "rulesresponder.h"
+#include "scriptresponder.h"
 
 #include <engine/benchtypes.h>
 
@@ -15,7 +16,8 @@ bool ResponderFactory::isKnown(const QString &fileName)
 
 std::shared_ptr<Responder> ResponderFactory::load(const QString &fileName, int scriptTimeoutMsecs, QString *error)
 {
-    Q_UNUSED(scriptTimeoutMsecs)
+    if (fileName.endsWith(QLatin1String(".js")))
+        return ScriptResponder::load(fileName, scriptTimeoutMsecs, error);
     if (fileName.endsWith(QLatin1String(".json"))) {
         RuleBook book;
         if (!RuleBook::load(fileName, &book, error))
@@ -40,10 +42,8 @@ std::shared_ptr<Responder> ResponderFactory::forServer(const ServerSpec &spec, Q
         }
         return std::make_shared<RulesResponder>(book);
     }
-    if (spec.mode == ServerMode::Script) {
-        *error = QCoreApplication::translate("wirebench::ResponderFactory", "scripts are not available yet");
-        return {};
-    }
+    if (spec.mode == ServerMode::Script) // errors read "script:LINE: SyntaxError: ...", as rules' read "rules: ..."
+        return ScriptResponder::fromSource(spec.script, QStringLiteral("script"), spec.scriptTimeoutMsecs, error);
     return {};
 }
 

@@ -21,7 +21,8 @@ import tempfile
 # What each room may include, by the include's first path part(s). Qt modules by their include folder.
 ROOMS = {
     "netcore": {"rooms": {"netcore"}, "qt": {"QtCore", "QtNetwork"}},
-    "engine": {"rooms": {"netcore", "engine"}, "qt": {"QtCore", "QtNetwork"}},
+    # QtQml for QJSEngine only (the script responder): no QML, no GUI.
+    "engine": {"rooms": {"netcore", "engine"}, "qt": {"QtCore", "QtNetwork", "QtQml"}},
     "ui/models": {"rooms": {"netcore", "engine", "ui/models"}, "qt": {"QtCore", "QtNetwork", "QtGui"}},
     "ui/widgets": {"rooms": {"netcore", "engine", "ui/models", "ui/widgets"},
                    "qt": {"QtCore", "QtNetwork", "QtGui", "QtWidgets", "QtCharts"}},
@@ -31,7 +32,8 @@ ROOMS = {
 }
 # Libraries a room's target must not link, directly (the targets are named in LINKS_FILE).
 FORBIDDEN_LINKS = {
-    "netcore": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "wirebench-engine", "wirebench-models", "wirebench-widgets"},
+    "netcore": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "Qt6::Qml", "wirebench-engine", "wirebench-models",
+                "wirebench-widgets"},
     "engine": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "wirebench-models", "wirebench-widgets"},
     "ui/models": {"Qt6::Widgets", "Qt6::Charts", "wirebench-widgets"},
     "app/cli": {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts", "wirebench-models", "wirebench-widgets"},
@@ -139,6 +141,7 @@ def self_test():
         "netcore/src/serverprivate.h": "#include <netcore/server.h>\n",
         "netcore/src/server.cpp": '#include <netcore/server.h>\n#include "serverprivate.h"\n',
         "engine/bench.h": "#include <netcore/server.h>\n#include <QtCore/QObject>\n",
+        "engine/script.cpp": "#include <QtQml/QJSEngine>\n",
         "engine/bench.cpp": '#include "bench.h"\n#include <engine/bench.h>\n#include <vector>\n',
         "ui/models/logmodel.h": "#include <engine/bench.h>\n#include <QtGui/QColor>\n",
         "ui/widgets/page.cpp": '#include "page.h"\n#include "ui_page.h"\n#include <ui/models/logmodel.h>\n',
@@ -157,6 +160,7 @@ def self_test():
         "ui includes the app": ("ui/widgets/x.cpp", "#include <app/gui/main.h>\n", "not app/gui"),
         "the CLI includes ui": ("app/cli/x.cpp", "#include <ui/models/logmodel.h>\n", "not ui/models"),
         "the CLI uses Qt Gui": ("app/cli/x.cpp", "#include <QtGui/QImage>\n", "not QtGui"),
+        "netcore uses Qt Qml": ("netcore/src/x.cpp", "#include <QtQml/QJSEngine>\n", "not QtQml"),
         "an unrooted project header": ("ui/widgets/x.cpp", "#include <bench.h>\n", "write <room/bench.h>"),
         "a quoted header of another folder": ("ui/widgets/x.cpp", '#include "bench.h"\n', "must name a file of the same folder"),
         "a quoted relative path": ("ui/widgets/x.cpp", '#include "../models/logmodel.h"\n', "must name a file of the same folder"),

@@ -24,6 +24,16 @@ ISSUE_RULES = r"""{"on_connect": {"channel": "hello", "text": "welcome {{peer}}"
  ]}
 """
 
+ISSUE_SCRIPT = r"""function onConnect(conn) { conn.send({channel: "hello", text: "welcome " + conn.peer}); }
+function onMessage(conn, msg) {
+  conn.state.n = (conn.state.n || 0) + 1;
+  if (msg.channel === "login") return {json: {ok: msg.json.user === "alice", n: conn.state.n}};
+  if (msg.text === "QUIT") { conn.send({text: "BYE"}); conn.close(); return; }
+  return {text: "#" + conn.state.n + " " + msg.text};
+}
+function onDisconnect(conn, reason) {}
+"""
+
 TYPES = {0: "binary", 1: "text", 2: "json", 3: "cbor"}
 
 
@@ -117,6 +127,54 @@ class ResponderTest(wbcli.CliTestCase):
             with self.subTest(name):
                 path = self.write(name, text)
                 result = self.run_cli("serve", "--responder", path)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertNotIn("listening on", result.stdout)
+                self.assertIn(path + words, result.stderr)
+
+    def test_the_issues_script(self):
+        server, port = self.serve("--responder", self.write("bot.js", ISSUE_SCRIPT))
+        sock = self.connect(port)
+        host, local = sock.getsockname()
+        self.assertEqual(self.frame(sock), ("text", "hello", 0, f"welcome {host}:{local}".encode()))
+        sock.sendall(envelope(json.dumps({"user": "alice"}), type_=2, channel="login", id_=9))
+        self.assertEqual(self.frame(sock), ("json", "login", 9, b'{"n":1,"ok":true}'))
+        sock.sendall(envelope("hi"))
+        self.assertEqual(self.frame(sock), ("text", "", 0, b"#2 hi"))
+        sock.sendall(envelope("QUIT"))
+        self.assertEqual(self.frame(sock), ("text", "", 0, b"BYE"))
+        self.assertEqual(sock.recv(1), b"")  # then an orderly end
+        self.assertEqual(server.event_named("disconnected")["reason"], "ClosedLocally")
+
+    def test_a_script_that_throws_or_spins_is_an_error_event_and_the_server_lives(self):
+        server, port = self.serve("--script-timeout", "200", "--responder", self.write("bad.js", r"""
+function onMessage(conn, msg) {
+  if (msg.text === "spin") { console.log("spinning"); while (true) {} }
+  if (msg.text === "bad") return msg.nothing.x;
+  return {text: "ok " + msg.text};
+}
+"""))
+        spinner, other = self.connect(port), self.connect(port)
+        spinner.sendall(envelope("spin"))
+        self.assertEqual(server.event_named("log")["text"], "spinning")
+        other.sendall(envelope("bad") + envelope("b"))
+        self.assertEqual(self.frame(other), ("text", "", 0, b"ok b"))  # after the spin was stopped
+        spinner.sendall(envelope("a"))
+        self.assertEqual(self.frame(spinner), ("text", "", 0, b"ok a"))
+        errors = [server.event_named("error"), server.event_named("error")]
+        self.assertEqual([e["code"] for e in errors], ["ScriptError", "ScriptError"])
+        self.assertEqual(errors[0]["message"], "onMessage: timed out after 200 ms")
+        self.assertEqual(errors[1]["message"], "onMessage: TypeError: Cannot read property 'x' of undefined (line 4)")
+        self.assertNotEqual(errors[0]["conn"], errors[1]["conn"])
+
+    def test_scripts_that_do_not_load_exit_2_before_listening(self):
+        for name, text, words, extra in [
+            ("syntax.js", "function onMessage(c, m) {\n  return {text: 1};\n  var = 2;\n}\n", ":3: SyntaxError: ", []),
+            ("throw.js", "var a = 1;\nnope.x = 2;\n", ":2: ReferenceError: nope is not defined", []),
+            ("spin.js", "while (true) {}\n", ": the top level timed out after 100 ms", ["--script-timeout", "100"]),
+        ]:
+            with self.subTest(name):
+                path = self.write(name, text)
+                result = self.run_cli("serve", "--responder", path, *extra)
                 self.assertEqual(result.returncode, 2, result.stderr)
                 self.assertNotIn("listening on", result.stdout)
                 self.assertIn(path + words, result.stderr)

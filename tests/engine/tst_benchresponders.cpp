@@ -36,6 +36,8 @@ private Q_SLOTS:
     void rulesThatDoNotParseKeepTheServerDown();
     void receiptsAndRulesExcludeEachOther();
     void specsKeepWhatAnswers();
+    void aScriptAnswersLogsAndFails();
+    void scriptsThatDoNotLoadKeepTheServerDown();
 };
 
 void tst_BenchResponders::repliesAreLoggedAsTheServerSentThem()
@@ -154,6 +156,43 @@ void tst_BenchResponders::specsKeepWhatAnswers()
     other.port = 7;
     QVERIFY(!other.differsOnlyInResponder(spec));
     QVERIFY(!spec.differsOnlyInResponder(spec)); // no change is no change
+}
+
+void tst_BenchResponders::aScriptAnswersLogsAndFails()
+{
+    Bench bench;
+    BenchTap tap(bench);
+    ServerSpec spec = serverSpec(ServerMode::Script);
+    spec.script = QStringLiteral("function onMessage(conn, msg) {\n  console.log(\"got \" + msg.text);\n"
+                                 "  if (msg.text === \"bad\") null.x;\n  return {text: \"pong \" + msg.text};\n}\n");
+    int server = 0;
+    QList<int> clients;
+    QVERIFY(setUp(tap, spec, 1, &server, &clients));
+    const QString serverSide = tap.endpointOf(server, clients.at(0));
+    bench.send({SendTarget::Kind::Clients, {clients.at(0)}, 0, {}}, netcore::Message::text(QStringLiteral("ping")));
+    QVERIFY(tap.waitFor([&] { return tap.count(QStringLiteral("client 1"), Direction::In) == 1; }));
+    QCOMPARE(tap.entriesAt(QStringLiteral("client 1"), Direction::In).first().message.payload(), QByteArray("pong ping"));
+    QVERIFY(tap.waitFor([&] { return tap.hasEvent(EventKind::Info, serverSide, QStringLiteral("console.log: got ping")); }));
+    QVERIFY(tap.waitFor([&] { return tap.count(serverSide, Direction::Out) == 1; })); // the reply, logged Out
+
+    bench.send({SendTarget::Kind::Clients, {clients.at(0)}, 0, {}}, netcore::Message::text(QStringLiteral("bad")));
+    QVERIFY(tap.waitFor([&] {
+        return tap.hasEvent(EventKind::Error, serverSide,
+                            QStringLiteral("ScriptError: onMessage: TypeError: Cannot read property 'x' of null (line 3)"));
+    }));
+    QCOMPARE(tap.client(clients.at(0)).state, QStringLiteral("connected"));
+}
+
+void tst_BenchResponders::scriptsThatDoNotLoadKeepTheServerDown()
+{
+    Bench bench;
+    BenchTap tap(bench);
+    ServerSpec spec = serverSpec(ServerMode::Script);
+    spec.script = QStringLiteral("function onMessage(conn, msg) {\n  return {text: 1;\n}\n");
+    const int server = bench.addServer(spec);
+    QVERIFY(tap.waitFor([&] { return !tap.server(server).error.isEmpty(); }));
+    QVERIFY(!tap.server(server).listening);
+    QVERIFY2(tap.server(server).error.startsWith(QStringLiteral("script:2: SyntaxError: ")), qPrintable(tap.server(server).error));
 }
 
 QTEST_GUILESS_MAIN(tst_BenchResponders)
