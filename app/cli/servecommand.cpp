@@ -8,6 +8,7 @@
 
 #include <engine/responders/responderfactory.h>
 #include <engine/responders/responderhost.h>
+#include <engine/responders/scriptresponder.h>
 #include <engine/serversetup.h>
 
 #include <netcore/connectioninfo.h>
@@ -97,7 +98,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (!responderFile.isEmpty() && !ResponderFactory::isKnown(responderFile))
         return CommandLine::usageError(QStringLiteral("--responder: %1 is neither rules (.json) nor a script (.js)")
                                            .arg(responderFile), usage());
-    qint64 scriptTimeout = ResponderFactory::defaultScriptTimeoutMsecs;
+    qint64 scriptTimeout = ScriptResponder::defaultTimeoutMsecs;
     if (!commandLine.integer(QStringLiteral("script-timeout"), 1, 3600000, &scriptTimeout, &error))
         return CommandLine::usageError(error, usage());
     if (commandLine.isSet(QStringLiteral("script-timeout")) && !responderFile.endsWith(QLatin1String(".js")))

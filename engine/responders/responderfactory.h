@@ -14,8 +14,6 @@ struct ServerSpec;
 class ResponderFactory
 {
 public:
-    static constexpr int defaultScriptTimeoutMsecs = 1000;
-
     /** True for the names ResponderFactory reads: ".js" (a script) or ".json" (rules). */
     static bool isKnown(const QString &fileName);
     /**

@@ -91,6 +91,12 @@ QList<quint64> ResponderHost::connections() const
     return ids;
 }
 
+QString ResponderHost::peerOf(quint64 connection) const
+{
+    const netcore::ConnectionInfo info = m_server->connectionInfo(connection);
+    return info.id != 0 ? info.peerString() : QString();
+}
+
 void ResponderHost::log(quint64 connection, const QString &text)
 {
     Q_EMIT logged(connection, text);

@@ -24,8 +24,10 @@ class Responder;
  * connection and message handlers (so answers leave from the I/O thread,
  * the greeting first) and carries out what the responder asks. The
  * responder can be swapped or removed while the server runs; its
- * connections stay open. Lives in the server's thread; log(), fail() and
- * send() are reported by signals, in that thread.
+ * connections stay open. Lives in the server's thread. log(), fail() and
+ * send() are reported by signals emitted in the calling thread (an I/O
+ * thread, a script's): receivers in other threads get them queued, so
+ * connect with the default (auto) connection, not a direct one.
  */
 class ResponderHost : public QObject, public ResponderOutlet
 {
@@ -54,6 +56,7 @@ public:
     void close(quint64 connection) override;
     void reset(quint64 connection) override;
     QList<quint64> connections() const override;
+    QString peerOf(quint64 connection) const override;
     void log(quint64 connection, const QString &text) override;
     void fail(quint64 connection, const QString &code, const QString &message) override;
     void schedule(int msecs, std::function<void()> task) override;

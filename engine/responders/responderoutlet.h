@@ -29,6 +29,8 @@ public:
     virtual void reset(quint64 connection) = 0;
     /** The open connections' ids. */
     virtual QList<quint64> connections() const = 0;
+    /** "HOST:PORT" of an open connection ("" if it is not): for one opened before the responder took over. */
+    virtual QString peerOf(quint64 connection) const = 0;
     /** A line a script printed (console.log), for the events. */
     virtual void log(quint64 connection, const QString &text) = 0;
     /**

@@ -32,7 +32,10 @@ void RulesResponder::received(ResponderOutlet &outlet, quint64 connection, const
     context.connection = connection;
     {
         QMutexLocker lock(&m_mutex);
-        Connection &state = m_connections[connection]; // one opened before this responder took over starts here
+        auto it = m_connections.find(connection);
+        if (it == m_connections.end()) // opened before these rules took over: they count from here
+            it = m_connections.insert(connection, Connection{outlet.peerOf(connection), 0});
+        Connection &state = *it;
         context.seq = ++state.received;
         context.peer = state.peer;
     }

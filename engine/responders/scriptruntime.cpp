@@ -87,7 +87,7 @@ void ScriptRuntime::received(const ScriptEvent &event)
     const netcore::Message &message = event.message;
     QJSValue conn = m_bridge.connection(connection);
     if (conn.isUndefined())
-        conn = connectionObject(connection, QString()); // opened before this script took over
+        conn = connectionObject(connection, event.outlet->peerOf(connection)); // opened before this script took over
     if (conn.isUndefined())
         return;
     const bool isText = message.type() == netcore::MessageType::Text || message.type() == netcore::MessageType::Json;

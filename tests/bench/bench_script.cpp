@@ -34,6 +34,7 @@ public:
     void close(quint64) override {}
     void reset(quint64) override {}
     QList<quint64> connections() const override { return {1}; }
+    QString peerOf(quint64) const override { return QStringLiteral("127.0.0.1:1"); }
     void log(quint64, const QString &) override {}
     void fail(quint64, const QString &, const QString &message) override
     {

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void receiptsAndRulesExcludeEachOther();
     void specsKeepWhatAnswers();
     void aScriptAnswersLogsAndFails();
+    void aScriptTakesOverARunningServersConnections();
     void scriptsThatDoNotLoadKeepTheServerDown();
 };
 
@@ -193,6 +194,29 @@ void tst_BenchResponders::scriptsThatDoNotLoadKeepTheServerDown()
     QVERIFY(tap.waitFor([&] { return !tap.server(server).error.isEmpty(); }));
     QVERIFY(!tap.server(server).listening);
     QVERIFY2(tap.server(server).error.startsWith(QStringLiteral("script:2: SyntaxError: ")), qPrintable(tap.server(server).error));
+}
+
+void tst_BenchResponders::aScriptTakesOverARunningServersConnections()
+{
+    Bench bench;
+    BenchTap tap(bench);
+    int server = 0;
+    QList<int> clients;
+    QVERIFY(setUp(tap, rulesServer(pongRules), 1, &server, &clients));
+    const quint64 connection = tap.connectionOf(server, clients.at(0));
+    ServerSpec spec = tap.server(server).spec;
+    spec.mode = ServerMode::Script;
+    spec.script = QStringLiteral("function onMessage(conn, msg) { return {text: conn.id + ' ' + conn.peer + ' ' + msg.text}; }");
+    bench.updateServer(server, spec);
+    QVERIFY(tap.waitFor([&] { return tap.hasEvent(EventKind::Info, QStringLiteral("server 1"), QStringLiteral("now answering: script")); }));
+    bench.send({SendTarget::Kind::Clients, {clients.at(0)}, 0, {}}, netcore::Message::text(QStringLiteral("x")));
+    // The connection it did not see open is still known by its id and its peer.
+    const QByteArray expected = QStringLiteral("%1 127.0.0.1:%2 x").arg(connection).arg(tap.client(clients.at(0)).localPort).toUtf8();
+    QVERIFY(tap.waitFor([&] {
+        const QList<LogEntry> in = tap.entriesAt(QStringLiteral("client 1"), Direction::In);
+        return !in.isEmpty() && in.last().message.payload() == expected;
+    }));
+    QVERIFY(!tap.hasEvent(EventKind::Disconnected, QStringLiteral("server 1")));
 }
 
 QTEST_GUILESS_MAIN(tst_BenchResponders)
