@@ -29,6 +29,23 @@ public:
     /** "NAME:LINE: message" for @p problem, its path taken from the document's root. */
     QString describe(const JsonProblem &problem) const;
 
+    /**
+     * Reads the document's root object into @p result by T::fromJson(object, T *, JsonProblem *);
+     * false, with @p error "NAME:LINE: what is wrong", if it cannot (@p rootIsAnObject says what
+     * the root should have been).
+     */
+    template <typename T>
+    bool readObject(T *result, const QString &rootIsAnObject, QString *error) const
+    {
+        JsonProblem problem;
+        if (!m_document.isObject())
+            problem = {{}, rootIsAnObject};
+        else if (T::fromJson(m_document.object(), result, &problem))
+            return true;
+        *error = describe(problem);
+        return false;
+    }
+
 private:
     class Scanner;
 

@@ -24,16 +24,7 @@ bool RuleBook::load(const QString &fileName, RuleBook *result, QString *error)
 
 bool RuleBook::parse(const JsonSource &source, RuleBook *result, QString *error)
 {
-    JsonProblem problem;
-    if (!source.document().isObject()) {
-        *error = source.describe({{}, tr("a rules file is an object: {\"on_connect\": ..., \"rules\": [...]}")});
-        return false;
-    }
-    if (!fromJson(source.document().object(), result, &problem)) {
-        *error = source.describe(problem);
-        return false;
-    }
-    return true;
+    return source.readObject(result, tr("a rules file is an object: {\"on_connect\": ..., \"rules\": [...]}"), error);
 }
 
 bool RuleBook::fromJson(const QJsonObject &object, RuleBook *result, JsonProblem *problem)

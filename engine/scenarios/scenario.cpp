@@ -15,16 +15,7 @@ bool Scenario::load(const QString &fileName, Scenario *result, QString *error)
 
 bool Scenario::parse(const JsonSource &source, Scenario *result, QString *error)
 {
-    JsonProblem problem;
-    if (!source.document().isObject()) {
-        *error = source.describe({{}, tr("a scenario is an object: {\"clients\": {...}, \"steps\": [...]}")});
-        return false;
-    }
-    if (!fromJson(source.document().object(), result, &problem)) {
-        *error = source.describe(problem);
-        return false;
-    }
-    return true;
+    return source.readObject(result, tr("a scenario is an object: {\"clients\": {...}, \"steps\": [...]}"), error);
 }
 
 bool Scenario::fromJson(const QJsonObject &object, Scenario *result, JsonProblem *problem)

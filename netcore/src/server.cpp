@@ -227,15 +227,9 @@ int Server::broadcast(const MessageView &message, quint64 except)
 
 bool Server::disconnectClient(quint64 connection)
 {
-    QMutexLocker lock(&d->mutex);
-    const auto it = d->connections.constFind(connection);
-    if (it == d->connections.cend()) {
-        lock.unlock();
-        d->setError(ErrorCode::NotConnected, tr("no connection %1").arg(connection));
+    IoWorker *worker = d->workerOf(connection);
+    if (!worker)
         return false;
-    }
-    IoWorker *worker = it->worker;
-    lock.unlock();
     const QString detail = tr("disconnected by the server");
     worker->post([worker, connection, detail] {
         worker->closeConnection(connection, DisconnectReason::ClosedLocally, detail);
@@ -245,15 +239,9 @@ bool Server::disconnectClient(quint64 connection)
 
 bool Server::resetClient(quint64 connection)
 {
-    QMutexLocker lock(&d->mutex);
-    const auto it = d->connections.constFind(connection);
-    if (it == d->connections.cend()) {
-        lock.unlock();
-        d->setError(ErrorCode::NotConnected, tr("no connection %1").arg(connection));
+    IoWorker *worker = d->workerOf(connection);
+    if (!worker)
         return false;
-    }
-    IoWorker *worker = it->worker;
-    lock.unlock();
     const QString detail = tr("reset by the server");
     worker->post([worker, connection, detail] { worker->resetConnection(connection, detail); });
     return true;

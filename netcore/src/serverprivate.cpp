@@ -35,6 +35,17 @@ bool Server::Private::snapshot(quint64 id, bool forget, ConnectionInfo *info)
     return true;
 }
 
+IoWorker *Server::Private::workerOf(quint64 connection)
+{
+    QMutexLocker lock(&mutex);
+    const auto it = connections.constFind(connection);
+    if (it != connections.cend())
+        return it->worker;
+    lock.unlock();
+    setError(ErrorCode::NotConnected, Server::tr("no connection %1").arg(connection));
+    return nullptr;
+}
+
 IoWorker::OpenHandler Server::Private::openHandler()
 {
     if (!connectionHandler)

@@ -68,6 +68,8 @@ public:
     bool refusesReservedChannel(const MessageView &message, quint64 connection);
     const QList<IoWorker *> &allWorkers() const { return ioWorkers; }
     IoWorker *workerInCurrentThread() const;
+    /** The I/O thread of an open connection; none (and error() NotConnected) if it is not open. */
+    IoWorker *workerOf(quint64 connection);
 
     Server *q;
     const CodecConfig config;

@@ -1,4 +1,5 @@
 #include <tests/engine/benchtap.h>
+#include <tests/engine/serverrecorder.h>
 #include <tests/timefactor.h>
 
 #include <engine/bench.h>
@@ -28,25 +29,6 @@ private Q_SLOTS:
     void withoutALoginNothingComesFirst();
 
 private:
-    /** A server that keeps what each connection sent, in order. */
-    struct Recorder
-    {
-        Recorder()
-        {
-            QObject::connect(&server, &netcore::Server::messageReceived,
-                             [this](quint64 connection, const netcore::Message &message) {
-                                 if (!received.contains(connection))
-                                     order.append(connection);
-                                 received[connection].append(message);
-                             });
-        }
-        /** What the n-th connection (from 0) sent so far. */
-        QList<netcore::Message> of(int n) const { return received.value(order.value(n)); }
-
-        netcore::Server server;
-        QHash<quint64, QList<netcore::Message>> received;
-        QList<quint64> order; ///< connections in the order they first sent something
-    };
 
     static ClientSpec loginClient(quint16 port, const QString &content);
     static QJsonObject jsonOf(const netcore::Message &message)
@@ -71,7 +53,7 @@ ClientSpec tst_BenchLogin::loginClient(quint16 port, const QString &content)
 // client was reconnecting, and {{seq}} counts the logins.
 void tst_BenchLogin::loginGoesFirstOnEveryConnection()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     QVERIFY(recorder.server.listen(QHostAddress::LocalHost, 0));
     const quint16 port = recorder.server.serverPort();
     Bench bench;
@@ -113,7 +95,7 @@ void tst_BenchLogin::loginGoesFirstOnEveryConnection()
 
 void tst_BenchLogin::loginIsLoggedOutWithItsTemplatesFilledIn()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     QVERIFY(recorder.server.listen(QHostAddress::LocalHost, 0));
     Bench bench;
     BenchTap tap(bench);
@@ -141,7 +123,7 @@ void tst_BenchLogin::loginIsLoggedOutWithItsTemplatesFilledIn()
 
 void tst_BenchLogin::everyClientOfTheGroupLogsIn()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     QVERIFY(recorder.server.listen(QHostAddress::LocalHost, 0));
     Bench bench;
     ClientSpec spec = loginClient(recorder.server.serverPort(), QStringLiteral("{\"login\": {{seq}}}"));
@@ -155,7 +137,7 @@ void tst_BenchLogin::everyClientOfTheGroupLogsIn()
 
 void tst_BenchLogin::anUnusableLoginKeepsTheClientFromConnecting()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     QVERIFY(recorder.server.listen(QHostAddress::LocalHost, 0));
     Bench bench;
     BenchTap tap(bench);
@@ -171,7 +153,7 @@ void tst_BenchLogin::anUnusableLoginKeepsTheClientFromConnecting()
 
 void tst_BenchLogin::withoutALoginNothingComesFirst()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     QVERIFY(recorder.server.listen(QHostAddress::LocalHost, 0));
     Bench bench;
     BenchTap tap(bench);

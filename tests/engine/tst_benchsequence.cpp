@@ -1,4 +1,5 @@
 #include <tests/engine/benchtap.h>
+#include <tests/engine/serverrecorder.h>
 #include <tests/timefactor.h>
 
 #include <engine/bench.h>
@@ -30,34 +31,9 @@ private Q_SLOTS:
     void sequenceRefusalsAreErrors();
 
 private:
-    /** A server that keeps what each connection sent, in order. */
-    struct Recorder
-    {
-        Recorder()
-        {
-            QObject::connect(&server, &netcore::Server::messageReceived,
-                             [this](quint64 connection, const netcore::Message &message) {
-                                 if (!received.contains(connection))
-                                     order.append(connection);
-                                 received[connection].append(message);
-                             });
-        }
-        QList<netcore::Message> of(int n) const { return received.value(order.value(n)); }
-        int total() const
-        {
-            int count = 0;
-            for (const QList<netcore::Message> &messages : received)
-                count += int(messages.size());
-            return count;
-        }
-
-        netcore::Server server;
-        QHash<quint64, QList<netcore::Message>> received;
-        QList<quint64> order;
-    };
 
     /** @p count clients of @p bench connected to @p recorder's server; their ids. */
-    static QList<int> connectClients(BenchTap &tap, Recorder &recorder, int count);
+    static QList<int> connectClients(BenchTap &tap, ServerRecorder &recorder, int count);
     static ComposedPayload compose(PayloadBuilder::Kind kind, const QString &content);
     static int seqOf(const netcore::Message &message)
     {
@@ -65,7 +41,7 @@ private:
     }
 };
 
-QList<int> tst_BenchSequence::connectClients(BenchTap &tap, Recorder &recorder, int count)
+QList<int> tst_BenchSequence::connectClients(BenchTap &tap, ServerRecorder &recorder, int count)
 {
     if (!recorder.server.listen(QHostAddress::LocalHost, 0))
         return {};
@@ -94,7 +70,7 @@ ComposedPayload tst_BenchSequence::compose(PayloadBuilder::Kind kind, const QStr
 // "N ×": repetition n fills {{seq}} with n, the same n for every destination.
 void tst_BenchSequence::sendNFillsSeqPerRepetition()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     Bench bench;
     BenchTap tap(bench);
     const QList<int> ids = connectClients(tap, recorder, 2);
@@ -112,7 +88,7 @@ void tst_BenchSequence::sendNFillsSeqPerRepetition()
 
 void tst_BenchSequence::aSendIsSeqOne()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     Bench bench;
     BenchTap tap(bench);
     const QList<int> ids = connectClients(tap, recorder, 1);
@@ -151,7 +127,7 @@ void tst_BenchSequence::aBroadcastIsBuiltForEachRecipient()
 // Valid for the first nine, "0" + "10" is three hex digits: that one is refused, with the reason.
 void tst_BenchSequence::aMessageThatCannotBeBuiltIsRefusedWithTheReason()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     Bench bench;
     BenchTap tap(bench);
     const QList<int> ids = connectClients(tap, recorder, 1);
@@ -168,7 +144,7 @@ void tst_BenchSequence::aMessageThatCannotBeBuiltIsRefusedWithTheReason()
 
 void tst_BenchSequence::sequenceGoesInOrderWithTheDelayBetweenSteps()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     Bench bench;
     BenchTap tap(bench);
     const QList<int> ids = connectClients(tap, recorder, 2);
@@ -211,7 +187,7 @@ void tst_BenchSequence::sequenceGoesInOrderWithTheDelayBetweenSteps()
 
 void tst_BenchSequence::stopSequenceEndsTheRun()
 {
-    Recorder recorder;
+    ServerRecorder recorder;
     Bench bench;
     BenchTap tap(bench);
     const QList<int> ids = connectClients(tap, recorder, 1);
