@@ -13,6 +13,7 @@ namespace {
 const QString formatKey = QStringLiteral("format");
 const QString versionKey = QStringLiteral("version");
 const QString formatName = QStringLiteral("wirebench-workspace");
+const QString scenarioKey = QStringLiteral("scenario");
 
 QString tr(const char *text) { return QCoreApplication::translate("wirebench::Workspace", text); }
 
@@ -84,15 +85,37 @@ bool operator==(const SavedPayload &a, const SavedPayload &b)
         && a.id == b.id;
 }
 
+QJsonObject SavedScenario::toJson() const
+{
+    return QJsonObject{{QStringLiteral("text"), text}, {QStringLiteral("file"), fileName}};
+}
+
+SavedScenario SavedScenario::fromJson(const QJsonObject &object)
+{
+    SavedScenario scenario;
+    scenario.text = object.value(QStringLiteral("text")).toString();
+    scenario.fileName = object.value(QStringLiteral("file")).toString();
+    return scenario;
+}
+
+bool operator==(const SavedScenario &a, const SavedScenario &b)
+{
+    return a.text == b.text && a.fileName == b.fileName;
+}
+
 QJsonObject Workspace::toJson() const
 {
-    return QJsonObject{
+    QJsonObject object{
         {formatKey, formatName},
         {versionKey, formatVersion},
         {QStringLiteral("servers"), toArray(servers)},
         {QStringLiteral("clients"), toArray(clients)},
         {QStringLiteral("payloads"), toArray(payloads)},
     };
+    // A new section, not a new version: an older Wirebench opens the file and leaves the scenario out.
+    if (!scenario.isEmpty())
+        object.insert(scenarioKey, scenario.toJson());
+    return object;
 }
 
 bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QString *error)
@@ -117,6 +140,12 @@ bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QStrin
         || !fromArray(object, QStringLiteral("clients"), &read.clients, error)
         || !fromArray(object, QStringLiteral("payloads"), &read.payloads, error))
         return false;
+    const QJsonValue scenario = object.value(scenarioKey);
+    if (!scenario.isUndefined() && !scenario.isObject()) {
+        setError(error, tr("\"scenario\" is not an object"));
+        return false;
+    }
+    read.scenario = SavedScenario::fromJson(scenario.toObject());
     *workspace = read;
     return true;
 }
@@ -165,7 +194,7 @@ bool Workspace::load(const QString &path, Workspace *workspace, QString *error)
 
 bool operator==(const Workspace &a, const Workspace &b)
 {
-    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads;
+    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads && a.scenario == b.scenario;
 }
 
 } // namespace wirebench

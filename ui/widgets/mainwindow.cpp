@@ -9,6 +9,7 @@
 #include <ui/widgets/inspectorpage.h>
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
+#include <ui/widgets/scenariopage.h>
 #include <ui/widgets/serverspage.h>
 #include <ui/widgets/startguide.h>
 #include <ui/widgets/statusnotices.h>
@@ -24,8 +25,6 @@
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/demoscript.h>
-
-#include <netcore/version.h>
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
@@ -131,6 +130,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
     if (!Workspace::load(path, &workspace, error))
         return false;
     m_session->openWorkspace(workspace);
+    m_scenarioPage->setScenario(workspace.scenario);
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
     rememberWorkspace(path);
@@ -141,7 +141,9 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
 
 bool MainWindow::saveWorkspace(const QString &path, QString *error)
 {
-    if (!m_session->workspace().save(path, error))
+    Workspace workspace = m_session->workspace();
+    workspace.scenario = m_scenarioPage->scenario();
+    if (!workspace.save(path, error))
         return false;
     rememberWorkspace(path);
     setWindowModified(false);
@@ -156,6 +158,7 @@ bool MainWindow::newWorkspace()
     if (m_demo)
         m_demo->stop();
     m_session->clear();
+    m_scenarioPage->setScenario({});
     m_notices->clear();
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
@@ -228,6 +231,7 @@ void MainWindow::createDocks()
     m_inspectorPage = new InspectorPage(this);
     m_trafficPage = new TrafficPage(this);
     m_eventsPage = new EventsPage(this);
+    m_scenarioPage = new ScenarioPage(this);
     m_serversPage->setServerModel(m_session->serverModel());
     m_clientsPage->setClientModel(m_session->clientModel());
     m_composerPage->setLibraryModel(m_session->payloadLibrary());
@@ -240,9 +244,11 @@ void MainWindow::createDocks()
     QDockWidget *inspector = addPage(m_inspectorPage, tr("Inspector"), QStringLiteral("inspector"), Qt::RightDockWidgetArea);
     QDockWidget *traffic = addPage(m_trafficPage, tr("Traffic"), QStringLiteral("traffic"), Qt::BottomDockWidgetArea);
     QDockWidget *events = addPage(m_eventsPage, tr("Events"), QStringLiteral("events"), Qt::BottomDockWidgetArea);
+    QDockWidget *scenarios = addPage(m_scenarioPage, tr("Scenarios"), QStringLiteral("scenarios"), Qt::BottomDockWidgetArea);
     splitDockWidget(servers, clients, Qt::Vertical);
     splitDockWidget(composer, inspector, Qt::Vertical);
     tabifyDockWidget(traffic, events);
+    tabifyDockWidget(events, scenarios);
     traffic->raise();
 
     resizeDocks({servers, composer}, {475, 430}, Qt::Horizontal);
@@ -274,6 +280,7 @@ void MainWindow::connectPages()
     connect(m_serversPage, &ServersPage::removeServerRequested, this, [this] { setWindowModified(true); });
     connect(m_clientsPage, &ClientsPage::spawnRequested, this, [this] { setWindowModified(true); });
     connect(m_clientsPage, &ClientsPage::removeRequested, this, [this] { setWindowModified(true); });
+    connect(m_scenarioPage, &ScenarioPage::edited, this, [this] { setWindowModified(true); });
     const QAbstractItemModel *library = m_session->payloadLibrary();
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(library, signal, this, [this] { setWindowModified(true); });
@@ -324,7 +331,7 @@ void MainWindow::connectActions()
     m_ui->actionPreferences->setShortcuts(QKeySequence::Preferences);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::onPreferences);
     connect(m_ui->actionQuickStart, &QAction::triggered, this, [this] { StartGuide::showQuickStart(this); });
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { StartGuide::showAbout(this); });
 }
 
 void MainWindow::onBatchApplied(const TrafficBatch &batch)
@@ -460,16 +467,6 @@ void MainWindow::commitPreferences(const Preferences &preferences)
         return;
     QSettings store(settingsOrganization, settingsApplication);
     preferences.save(store);
-}
-
-void MainWindow::onAbout()
-{
-    QMessageBox::about(this, tr("About Wirebench"),
-                       tr("<h3>Wirebench %1</h3>"
-                          "<p>A test bench for TCP protocols: host servers, spawn clients, "
-                          "watch framed, typed messages live, send payloads and load.</p>"
-                          "<p>Built with Qt %2 and netcore.</p>")
-                           .arg(netcore::versionString(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::saveSettings()
