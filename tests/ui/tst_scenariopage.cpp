@@ -46,6 +46,7 @@ private slots:
     void aMistakeShowsItsLineAndDisablesRun();
     void stopDuringALongSleepSkipsTheRest();
     void closingThePanelMidRunEndsIt();
+    void anotherScenarioMidRunEndsTheRunAndItsRows();
     void openAndSaveAsKeepTheFile();
     void theWindowKeepsTheScenarioInItsWorkspace();
 
@@ -231,6 +232,26 @@ void tst_ScenarioPage::closingThePanelMidRunEndsIt()
     QSignalSpy disconnected(m_server.get(), &netcore::Server::clientDisconnected);
     m_page.reset(); // as the window closing: the run's thread ends with it, its client too
     QVERIFY(disconnected.wait(testing::scaled(5000)));
+}
+
+void tst_ScenarioPage::anotherScenarioMidRunEndsTheRunAndItsRows()
+{
+    paste(R"({"connect": "127.0.0.1:PORT", "steps": [{"sleep_ms": 3600000}, {"sleep_ms": 1}]})");
+    auto *run = find<QToolButton>("runScenarioButton");
+    QTRY_VERIFY(run->isEnabled());
+    QTest::mouseClick(run, Qt::LeftButton);
+    QTRY_VERIFY(m_page->resultsModel()->hasRunningRow());
+    QSignalSpy finished(m_page.get(), &ScenarioPage::runFinished);
+
+    // As opening a workspace does: the old run's rows must not come back over the new text.
+    m_page->setScenario({QStringLiteral(R"({"connect": "127.0.0.1:7000", "steps": []})"), {}});
+    QVERIFY(!m_page->isRunning());
+    QCOMPARE(m_page->resultsModel()->rowCount(), 0);
+    QTRY_VERIFY(run->isEnabled());
+    QCoreApplication::processEvents();
+    QCOMPARE(m_page->resultsModel()->rowCount(), 0);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(find<QLabel>("scenarioSummaryLabel")->text(), QString());
 }
 
 void tst_ScenarioPage::openAndSaveAsKeepTheFile()

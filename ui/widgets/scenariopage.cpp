@@ -27,8 +27,6 @@ namespace wirebench {
 
 namespace {
 
-const QString fileFilter = QStringLiteral("%1 (*.json);;%2 (*)");
-
 /** The summary of the step at @p path among @p steps and the repeats in them; empty if none is there. */
 QString summaryAt(const QList<ScenarioStep> &steps, const QString &path)
 {
@@ -58,13 +56,13 @@ ScenarioPage::ScenarioPage(QWidget *parent)
            "{\"connect\": \"127.0.0.1:7000\", \"codec\": \"line\",\n"
            " \"steps\": [{\"send\": {\"text\": \"ping\"}},\n"
            "           {\"expect\": {\"text\": \"^pong\"}, \"timeout_ms\": 2000}]}"));
-    m_ui->scenarioSplitter->setStretchFactor(0, 2);
-    m_ui->scenarioSplitter->setStretchFactor(1, 3);
+    m_ui->scenarioSplitter->setStretchFactor(0, 1);
+    m_ui->scenarioSplitter->setStretchFactor(1, 2);
     m_ui->stepView->setModel(m_results);
     TableViews::setUpCompact(m_ui->stepView);
-    TableViews::setColumnSamples(m_ui->stepView, {{ScenarioResultsModel::StepColumn, QStringLiteral("steps[10].steps[2]")},
+    TableViews::setColumnSamples(m_ui->stepView, {{ScenarioResultsModel::StepColumn, QStringLiteral("steps[2].steps[1] (repeat 2 of 3)")},
                                                   {ScenarioResultsModel::ActionColumn, QStringLiteral("expect alice text matching")},
-                                                  {ScenarioResultsModel::ResultColumn, QStringLiteral("■ skipped")},
+                                                  {ScenarioResultsModel::ResultColumn, QStringLiteral("■■■ running…")},
                                                   {ScenarioResultsModel::TimeColumn, QStringLiteral("100000")}});
 
     m_validateTimer.setSingleShot(true);
@@ -82,9 +80,7 @@ ScenarioPage::ScenarioPage(QWidget *parent)
     connect(m_ui->runScenarioButton, &QToolButton::clicked, this, &ScenarioPage::run);
     connect(m_ui->stopScenarioButton, &QToolButton::clicked, this, &ScenarioPage::stop);
     connect(m_ui->exportJunitButton, &QToolButton::clicked, this, &ScenarioPage::exportJunit);
-    connect(m_run, &ScenarioRun::stepStarted, this, &ScenarioPage::onStepStarted);
-    connect(m_run, &ScenarioRun::stepFinished, m_results, &ScenarioResultsModel::addResult);
-    connect(m_run, &ScenarioRun::finished, this, &ScenarioPage::onRunFinished);
+    connectRun();
 
     applyThemeColors();
     validate();
@@ -93,11 +89,23 @@ ScenarioPage::ScenarioPage(QWidget *parent)
 
 ScenarioPage::~ScenarioPage() = default;
 
+void ScenarioPage::connectRun()
+{
+    connect(m_run, &ScenarioRun::stepStarted, this, &ScenarioPage::onStepStarted);
+    connect(m_run, &ScenarioRun::stepFinished, m_results, &ScenarioResultsModel::addResult);
+    connect(m_run, &ScenarioRun::finished, this, &ScenarioPage::onRunFinished);
+}
+
 SavedScenario ScenarioPage::scenario() const { return {m_ui->scenarioEdit->toPlainText(), m_fileName}; }
 
 void ScenarioPage::setScenario(const SavedScenario &scenario)
 {
-    stop();
+    if (m_run->isRunning()) {
+        // Ended at once, not stopped: what it would still report belongs to the text being replaced.
+        delete m_run;
+        m_run = new ScenarioRun(this);
+        connectRun();
+    }
     m_results->clear();
     showSummary({}, Tone::Plain);
     m_fileName = scenario.fileName;
@@ -233,7 +241,10 @@ void ScenarioPage::onRunFinished(ScenarioRun::Outcome outcome)
     m_lastOutcome = outcome;
     switch (outcome) {
     case ScenarioRun::Outcome::Passed: showSummary(tr("Passed: %1").arg(counts), Tone::Ok); break;
-    case ScenarioRun::Outcome::Failed: showSummary(tr("Failed: %1").arg(counts), Tone::Error); break;
+    case ScenarioRun::Outcome::Failed:
+        // What came instead, whole, where the detail column may cut it.
+        showSummary(tr("Failed: %1. %2").arg(counts, m_run->failure()), Tone::Error);
+        break;
     case ScenarioRun::Outcome::ConnectFailed:
         showSummary(tr("Could not connect: %1").arg(m_run->failure()), Tone::Error);
         break;
@@ -259,7 +270,7 @@ void ScenarioPage::showSummary(const QString &text, Tone tone)
 void ScenarioPage::openFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), m_fileName,
-                                                      fileFilter.arg(tr("Scenarios"), tr("All files")));
+                                                      tr("Scenarios (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -275,7 +286,7 @@ void ScenarioPage::saveFileAs()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"),
                                                 m_fileName.isEmpty() ? tr("scenario.json") : m_fileName,
-                                                fileFilter.arg(tr("Scenarios"), tr("All files")));
+                                                tr("Scenarios (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
@@ -295,8 +306,7 @@ void ScenarioPage::exportJunit()
 {
     const QString base = m_fileName.isEmpty() ? tr("scenario") : QFileInfo(m_fileName).completeBaseName();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export JUnit Report"), base + QStringLiteral(".xml"),
-                                                      fileFilter.arg(tr("JUnit XML"), tr("All files")).replace(
-                                                          QStringLiteral("*.json"), QStringLiteral("*.xml")));
+                                                      tr("JUnit XML (*.xml);;All files (*)"));
     if (path.isEmpty())
         return;
     JunitReport::Run report;

@@ -42,7 +42,7 @@ public:
 
     /** The text as typed and the file it came from or went to: what a workspace keeps. */
     SavedScenario scenario() const;
-    /** Shows @p scenario (from a workspace); stops a run and empties the results. Emits no edited(). */
+    /** Shows @p scenario (from a workspace); ends a run under way and empties the results. Emits no edited(). */
     void setScenario(const SavedScenario &scenario);
 
     bool isRunning() const;
@@ -64,6 +64,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void connectRun();
     /** Parses the text now; shows its first mistake, or clears it; enables Run. */
     void validate();
     void showError(int line, const QString &message);
