@@ -13,6 +13,7 @@ namespace {
 const QString formatKey = QStringLiteral("format");
 const QString versionKey = QStringLiteral("version");
 const QString formatName = QStringLiteral("wirebench-workspace");
+const QString scenarioKey = QStringLiteral("scenario");
 
 QString tr(const char *text) { return QCoreApplication::translate("wirebench::Workspace", text); }
 
@@ -78,9 +79,27 @@ bool operator==(const PayloadSequence &a, const PayloadSequence &b)
     return a.steps == b.steps && a.delayMsecs == b.delayMsecs;
 }
 
+QJsonObject SavedScenario::toJson() const
+{
+    return QJsonObject{{QStringLiteral("text"), text}, {QStringLiteral("file"), fileName}};
+}
+
+SavedScenario SavedScenario::fromJson(const QJsonObject &object)
+{
+    SavedScenario scenario;
+    scenario.text = object.value(QStringLiteral("text")).toString();
+    scenario.fileName = object.value(QStringLiteral("file")).toString();
+    return scenario;
+}
+
+bool operator==(const SavedScenario &a, const SavedScenario &b)
+{
+    return a.text == b.text && a.fileName == b.fileName;
+}
+
 QJsonObject Workspace::toJson() const
 {
-    return QJsonObject{
+    QJsonObject object{
         {formatKey, formatName},
         {versionKey, formatVersion},
         {QStringLiteral("servers"), toArray(servers)},
@@ -88,6 +107,10 @@ QJsonObject Workspace::toJson() const
         {QStringLiteral("payloads"), toArray(payloads)},
         {QStringLiteral("sequence"), sequence.toJson()},
     };
+    // A new section, not a new version: an older Wirebench opens the file and leaves the scenario out.
+    if (!scenario.isEmpty())
+        object.insert(scenarioKey, scenario.toJson());
+    return object;
 }
 
 bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QString *error)
@@ -121,6 +144,12 @@ bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QStrin
     if (!PayloadSequence::fromJson(sequence.toObject(), &read.sequence, error))
         return false;
 
+    const QJsonValue scenario = object.value(scenarioKey);
+    if (!scenario.isUndefined() && !scenario.isObject()) {
+        setError(error, tr("\"scenario\" is not an object"));
+        return false;
+    }
+    read.scenario = SavedScenario::fromJson(scenario.toObject());
     *workspace = read;
     return true;
 }
@@ -170,7 +199,7 @@ bool Workspace::load(const QString &path, Workspace *workspace, QString *error)
 bool operator==(const Workspace &a, const Workspace &b)
 {
     return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads
-        && a.sequence == b.sequence;
+        && a.sequence == b.sequence && a.scenario == b.scenario;
 }
 
 } // namespace wirebench

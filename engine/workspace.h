@@ -22,7 +22,19 @@ struct PayloadSequence
     friend bool operator==(const PayloadSequence &a, const PayloadSequence &b);
 };
 
-/** Everything a workspace file holds: servers, clients (with their logins), saved payloads and the sequence. */
+/** The Scenarios panel's text, and the file it came from or went to. */
+struct SavedScenario
+{
+    QString text;     ///< as typed, valid or not
+    QString fileName; ///< empty when it was never opened from nor saved to a file
+
+    bool isEmpty() const { return text.isEmpty() && fileName.isEmpty(); }
+    QJsonObject toJson() const;
+    static SavedScenario fromJson(const QJsonObject &object);
+    friend bool operator==(const SavedScenario &a, const SavedScenario &b);
+};
+
+/** Everything a workspace file holds: servers, clients (with their logins), saved payloads, the sequence and the scenario being edited. */
 struct Workspace
 {
     static constexpr int formatVersion = 1;
@@ -31,6 +43,7 @@ struct Workspace
     QList<ClientSpec> clients; ///< one per client, with its own name
     QList<SavedPayload> payloads;
     PayloadSequence sequence;
+    SavedScenario scenario; ///< "scenario", left out when empty (and in files written before it)
 
     QJsonObject toJson() const;
     /** False, with @p error set, if the object is not a workspace this version can read. */

@@ -72,6 +72,9 @@ Workspace sampleWorkspace()
         workspace.payloads.at(0),
     };
     workspace.sequence.delayMsecs = 750;
+    // Half typed, as the panel may hold it when the workspace is saved: kept as it is, not checked.
+    workspace.scenario.text = QStringLiteral("{\"connect\": \"127.0.0.1:5555\",\n \"steps\": [{\"send\": ");
+    workspace.scenario.fileName = QStringLiteral("/home/me/login.scenario.json");
     return workspace;
 }
 
@@ -92,6 +95,7 @@ private Q_SLOTS:
     void serverModeIsNamed_data();
     void serverModeIsNamed();
     void workspaceRoundTrips();
+    void scenarioIsStoredAndAnEmptyOneLeftOut();
     void marksFormatAndVersion();
     void savesAndLoadsAFile();
     void loadReportsErrors_data();
@@ -196,6 +200,7 @@ void tst_Workspace::workspaceWithoutTlsKeysStillLoads()
     QVERIFY(!read.clients.at(0).insecure);
     QVERIFY(!read.clients.at(0).receipts);
     QVERIFY(!read.clients.at(0).autoReconnect);
+    QVERIFY(read.scenario.isEmpty()); // written before the Scenarios panel
 }
 
 void tst_Workspace::loginIsStored()
@@ -308,6 +313,27 @@ void tst_Workspace::workspaceRoundTrips()
     QCOMPARE(read, workspace);
 }
 
+void tst_Workspace::scenarioIsStoredAndAnEmptyOneLeftOut()
+{
+    const QJsonObject object = sampleWorkspace().toJson();
+    const QJsonObject scenario = object.value(QStringLiteral("scenario")).toObject();
+    QCOMPARE(scenario.value(QStringLiteral("text")).toString(), sampleWorkspace().scenario.text);
+    QCOMPARE(scenario.value(QStringLiteral("file")).toString(), QStringLiteral("/home/me/login.scenario.json"));
+    QCOMPARE(object.value(QStringLiteral("version")).toInt(), 1); // an older Wirebench still opens it
+
+    Workspace withoutScenario = sampleWorkspace();
+    withoutScenario.scenario = {};
+    QVERIFY(!withoutScenario.toJson().contains(QStringLiteral("scenario")));
+
+    Workspace onlyText = sampleWorkspace();
+    onlyText.scenario.fileName.clear(); // typed, never saved to a file
+    Workspace read;
+    QString error;
+    QVERIFY2(Workspace::fromJson(onlyText.toJson(), &read, &error), qPrintable(error));
+    QCOMPARE(read.scenario, onlyText.scenario);
+    QVERIFY(!(read.scenario == sampleWorkspace().scenario));
+}
+
 void tst_Workspace::marksFormatAndVersion()
 {
     const QJsonObject object = sampleWorkspace().toJson();
@@ -342,6 +368,8 @@ void tst_Workspace::loadReportsErrors_data()
     noVersion.remove(QStringLiteral("version"));
     QJsonObject badServers = sampleWorkspace().toJson();
     badServers.insert(QStringLiteral("servers"), QStringLiteral("none"));
+    QJsonObject badScenario = sampleWorkspace().toJson();
+    badScenario.insert(QStringLiteral("scenario"), QStringLiteral("{}"));
 
     QTest::newRow("not json") << QByteArrayLiteral("{ not json") << QStringLiteral("is not JSON");
     QTest::newRow("empty file") << QByteArray() << QStringLiteral("is not JSON");
@@ -351,6 +379,8 @@ void tst_Workspace::loadReportsErrors_data()
     QTest::newRow("newer version") << QJsonDocument(newer).toJson() << QStringLiteral("newer Wirebench");
     QTest::newRow("no version") << QJsonDocument(noVersion).toJson() << QStringLiteral("no valid \"version\"");
     QTest::newRow("servers not a list") << QJsonDocument(badServers).toJson() << QStringLiteral("\"servers\" is not a list");
+    QTest::newRow("scenario not an object") << QJsonDocument(badScenario).toJson()
+                                            << QStringLiteral("\"scenario\" is not an object");
 }
 
 void tst_Workspace::loadReportsErrors()

@@ -28,7 +28,7 @@ inline void typeInto(QWidget *edit, const QString &text)
 }
 
 /** Clicks @p browseButton and picks @p path in the file dialog it opens. */
-inline void browseTo(QPushButton *browseButton, const QString &path)
+inline void browseTo(QAbstractButton *browseButton, const QString &path)
 {
     bool answered = false;
     QTimer::singleShot(0, [path, &answered] {

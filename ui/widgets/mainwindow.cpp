@@ -10,6 +10,7 @@
 #include <ui/widgets/inspectorpage.h>
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
+#include <ui/widgets/scenariopage.h>
 #include <ui/widgets/serverspage.h>
 #include <ui/widgets/startguide.h>
 #include <ui/widgets/statusnotices.h>
@@ -26,8 +27,6 @@
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/demoscript.h>
-
-#include <netcore/version.h>
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
@@ -133,6 +132,7 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
     if (!Workspace::load(path, &workspace, error))
         return false;
     m_session->openWorkspace(workspace);
+    m_scenarioPage->setScenario(workspace.scenario);
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
     rememberWorkspace(path);
@@ -143,7 +143,9 @@ bool MainWindow::openWorkspace(const QString &path, QString *error)
 
 bool MainWindow::saveWorkspace(const QString &path, QString *error)
 {
-    if (!m_session->workspace().save(path, error))
+    Workspace workspace = m_session->workspace();
+    workspace.scenario = m_scenarioPage->scenario();
+    if (!workspace.save(path, error))
         return false;
     rememberWorkspace(path);
     setWindowModified(false);
@@ -158,6 +160,7 @@ bool MainWindow::newWorkspace()
     if (m_demo)
         m_demo->stop();
     m_session->clear();
+    m_scenarioPage->setScenario({});
     m_notices->clear();
     m_inspectorPage->clear();
     m_trafficPage->resetCharts();
@@ -230,6 +233,7 @@ void MainWindow::createDocks()
     m_inspectorPage = new InspectorPage(this);
     m_trafficPage = new TrafficPage(this);
     m_eventsPage = new EventsPage(this);
+    m_scenarioPage = new ScenarioPage(this);
     m_serversPage->setServerModel(m_session->serverModel());
     m_clientsPage->setClientModel(m_session->clientModel());
     m_composerPage->setLibraryModel(m_session->payloadLibrary());
@@ -243,9 +247,11 @@ void MainWindow::createDocks()
     QDockWidget *inspector = addPage(m_inspectorPage, tr("Inspector"), QStringLiteral("inspector"), Qt::RightDockWidgetArea);
     QDockWidget *traffic = addPage(m_trafficPage, tr("Traffic"), QStringLiteral("traffic"), Qt::BottomDockWidgetArea);
     QDockWidget *events = addPage(m_eventsPage, tr("Events"), QStringLiteral("events"), Qt::BottomDockWidgetArea);
+    QDockWidget *scenarios = addPage(m_scenarioPage, tr("Scenarios"), QStringLiteral("scenarios"), Qt::BottomDockWidgetArea);
     splitDockWidget(servers, clients, Qt::Vertical);
     splitDockWidget(composer, inspector, Qt::Vertical);
     tabifyDockWidget(traffic, events);
+    tabifyDockWidget(events, scenarios);
     traffic->raise();
 
     resizeDocks({servers, composer}, {475, 430}, Qt::Horizontal);
@@ -286,6 +292,7 @@ void MainWindow::connectPages()
         connect(payloads, &QAbstractItemModel::dataChanged, this, [this] { setWindowModified(true); });
     }
     connect(sequence, &PayloadSequenceModel::delayChanged, this, [this] { setWindowModified(true); });
+    connect(m_scenarioPage, &ScenarioPage::edited, this, [this] { setWindowModified(true); });
     connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateSpawnTarget);
 
     connect(m_clientsPage, &ClientsPage::spawnRequested, bench, &Bench::spawnClients);
@@ -323,7 +330,7 @@ void MainWindow::connectActions()
     m_ui->actionPreferences->setShortcuts(QKeySequence::Preferences);
     connect(m_ui->actionPreferences, &QAction::triggered, this, &MainWindow::onPreferences);
     connect(m_ui->actionQuickStart, &QAction::triggered, this, [this] { StartGuide::showQuickStart(this); });
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::onAbout);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { StartGuide::showAbout(this); });
 }
 
 void MainWindow::onBatchApplied(const TrafficBatch &batch)
@@ -419,16 +426,6 @@ void MainWindow::commitPreferences(const Preferences &preferences)
         return;
     QSettings store(settingsOrganization, settingsApplication);
     preferences.save(store);
-}
-
-void MainWindow::onAbout()
-{
-    QMessageBox::about(this, tr("About Wirebench"),
-                       tr("<h3>Wirebench %1</h3>"
-                          "<p>A test bench for TCP protocols: host servers, spawn clients, "
-                          "watch framed, typed messages live, send payloads and load.</p>"
-                          "<p>Built with Qt %2 and netcore.</p>")
-                           .arg(netcore::versionString(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::saveSettings()

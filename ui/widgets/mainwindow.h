@@ -25,6 +25,7 @@ class DemoScript;
 class EventsPage;
 class InspectorPage;
 class LogPage;
+class ScenarioPage;
 class ServersPage;
 class StartGuide;
 class StatusNotices;
@@ -33,7 +34,7 @@ class TrafficPage;
 
 /**
  * The Wirebench window: the message log in the centre, docks for servers,
- * clients, composer, inspector, traffic and events. It owns the session
+ * clients, composer, inspector, traffic, events and scenarios. It owns the session
  * (bench, feed at 30 Hz, models) and turns the pages' requests into bench
  * commands. The layout, the last workspace and the preferences come back at
  * the next start (QSettings "Wirebench"/"wirebench").
@@ -98,7 +99,6 @@ private:
     void onPreferences();
     /** Applies @p preferences and, when persistent, saves them: OK or Apply in the dialog. */
     void commitPreferences(const Preferences &preferences);
-    void onAbout();
     void saveSettings();
     void rememberWorkspace(const QString &path);
 
@@ -113,6 +113,7 @@ private:
     InspectorPage *m_inspectorPage = nullptr;
     TrafficPage *m_trafficPage = nullptr;
     EventsPage *m_eventsPage = nullptr;
+    ScenarioPage *m_scenarioPage = nullptr;
     StatusSummary *m_statusSummary = nullptr;
     StartGuide *m_startGuide = nullptr; ///< child of the log page
     std::unique_ptr<StatusNotices> m_notices;

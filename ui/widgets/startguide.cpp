@@ -1,5 +1,7 @@
 #include "startguide.h"
 
+#include <netcore/version.h>
+
 #include <QtCore/QEvent>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
@@ -56,6 +58,16 @@ void StartGuide::showQuickStart(QWidget *parent)
     box.setObjectName(QStringLiteral("quickStart"));
     box.setTextFormat(Qt::RichText);
     box.exec();
+}
+
+void StartGuide::showAbout(QWidget *parent)
+{
+    QMessageBox::about(parent, tr("About Wirebench"),
+                       tr("<h3>Wirebench %1</h3>"
+                          "<p>A test bench for TCP protocols: host servers, spawn clients, "
+                          "watch framed, typed messages live, send payloads and load.</p>"
+                          "<p>Built with Qt %2 and netcore.</p>")
+                           .arg(netcore::versionString(), QString::fromLatin1(qVersion())));
 }
 
 void StartGuide::setWorkspaceEmpty(bool empty)

@@ -26,6 +26,8 @@ public:
     static QString steps();
     /** Help > Quick Start: the steps in a message box over @p parent. */
     static void showQuickStart(QWidget *parent);
+    /** Help > About: the version, and Qt's, in a message box over @p parent. */
+    static void showAbout(QWidget *parent);
 
     /** Shows the guide while the workspace is empty, hides it once it is not. */
     void setWorkspaceEmpty(bool empty);
