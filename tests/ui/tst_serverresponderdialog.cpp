@@ -38,6 +38,7 @@ private slots:
     void untouchedExamplesStayOutOfOtherModes();
     void aResponderWithReceiptsIsRefused();
     void theDialogFitsASmallScreen();
+    void screenshots();
 
 private:
     template <typename T> T *find(const char *name) const { return findNamed<T>(m_dialog, name); }
@@ -55,7 +56,7 @@ void TestServerResponderDialog::init()
 {
     m_dialog = new ServerDialog;
     m_dialog->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_dialog));
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog));
 }
 
 void TestServerResponderDialog::cleanup()
@@ -288,7 +289,26 @@ void TestServerResponderDialog::theDialogFitsASmallScreen()
     }
     chooseMode(ServerMode::Echo);
     QVERIFY(!find<QGroupBox>("answersGroup")->isVisible());
-    QVERIFY2(m_dialog->width() < 700, qPrintable(QString::number(m_dialog->width()))); // no empty room left
+    QTRY_VERIFY2(m_dialog->width() < 700, qPrintable(QString::number(m_dialog->width()))); // no empty room left (a window system resizes later)
+}
+
+// For looking at, not for checking: WIREBENCH_SCREENSHOTS=DIR saves the two editors as PNGs there.
+void TestServerResponderDialog::screenshots()
+{
+    const QString dir = qEnvironmentVariable("WIREBENCH_SCREENSHOTS");
+    if (dir.isEmpty())
+        QSKIP("WIREBENCH_SCREENSHOTS is not set");
+    chooseMode(ServerMode::Rules);
+    typeIntoCell(1, RulesTableModel::ReplyColumn, QStringLiteral("{\"text\": \"BYE {{bye}}\"}"));
+    QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/serverdialog-rules.png")));
+    chooseMode(ServerMode::Script);
+    auto *edit = find<QPlainTextEdit>("scriptEdit");
+    edit->moveCursor(QTextCursor::Start);
+    edit->moveCursor(QTextCursor::Down);
+    edit->moveCursor(QTextCursor::EndOfLine);
+    QTest::keyClicks(edit, QStringLiteral(" ("));
+    QTRY_VERIFY(!shownError(m_dialog, "scriptErrorLabel").isEmpty());
+    QVERIFY(m_dialog->grab().save(dir + QStringLiteral("/serverdialog-script.png")));
 }
 
 QTEST_MAIN(TestServerResponderDialog)

@@ -138,7 +138,10 @@ void ServerDialog::onModeChanged()
                                                                       : m_ui->rulesEditor);
     if (m_ui->answersGroup->isVisibleTo(this) != answers) {
         m_ui->answersGroup->setVisible(answers);
-        adjustSize(); // the editors come in beside the form, and leave no empty room when they go
+        // The editors come in beside the form and leave no empty room when they go; the layout first
+        // lowers the minimum size it set with them in, or the window could not shrink.
+        layout()->activate();
+        adjustSize();
     }
     updateAcceptable();
 }
