@@ -61,7 +61,8 @@ void tst_ClientBehaviour::reconnectDelaysDoubleFromTheMinimumAndStopAtTheMaximum
     QTRY_VERIFY_WITH_TIMEOUT(refusedAt.size() >= expected.size() + 1, testing::scaled(10000));
     client.disconnectFromHost();
 
-    // QTimer's default coarse timers may fire up to 5% early (Qt's documentation): the floor.
+    // QTimer's default coarse timers may fire up to 5% early (Qt's documentation), and their
+    // deadline is kept in whole milliseconds: the floor (seen under load: 151.7 ms for 160).
     // Above: half the expected delay, at least 60 ms (scaled), for a loaded machine's
     // scheduling; still below what one more doubling would add.
     const auto ceiling = [](int expectedMs) { return expectedMs + qMax<double>(testing::scaled(60), expectedMs / 2.0); };
@@ -72,8 +73,8 @@ void tst_ClientBehaviour::reconnectDelaysDoubleFromTheMinimumAndStopAtTheMaximum
     qInfo("ms between attempts: %s", seen.constData());
     for (int i = 0; i < expected.size(); ++i) {
         const double interval = (refusedAt.at(i + 1) - refusedAt.at(i)) / 1e6;
-        QVERIFY2(interval >= 0.95 * expected.at(i), seen.constData());
-        QVERIFY2(interval >= 0.95 * minimum, seen.constData());
+        QVERIFY2(interval >= 0.95 * expected.at(i) - 1, seen.constData());
+        QVERIFY2(interval >= 0.95 * minimum - 1, seen.constData());
         QVERIFY2(interval <= ceiling(expected.at(i)), seen.constData());
         QVERIFY2(interval < 2.0 * maximum, seen.constData()); // the maximum holds
     }

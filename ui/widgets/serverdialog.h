@@ -31,13 +31,20 @@ public:
     ServerSpec spec() const;
     void setSpec(const ServerSpec &spec);
 
+public slots:
+    /** Takes the form only if it is valid, the script checked as it is now (not as of the last pause). */
+    void accept() override;
+
 private:
+    void onModeChanged();
     void updateAcceptable();
     /** Lets the user pick a PEM file for @p edit. */
     void browse(QLineEdit *edit, const QString &caption);
 
     std::unique_ptr<Ui::ServerDialog> m_ui;
     ServerSpec m_spec; ///< keeps what the form does not show
+    QJsonObject m_shownRules; ///< what the rules table showed first (the spec's, or the example)
+    QString m_shownScript;    ///< likewise for the script
 };
 
 } // namespace wirebench

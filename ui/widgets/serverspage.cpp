@@ -178,15 +178,20 @@ void ServersPage::onEdit()
     dialog.setSpec(server.spec);
     if (dialog.exec() != QDialog::Accepted || dialog.spec() == server.spec)
         return;
+    const ServerSpec spec = dialog.spec();
+    // Only what answers changed: the server swaps its responder in place and keeps every client
+    // (HostedServer::setSpec), so there is nothing to ask.
+    const bool inPlace = spec.differsOnlyInResponder(server.spec) && server.error.isEmpty()
+        && !(spec.receipts && spec.hasResponder());
     const auto clients = server.connections.size();
-    if (server.listening && clients > 0
+    if (!inPlace && server.listening && clients > 0
         && !Confirmation::ask(this, tr("Restart %1").arg(ServerListModel::displayName(server)),
                               tr("%1 restarts to apply the new settings, and its %n connected client(s) are "
                                  "disconnected.", nullptr, int(clients))
                                   .arg(ServerListModel::displayName(server)),
                               tr("Restart")))
         return;
-    emit updateServerRequested(server.id, dialog.spec());
+    emit updateServerRequested(server.id, spec);
 }
 
 void ServersPage::onRemove()
