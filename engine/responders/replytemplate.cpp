@@ -161,6 +161,12 @@ bool ReplyTemplate::toMessage(const QJsonValue &reply, const netcore::Message &a
     return parsed.render(context, message, error);
 }
 
+bool ReplyTemplate::usesConnectionState() const
+{
+    return std::any_of(m_templates.cbegin(), m_templates.cend(),
+                       [](const TemplateText &text) { return text.usesConnectionState(); });
+}
+
 bool ReplyTemplate::parseStrings(const QJsonValue &value, const QString &path, QHash<QString, TemplateText> *templates,
                                  JsonProblem *problem)
 {

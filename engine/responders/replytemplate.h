@@ -39,6 +39,8 @@ public:
      * number: what the templates produced cannot be sent.
      */
     bool render(const TemplateContext &context, netcore::Message *message, QString *error) const;
+    /** Whether rendering needs the connection's {{seq}} or {{peer}}. */
+    bool usesConnectionState() const;
 
 private:
     enum class Payload { Text, Json, Hex, Cbor };

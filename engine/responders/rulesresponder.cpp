@@ -7,10 +7,19 @@
 
 namespace wirebench {
 
+RulesResponder::RulesResponder(RuleBook book) : m_book(std::move(book))
+{
+    // Rules that never ask for them answer with no lock and no lookup per message.
+    for (const Rule &rule : m_book.rules()) {
+        for (const ReplyTemplate &reply : rule.replies)
+            m_countsMessages = m_countsMessages || reply.usesConnectionState();
+    }
+}
+
 void RulesResponder::connected(ResponderOutlet &outlet, const netcore::ConnectionInfo &info)
 {
     const QString peer = info.peerString();
-    {
+    if (m_countsMessages) {
         QMutexLocker lock(&m_mutex);
         m_connections.insert(info.id, Connection{peer, 0});
     }
@@ -30,7 +39,7 @@ void RulesResponder::received(ResponderOutlet &outlet, quint64 connection, const
     TemplateContext context;
     context.message = &facts;
     context.connection = connection;
-    {
+    if (m_countsMessages) {
         QMutexLocker lock(&m_mutex);
         auto it = m_connections.find(connection);
         if (it == m_connections.end()) // opened before these rules took over: they count from here

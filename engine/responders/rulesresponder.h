@@ -21,7 +21,7 @@ struct TemplateContext;
 class RulesResponder : public Responder
 {
 public:
-    explicit RulesResponder(RuleBook book) : m_book(std::move(book)) {}
+    explicit RulesResponder(RuleBook book);
 
     const RuleBook &book() const { return m_book; }
 
@@ -44,6 +44,7 @@ private:
     static void act(ResponderOutlet &outlet, quint64 connection, const Messages &messages, Rule::Then then);
 
     const RuleBook m_book;
+    bool m_countsMessages = false; ///< a reply uses {{seq}} or {{peer}}: keep them per connection
     QMutex m_mutex; ///< guards m_connections: several I/O threads may answer at once
     QHash<quint64, Connection> m_connections;
 };

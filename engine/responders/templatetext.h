@@ -5,6 +5,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <algorithm>
+
 namespace wirebench {
 
 class MessageFacts;
@@ -64,6 +66,12 @@ public:
     bool isWholeHex() const { return m_pieces.size() == 1 && m_pieces.first().kind == Kind::Hex; }
     /** The whole text is {{text}}. */
     bool isWholeText() const { return m_pieces.size() == 1 && m_pieces.first().kind == Kind::Text; }
+    /** Whether it needs what a responder keeps per connection: {{seq}} or {{peer}}. */
+    bool usesConnectionState() const
+    {
+        return std::any_of(m_pieces.cbegin(), m_pieces.cend(),
+                           [](const Piece &piece) { return piece.kind == Kind::Seq || piece.kind == Kind::Peer; });
+    }
 
 private:
     enum class Kind { Literal, Group, Json, Channel, Id, Text, Hex, Connection, Peer, Seq, Now, Random };

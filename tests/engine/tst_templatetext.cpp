@@ -26,6 +26,7 @@ private slots:
     void typedJson();
     void refuses_data();
     void refuses();
+    void whatNeedsTheConnectionsCount();
 };
 
 void TestTemplateText::renders_data()
@@ -138,6 +139,18 @@ void TestTemplateText::refuses()
     QString error;
     QVERIFY(!TemplateText::parse(text, &parsed, &error));
     QVERIFY2(error.contains(words), qPrintable(error));
+}
+
+void TestTemplateText::whatNeedsTheConnectionsCount()
+{
+    // A responder keeps {{seq}} and {{peer}} per connection only for templates that ask for them.
+    for (const auto &[text, uses] : {std::pair{"{{seq}}", true}, std::pair{"a {{peer}}", true}, std::pair{"{{hex}}", false},
+                                     std::pair{"{{conn}} {{text}} {{now}}", false}, std::pair{"plain", false}}) {
+        TemplateText parsed;
+        QString error;
+        QVERIFY(TemplateText::parse(QString::fromLatin1(text), &parsed, &error));
+        QCOMPARE(parsed.usesConnectionState(), uses);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTemplateText)
