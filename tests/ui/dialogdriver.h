@@ -115,16 +115,16 @@ template <typename T> T *findNamed(const QObject *root, const char *name)
  */
 inline void answerNextMessageBox(const QString &buttonText, QString *question = nullptr, int msecs = 10000)
 {
-    auto *poll = new QTimer;
-    auto *deadline = new QElapsedTimer;
-    deadline->start();
+    // Owned by the application: a watch still waiting when the test ends goes with it.
+    auto *poll = new QTimer(qApp);
+    QElapsedTimer deadline;
+    deadline.start();
     QObject::connect(poll, &QTimer::timeout, [poll, deadline, buttonText, question, msecs] {
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        if (!box && deadline->elapsed() < msecs)
+        if (!box && deadline.elapsed() < msecs)
             return;
         poll->stop();
         poll->deleteLater();
-        delete deadline;
         if (!box)
             return; // the caller's check of what the answer did fails
         if (question)

@@ -53,6 +53,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     ServerListModel *m_servers = nullptr;
     quint64 m_connection = 0; ///< the server's id for the one client, which must never change
+    QString m_question;       ///< a restart's question, had one been asked
 };
 
 void TestServerResponderWindow::initTestCase()
@@ -140,8 +141,8 @@ void TestServerResponderWindow::editingItIntoAScriptKeepsTheClientConnected()
     auto *serverView = find<QTableView>("serverView");
     QTest::mouseClick(serverView->viewport(), Qt::LeftButton, {},
                       serverView->visualRect(serverView->model()->index(0, 0)).center());
-    QString question;
-    answerNextMessageBox(QStringLiteral("Cancel"), &question, 2000); // there must be nothing to answer
+    // There must be nothing to answer; the watch may outlive this function, so its answer is a member.
+    answerNextMessageBox(QStringLiteral("Cancel"), &m_question, 2000);
     fillDialogOpenedBy<ServerDialog>(find<QToolButton>("editServerButton"), [](ServerDialog *dialog) {
         auto *mode = dialog->findChild<QComboBox *>(QStringLiteral("modeCombo"));
         chooseWithKeys(mode, mode->findData(int(ServerMode::Script)));
@@ -156,7 +157,7 @@ void TestServerResponderWindow::editingItIntoAScriptKeepsTheClientConnected()
     });
     QTRY_COMPARE(m_servers->server(0).spec.mode, ServerMode::Script);
     QTRY_COMPARE(eventsSaying(EventKind::Info, QStringLiteral("now answering: script")), 1);
-    QVERIFY2(question.isEmpty(), qPrintable(question));
+    QVERIFY2(m_question.isEmpty(), qPrintable(m_question));
 
     send(QStringLiteral("PING 8"));
     QTRY_VERIFY(clientReceived(QStringLiteral("SCRIPTED PING 8")));
