@@ -1,7 +1,7 @@
 #include "stepprinter.h"
 
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
+#include <engine/compactjson.h>
+
 #include <QtCore/QTime>
 
 #include <algorithm>
@@ -10,18 +10,11 @@ namespace wirebench::cli {
 
 namespace {
 
-QString jsonText(const QJsonValue &value)
-{
-    // QJsonDocument only serialises containers; unwrap a one-element array.
-    const QByteArray array = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(array.mid(1, array.size() - 2));
-}
-
 QString objectLine(const QList<std::pair<QString, QJsonValue>> &fields)
 {
     QStringList parts;
     for (const auto &[key, value] : fields)
-        parts << jsonText(key) + QLatin1Char(':') + jsonText(value);
+        parts << compactJson(key) + QLatin1Char(':') + compactJson(value);
     return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 

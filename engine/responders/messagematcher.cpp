@@ -2,10 +2,11 @@
 
 #include "jsonpointer.h"
 #include "messagefacts.h"
+#include "spacedhex.h"
+
+#include <engine/compactjson.h>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
 namespace wirebench {
@@ -15,13 +16,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("wirebench::MessageMatcher", text);
-}
-
-QString compact(const QJsonValue &value)
-{
-    // A top-level scalar is not a document: wrap it and strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
 } // namespace
@@ -85,15 +79,12 @@ bool MessageMatcher::parse(const QJsonValue &when, MessageMatcher *result, JsonP
                 matcher.m_json.append({entry.key(), entry.value()});
             }
         } else if (key == QLatin1String("hex")) {
-            QByteArray digits = value.toString().toLatin1();
-            digits.replace(' ', QByteArray());
-            const bool isHex = value.isString() && digits.size() % 2 == 0
-                && std::all_of(digits.cbegin(), digits.cend(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-            if (!isHex) {
+            QByteArray prefix;
+            if (!value.isString() || !parseSpacedHex(value.toString(), &prefix)) {
                 *problem = {path, tr("\"hex\" must be bytes in hex, pairs of 0-9 a-f: \"0102\"")};
                 return false;
             }
-            matcher.m_hexPrefix = QByteArray::fromHex(digits);
+            matcher.m_hexPrefix = prefix;
         } else {
             *problem = {path, tr("unknown match key \"%1\": a match has \"channel\", \"type\", \"text\", \"json\" and \"hex\"")
                                   .arg(key)};
@@ -139,7 +130,7 @@ QString MessageMatcher::describe() const
     if (m_text)
         parts << tr("text matching /%1/").arg(m_text->pattern());
     for (const auto &[pointer, expected] : m_json)
-        parts << tr("json %1 = %2").arg(pointer.isEmpty() ? QStringLiteral("\"\"") : pointer, compact(expected));
+        parts << tr("json %1 = %2").arg(pointer.isEmpty() ? QStringLiteral("\"\"") : pointer, compactJson(expected));
     if (m_hexPrefix)
         parts << tr("payload starting %1").arg(QString::fromLatin1(m_hexPrefix->toHex()));
     return parts.isEmpty() ? tr("any message") : parts.join(QLatin1String(", "));

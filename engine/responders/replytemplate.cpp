@@ -1,6 +1,7 @@
 #include "replytemplate.h"
 
 #include "messagefacts.h"
+#include "spacedhex.h"
 
 #include <QtCore/QCborValue>
 #include <QtCore/QCoreApplication>
@@ -24,44 +25,6 @@ const QStringList &payloadKeys()
     static const QStringList keys{QStringLiteral("text"), QStringLiteral("json"), QStringLiteral("hex"),
                                   QStringLiteral("cbor")};
     return keys;
-}
-
-int hexDigit(char16_t c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c - u'a' + 10;
-    if (c >= u'A' && c <= u'F')
-        return c - u'A' + 10;
-    return -1;
-}
-
-/** Hex digits, spaces allowed between bytes; false if it is not that. */
-bool decodeHex(const QString &text, QByteArray *bytes)
-{
-    // One pass and one allocation: a script that answers {hex: msg.hex} comes here per message.
-    QByteArray decoded(text.size() / 2, Qt::Uninitialized);
-    qsizetype size = 0;
-    int high = -1;
-    for (const QChar c : text) {
-        if (c == QLatin1Char(' '))
-            continue;
-        const int digit = hexDigit(c.unicode());
-        if (digit < 0)
-            return false;
-        if (high < 0) {
-            high = digit;
-        } else {
-            decoded[size++] = char(high << 4 | digit);
-            high = -1;
-        }
-    }
-    if (high >= 0)
-        return false;
-    decoded.truncate(size);
-    *bytes = decoded;
-    return true;
 }
 
 bool isValidId(double number)
@@ -137,7 +100,7 @@ bool ReplyTemplate::parse(const QJsonValue &reply, ReplyTemplate *result, JsonPr
         parsed.m_bodyText = textOf(parsed.m_body.toString());
     if (parsed.m_payload == Payload::Hex && !parsed.m_templates.contains(parsed.m_body.toString())) {
         QByteArray bytes;
-        if (!decodeHex(parsed.m_body.toString(), &bytes)) {
+        if (!parseSpacedHex(parsed.m_body.toString(), &bytes)) {
             *problem = {JsonProblem::key(QStringLiteral("hex")), tr("\"%1\" is not hex: pairs of 0-9 a-f").arg(parsed.m_body.toString())};
             return false;
         }
@@ -254,7 +217,7 @@ bool ReplyTemplate::render(const TemplateContext &context, netcore::Message *mes
         }
         const QString rendered = m_bodyText.render(context);
         QByteArray bytes;
-        if (!decodeHex(rendered, &bytes)) {
+        if (!parseSpacedHex(rendered, &bytes)) {
             *error = tr("the hex reply \"%1\" is not hex: pairs of 0-9 a-f").arg(rendered.left(200));
             return false;
         }

@@ -1,5 +1,7 @@
 #include "scenariostep.h"
 
+#include <engine/compactjson.h>
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -28,13 +30,6 @@ QStringList companionKeys(ScenarioStep::Action action)
     case ScenarioStep::Action::Repeat: return {QStringLiteral("steps")};
     }
     return {};
-}
-
-QString compact(const QJsonValue &value)
-{
-    // A top-level value is not a document: wrap it and strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2));
 }
 
 QString elided(const QString &text, qsizetype length)
@@ -218,7 +213,7 @@ void ScenarioStep::summarize(const QJsonObject &object, const Context &context)
     const QString who = client >= 0 && context.namedClients ? QLatin1Char(' ') + context.clients.at(client) : QString();
     switch (action) {
     case Action::Send:
-        summary = tr("send%1 %2").arg(who, elided(compact(object.value(QLatin1String("send"))), 100));
+        summary = tr("send%1 %2").arg(who, elided(compactJson(object.value(QLatin1String("send"))), 100));
         break;
     case Action::Expect:
         summary = tr("expect%1 %2").arg(who, matcher.describe());

@@ -1,5 +1,6 @@
 #include "rulestablemodel.h"
 
+#include <engine/compactjson.h>
 #include <engine/responders/messagematcher.h>
 #include <engine/responders/replytemplate.h>
 #include <engine/responders/rulebook.h>
@@ -18,13 +19,6 @@ const QString delayKey = QStringLiteral("delay_ms");
 const QString thenKey = QStringLiteral("then");
 const QString greetingKey = QStringLiteral("on_connect");
 const QString rulesKey = QStringLiteral("rules");
-
-/** Any JSON value as compact text: a cell shows what the file would hold. */
-QString jsonText(const QJsonValue &value)
-{
-    const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(text.mid(1, text.size() - 2));
-}
 
 /** Parses one JSON value of any type (QJsonDocument alone takes only objects and arrays). */
 bool parseJsonText(const QString &text, QJsonValue *value, QString *error)
@@ -104,8 +98,8 @@ RulesTableModel::Row RulesTableModel::rowFrom(const QJsonObject &rule)
 {
     Row row;
     row.source = rule;
-    row.when = rule.contains(whenKey) ? jsonText(rule.value(whenKey)) : QString();
-    row.reply = rule.contains(replyKey) ? jsonText(rule.value(replyKey)) : QString();
+    row.when = rule.contains(whenKey) ? compactJson(rule.value(whenKey)) : QString();
+    row.reply = rule.contains(replyKey) ? compactJson(rule.value(replyKey)) : QString();
     if (rule.contains(delayKey)) {
         const QJsonValue delay = rule.value(delayKey);
         const double msecs = delay.toDouble(-1);
@@ -113,11 +107,11 @@ RulesTableModel::Row RulesTableModel::rowFrom(const QJsonObject &rule)
             row.delayMsecs = int(msecs);
         else // the source keeps what was there until the user sets a delay
             row.problems[DelayColumn] = tr("\"delay_ms\" must be an integer from 0 to 86400000 (a day), not %1")
-                                            .arg(jsonText(delay));
+                                            .arg(compactJson(delay));
     }
     if (rule.contains(thenKey)) {
         const QJsonValue then = rule.value(thenKey);
-        row.then = then.isString() ? then.toString() : jsonText(then);
+        row.then = then.isString() ? then.toString() : compactJson(then);
         if (row.then != QLatin1String("close") && row.then != QLatin1String("reset"))
             row.problems[ThenColumn] = tr("\"then\" must be \"close\" or \"reset\"");
     }
@@ -140,7 +134,7 @@ void RulesTableModel::setDocument(const QJsonObject &document)
     const QJsonArray rules = document.value(rulesKey).toArray();
     for (const QJsonValue &rule : rules)
         m_rows.append(rowFrom(rule.toObject()));
-    m_greeting = document.contains(greetingKey) ? jsonText(document.value(greetingKey)) : QString();
+    m_greeting = document.contains(greetingKey) ? compactJson(document.value(greetingKey)) : QString();
     m_greetingProblem = repliesProblem(m_greeting);
     endResetModel();
     emit documentChanged();
