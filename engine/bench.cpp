@@ -21,6 +21,15 @@ public:
         QMetaObject::invokeMethod(target, [target, task = std::move(task)] { task(target); }, Qt::QueuedConnection);
     }
 
+    /** post() of a proxy command; the snapshot follows the burst of commands. */
+    template <typename Task> void postToProxies(Task task)
+    {
+        post([task = std::move(task)](BenchWorker *worker) {
+            task(worker->proxies());
+            worker->publishSoon();
+        });
+    }
+
     QString nextClientName(const QString &spelledBase);
     void noteClientName(const QString &name);
 
@@ -31,6 +40,7 @@ public:
     // Ids are handed out in the caller's thread, so commands can return them at once.
     std::atomic<int> nextServerId{1};
     std::atomic<int> nextClientId{1};
+    std::atomic<int> nextProxyId{1};
     std::atomic<quint64> nextSendTicket{1};
 
     QMutex namesMutex; // guards clientNumbers
@@ -191,6 +201,43 @@ void Bench::startSequence(const SendTarget &target, const QList<ComposedPayload>
 void Bench::stopSequence()
 {
     d->post([](BenchWorker *worker) { worker->stopSequence(); });
+}
+
+int Bench::addProxy(const ProxySpec &spec, bool start)
+{
+    const int id = d->nextProxyId++;
+    d->postToProxies([id, spec, start](BenchProxies &proxies) { proxies.add(id, spec, start); });
+    return id;
+}
+
+void Bench::updateProxy(int id, const ProxySpec &spec)
+{
+    d->postToProxies([id, spec](BenchProxies &proxies) { proxies.update(id, spec); });
+}
+
+void Bench::startProxy(int id)
+{
+    d->postToProxies([id](BenchProxies &proxies) { proxies.start(id); });
+}
+
+void Bench::stopProxy(int id)
+{
+    d->postToProxies([id](BenchProxies &proxies) { proxies.stop(id); });
+}
+
+void Bench::removeProxy(int id)
+{
+    d->postToProxies([id](BenchProxies &proxies) { proxies.remove(id); });
+}
+
+void Bench::kickProxyConnection(int id, quint64 connection)
+{
+    d->postToProxies([id, connection](BenchProxies &proxies) { proxies.kick(id, connection); });
+}
+
+void Bench::setProxyFaults(int id, const QList<Fault> &faults)
+{
+    d->postToProxies([id, faults](BenchProxies &proxies) { proxies.setFaults(id, faults); });
 }
 
 void Bench::clear()

@@ -25,9 +25,9 @@ struct SendTarget
 };
 
 /**
- * The test bench: hosted servers and spawned clients, all living in one I/O
- * thread of their own (plus each server's netcore workers), never in the
- * GUI thread.
+ * The test bench: hosted servers, spawned clients and proxies, all living in
+ * one I/O thread of their own (plus each server's and proxy's netcore
+ * workers), never in the GUI thread.
  *
  * Every command returns at once and runs in the I/O thread. What happens
  * there is collected and handed over by takeBatch(), which the GUI calls
@@ -99,7 +99,23 @@ public:
     void startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs);
     void stopSequence();
 
-    /** Removes every server and client; stops a load or a sequence under way. */
+    /**
+     * Returns the new proxy's id at once; it starts listening if @p start. Its messages are logged
+     * at "<name> #<connection>" as c2s and s2c; an empty name becomes "proxy <id>".
+     */
+    int addProxy(const ProxySpec &spec, bool start = true);
+    /** Applies a new spec: one that differs only in its faults live, else a running proxy restarts with it. */
+    void updateProxy(int id, const ProxySpec &spec);
+    void startProxy(int id);
+    /** Stops listening and ends its connections. */
+    void stopProxy(int id);
+    void removeProxy(int id);
+    /** Ends one proxied connection, both sides. */
+    void kickProxyConnection(int id, quint64 connection);
+    /** Replaces a proxy's faults; its open connections take them at once, without a restart. */
+    void setProxyFaults(int id, const QList<Fault> &faults);
+
+    /** Removes every server, client and proxy; stops a load or a sequence under way. */
     void clear();
 
     /** Everything since the previous call. Thread-safe. */

@@ -43,6 +43,22 @@ QString serverModeName(ServerMode mode)
     return QString::fromLatin1(modeNames[int(mode)]);
 }
 
+QString directionName(Direction direction)
+{
+    switch (direction) {
+    case Direction::In: return QStringLiteral("in");
+    case Direction::Out: return QStringLiteral("out");
+    case Direction::ClientToServer: return QStringLiteral("c2s");
+    case Direction::ServerToClient: return QStringLiteral("s2c");
+    }
+    return {};
+}
+
+Direction logDirection(ProxyDirection direction)
+{
+    return direction == ProxyDirection::ClientToServer ? Direction::ClientToServer : Direction::ServerToClient;
+}
+
 QJsonObject ServerSpec::toJson() const
 {
     return QJsonObject{

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <engine/proxystate.h>
 #include <engine/savedpayload.h>
 
 #include <netcore/codecconfig.h>
@@ -94,7 +95,16 @@ struct ClientSpec
     friend bool operator==(const ClientSpec &a, const ClientSpec &b);
 };
 
-enum class Direction { In, Out };
+/**
+ * Which way a logged message went: into or out of a server or client of the bench, or through
+ * a proxy, from its client to the upstream (c2s) or back (s2c).
+ */
+enum class Direction { In, Out, ClientToServer, ServerToClient };
+
+/** "in", "out", "c2s" or "s2c": the log's exports and the CLI's events name them so. */
+QString directionName(Direction direction);
+/** The log's direction of a message a proxy passed on @p direction. */
+Direction logDirection(ProxyDirection direction);
 
 /** One row of the message log: a message seen in or out somewhere on the bench. */
 struct LogEntry
@@ -122,10 +132,11 @@ struct LogEntry
     qint64 sequence = 0;    ///< increasing over the bench's life
     QDateTime time;
     Direction direction = Direction::In;
-    QString endpoint;       ///< "server 1 #3 127.0.0.1:50000" or "client 2"
-    int serverId = 0;       ///< 0 when it is a client's
-    quint64 connection = 0; ///< server side connection id
-    int clientId = 0;       ///< 0 when it is a server's
+    QString endpoint;       ///< "server 1 #3 127.0.0.1:50000", "client 2" or "proxy 1 #4"
+    int serverId = 0;       ///< 0 unless it is a server's
+    quint64 connection = 0; ///< server side connection id, or the proxy's connection id
+    int clientId = 0;       ///< 0 unless it is a client's
+    int proxyId = 0;        ///< 0 unless it is a proxy's
     netcore::Message message; ///< payload possibly cut to payloadKeepLimit
     qint64 size = 0;        ///< the payload's real size
 };
@@ -142,7 +153,10 @@ struct BenchEvent
     netcore::ErrorCode code = netcore::ErrorCode::NoError;
 };
 
-/** Cumulative traffic of one channel (both directions, all endpoints). */
+/**
+ * Cumulative traffic of one channel (both directions, all endpoints). A proxy stands in for the
+ * server to its clients: what it passes on c2s counts as in, s2c as out, as a server counts them.
+ */
 struct ChannelStats
 {
     QString channel;
@@ -242,6 +256,7 @@ struct TrafficBatch
     QHash<QString, ChannelStats> channels; ///< every channel, cumulative
     QList<ServerState> servers;             ///< every server, full snapshot
     QList<ClientState> clients;             ///< every client, full snapshot
+    QList<ProxyState> proxies;              ///< every proxy, full snapshot
     LoadProgress load;
     SequenceProgress sequence;
     QList<SendReport> sends; ///< one per Bench::send() done since the previous batch, in order

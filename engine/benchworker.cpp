@@ -23,6 +23,7 @@ BenchWorker::~BenchWorker()
     m_load->stop();
     m_sequence->stop();
     m_clients.clear();
+    m_proxies.clear();
     m_servers.clear();
 }
 
@@ -159,6 +160,7 @@ void BenchWorker::clear()
     m_load->stop();
     m_sequence->stop();
     m_clients.clear();
+    m_proxies.clear();
     m_servers.clear();
     publishSoon();
 }
@@ -277,6 +279,7 @@ void BenchWorker::publishSnapshots()
     for (const auto &entry : m_clients)
         clients.append(entry.second->state());
     m_collector->setSnapshots(servers, clients);
+    m_collector->setProxySnapshots(m_proxies.states());
 }
 
 } // namespace wirebench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <engine/bench.h>
+#include <engine/benchproxies.h>
 #include <engine/trafficcollector.h>
 
 #include <QtCore/QObject>
@@ -17,10 +18,10 @@ class SequenceSender;
 class SpawnedClient;
 
 /**
- * The bench's I/O thread side: owns every HostedServer and SpawnedClient
- * (keyed by the ids Bench handed out), runs the commands Bench posts to it,
- * and refreshes the server and client snapshots in the TrafficCollector
- * after each command and on a ~30 Hz timer.
+ * The bench's I/O thread side: owns every HostedServer, SpawnedClient and,
+ * through BenchProxies, HostedProxy (keyed by the ids Bench handed out), runs
+ * the commands Bench posts to it, and refreshes the server, client and proxy
+ * snapshots in the TrafficCollector after each command and on a ~30 Hz timer.
  *
  * Every method must run in the worker's thread. Unknown ids are ignored: a
  * command may race with a removal the user made just before.
@@ -61,7 +62,13 @@ public:
     void startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs);
     void stopSequence();
 
+    /** The proxies, whose commands Bench runs through this. */
+    BenchProxies &proxies() { return m_proxies; }
+
     void clear();
+
+    /** Publishes once the current burst of commands is done: spawning 1000 clients is not 1000 snapshots. */
+    void publishSoon();
 
 private:
     /**
@@ -76,13 +83,12 @@ private:
     HostedServer *server(int id) const;
     SpawnedClient *client(int id) const;
     void publishSnapshots();
-    /** Publishes once the current burst of commands is done: spawning 1000 clients is not 1000 snapshots. */
-    void publishSoon();
 
     TrafficCollector *const m_collector = nullptr;
     // Ordered maps: snapshots list servers and clients in creation order.
     std::map<int, std::unique_ptr<HostedServer>> m_servers;
     std::map<int, std::unique_ptr<SpawnedClient>> m_clients;
+    BenchProxies m_proxies{m_collector};
     PacedSender *m_load = nullptr;         ///< child of this
     SequenceSender *m_sequence = nullptr; ///< child of this
     QTimer m_snapshotTimer;

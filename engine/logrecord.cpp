@@ -23,7 +23,7 @@ Record recordOf(const LogEntry &entry)
     Record record;
     record.time = entry.time.toUTC().toString(Qt::ISODateWithMs);
     // Machine-readable words, never translated.
-    record.direction = entry.direction == Direction::In ? QStringLiteral("in") : QStringLiteral("out");
+    record.direction = directionName(entry.direction);
     record.endpoint = entry.endpoint;
     record.channel = entry.message.channel();
     record.type = netcore::messageTypeName(entry.message.type());

@@ -42,6 +42,7 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
     entry.serverId = source.serverId;
     entry.connection = source.connection;
     entry.clientId = source.clientId;
+    entry.proxyId = source.proxyId;
     entry.message = message;
     entry.size = message.payload().size();
     const bool large = entry.size > LogEntry::payloadKeepLimit;
@@ -59,7 +60,8 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
 
     ChannelStats &stats = m_channels[message.channel()];
     stats.channel = message.channel();
-    if (direction == Direction::In) {
+    // A proxy counts as the server its clients see: it takes in c2s, sends out s2c.
+    if (direction == Direction::In || direction == Direction::ClientToServer) {
         ++stats.messagesIn;
         stats.bytesIn += quint64(entry.size);
     } else {
@@ -111,6 +113,12 @@ void TrafficCollector::setSnapshots(const QList<ServerState> &servers, const QLi
     m_clients = clients;
 }
 
+void TrafficCollector::setProxySnapshots(const QList<ProxyState> &proxies)
+{
+    QMutexLocker lock(&m_mutex);
+    m_proxies = proxies;
+}
+
 void TrafficCollector::setLoad(const LoadProgress &load)
 {
     QMutexLocker lock(&m_mutex);
@@ -148,6 +156,7 @@ TrafficBatch TrafficCollector::take()
         batch.channels = m_channels;
         batch.servers = m_servers;
         batch.clients = m_clients;
+        batch.proxies = m_proxies;
         batch.load = m_load;
         batch.sequence = m_sequenceProgress;
         batch.sends.swap(m_sends);

@@ -14,11 +14,12 @@ struct LogSource
     int serverId = 0;
     quint64 connection = 0;
     int clientId = 0;
+    int proxyId = 0;
 };
 
 /**
  * What the bench's I/O thread saw, held until the GUI takes it: log entries,
- * events, cumulative channel statistics, the latest server and client
+ * events, cumulative channel statistics, the latest server, client and proxy
  * snapshots and the paced and sequence senders' progress.
  *
  * Thread-safe. The I/O thread adds one entry at a time under a short lock
@@ -52,6 +53,7 @@ public:
                   netcore::ErrorCode code = netcore::ErrorCode::NoError);
     /** Replaces the snapshots every later batch carries. */
     void setSnapshots(const QList<ServerState> &servers, const QList<ClientState> &clients);
+    void setProxySnapshots(const QList<ProxyState> &proxies);
     void setLoad(const LoadProgress &load);
     void setSequence(const SequenceProgress &sequence);
     /** What became of one Bench::send(); the next batch carries it. */
@@ -75,6 +77,7 @@ private:
     QHash<QString, ChannelStats> m_channels;
     QList<ServerState> m_servers;
     QList<ClientState> m_clients;
+    QList<ProxyState> m_proxies;
     LoadProgress m_load;
     SequenceProgress m_sequenceProgress;
     QList<SendReport> m_sends;

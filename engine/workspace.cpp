@@ -14,6 +14,7 @@ const QString formatKey = QStringLiteral("format");
 const QString versionKey = QStringLiteral("version");
 const QString formatName = QStringLiteral("wirebench-workspace");
 const QString scenarioKey = QStringLiteral("scenario");
+const QString proxiesKey = QStringLiteral("proxies");
 
 QString tr(const char *text) { return QCoreApplication::translate("wirebench::Workspace", text); }
 
@@ -50,6 +51,30 @@ bool fromArray(const QJsonObject &object, const QString &key, QList<T> *items, Q
             return false;
         }
         items->append(T::fromJson(entry.toObject()));
+    }
+    return true;
+}
+
+/** The proxies under "proxies"; false, with @p error saying which one, if one is not a proxy. */
+bool proxiesFromJson(const QJsonObject &object, QList<ProxySpec> *proxies, QString *error)
+{
+    proxies->clear();
+    const QJsonValue value = object.value(proxiesKey);
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray()) {
+        setError(error, tr("\"%1\" is not a list").arg(proxiesKey));
+        return false;
+    }
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        ProxySpec spec;
+        QString why = tr("not an object");
+        if (!array.at(i).isObject() || !ProxySpec::fromJson(array.at(i).toObject(), &spec, &why)) {
+            setError(error, tr("proxy %1 of \"%2\": %3").arg(i + 1).arg(proxiesKey, why));
+            return false;
+        }
+        proxies->append(spec);
     }
     return true;
 }
@@ -110,6 +135,8 @@ QJsonObject Workspace::toJson() const
     // A new section, not a new version: an older Wirebench opens the file and leaves the scenario out.
     if (!scenario.isEmpty())
         object.insert(scenarioKey, scenario.toJson());
+    if (!proxies.isEmpty())
+        object.insert(proxiesKey, toArray(proxies));
     return object;
 }
 
@@ -133,7 +160,8 @@ bool Workspace::fromJson(const QJsonObject &object, Workspace *workspace, QStrin
     Workspace read;
     if (!fromArray(object, QStringLiteral("servers"), &read.servers, error)
         || !fromArray(object, QStringLiteral("clients"), &read.clients, error)
-        || !fromArray(object, QStringLiteral("payloads"), &read.payloads, error))
+        || !fromArray(object, QStringLiteral("payloads"), &read.payloads, error)
+        || !proxiesFromJson(object, &read.proxies, error))
         return false;
     const QJsonValue sequence = object.value(QStringLiteral("sequence"));
     if (!sequence.isUndefined() && !sequence.isObject()) {
@@ -198,7 +226,7 @@ bool Workspace::load(const QString &path, Workspace *workspace, QString *error)
 
 bool operator==(const Workspace &a, const Workspace &b)
 {
-    return a.servers == b.servers && a.clients == b.clients && a.payloads == b.payloads
+    return a.servers == b.servers && a.clients == b.clients && a.proxies == b.proxies && a.payloads == b.payloads
         && a.sequence == b.sequence && a.scenario == b.scenario;
 }
 

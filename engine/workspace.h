@@ -34,13 +34,17 @@ struct SavedScenario
     friend bool operator==(const SavedScenario &a, const SavedScenario &b);
 };
 
-/** Everything a workspace file holds: servers, clients (with their logins), saved payloads, the sequence and the scenario being edited. */
+/**
+ * Everything a workspace file holds: servers, clients (with their logins), proxies (with their
+ * faults), saved payloads, the sequence and the scenario being edited.
+ */
 struct Workspace
 {
     static constexpr int formatVersion = 1;
 
     QList<ServerSpec> servers;
     QList<ClientSpec> clients; ///< one per client, with its own name
+    QList<ProxySpec> proxies;  ///< "proxies", left out when empty (and in files written before them)
     QList<SavedPayload> payloads;
     PayloadSequence sequence;
     SavedScenario scenario; ///< "scenario", left out when empty (and in files written before it)

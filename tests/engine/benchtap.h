@@ -27,6 +27,7 @@ struct BenchTap
         channels = batch.channels;
         servers = batch.servers;
         clients = batch.clients;
+        proxies = batch.proxies;
         load = batch.load;
         loads.append(batch.load);
         sequence = batch.sequence;
@@ -52,6 +53,15 @@ struct BenchTap
     wirebench::ClientState client(int id) const
     {
         for (const wirebench::ClientState &state : clients) {
+            if (state.id == id)
+                return state;
+        }
+        return {};
+    }
+
+    wirebench::ProxyState proxy(int id) const
+    {
+        for (const wirebench::ProxyState &state : proxies) {
             if (state.id == id)
                 return state;
         }
@@ -120,6 +130,7 @@ struct BenchTap
     QHash<QString, wirebench::ChannelStats> channels;
     QList<wirebench::ServerState> servers;
     QList<wirebench::ClientState> clients;
+    QList<wirebench::ProxyState> proxies;
     wirebench::LoadProgress load;
     QList<wirebench::LoadProgress> loads; ///< one per batch
     wirebench::SequenceProgress sequence;

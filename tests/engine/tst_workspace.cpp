@@ -61,6 +61,34 @@ Workspace sampleWorkspace()
     loginOff.login = false;
     workspace.clients = {client, other, insecure, confirmed, loggingIn, loginOff};
 
+    ProxySpec faulty;
+    faulty.name = QStringLiteral("flaky link");
+    faulty.listenHost = QStringLiteral("0.0.0.0");
+    faulty.listenPort = 6000;
+    faulty.upstreamHost = QStringLiteral("example.org");
+    faulty.upstreamPort = 5555;
+    faulty.codec = netcore::CodecConfig::pythonComms();
+    faulty.seed = 42;
+    Fault latency;
+    latency.kind = Fault::Kind::Latency;
+    latency.amount = 120;
+    latency.extra = 30;
+    latency.directions = Fault::Directions::ClientToServer;
+    Fault drop;
+    drop.kind = Fault::Kind::Drop;
+    drop.channel = QStringLiteral("chat");
+    drop.probability = 0.25;
+    drop.enabled = false; // a switch that is off stays in the list, off
+    Fault slice;
+    slice.kind = Fault::Kind::Slice;
+    slice.amount = 16;
+    slice.extra = 500;
+    slice.directions = Fault::Directions::ServerToClient;
+    faulty.faults = {latency, drop, slice};
+    ProxySpec plain;
+    plain.upstreamPort = 5555;
+    workspace.proxies = {faulty, plain};
+
     workspace.payloads = {
         SavedPayload{QStringLiteral("hello"), QStringLiteral("json"), QStringLiteral("{\"a\": 1}"),
                      QStringLiteral("chat"), 4294967295u},
@@ -96,6 +124,7 @@ private Q_SLOTS:
     void serverModeIsNamed();
     void workspaceRoundTrips();
     void scenarioIsStoredAndAnEmptyOneLeftOut();
+    void proxiesAreStoredWithTheirFaults();
     void marksFormatAndVersion();
     void savesAndLoadsAFile();
     void loadReportsErrors_data();
@@ -334,6 +363,34 @@ void tst_Workspace::scenarioIsStoredAndAnEmptyOneLeftOut()
     QVERIFY(!(read.scenario == sampleWorkspace().scenario));
 }
 
+void tst_Workspace::proxiesAreStoredWithTheirFaults()
+{
+    const Workspace workspace = sampleWorkspace();
+    const QJsonArray proxies = workspace.toJson().value(QStringLiteral("proxies")).toArray();
+    QCOMPARE(proxies.size(), 2);
+    QCOMPARE(proxies.at(0).toObject(), workspace.proxies.at(0).toJson());
+
+    Workspace read;
+    QString error;
+    QVERIFY2(Workspace::fromJson(workspace.toJson(), &read, &error), qPrintable(error));
+    QCOMPARE(read.proxies.size(), 2);
+    QCOMPARE(read.proxies.at(0), workspace.proxies.at(0));
+    QCOMPARE(read.proxies.at(0).faults.size(), 3);
+    QCOMPARE(read.proxies.at(0).faults.at(1).enabled, false);
+    QCOMPARE(read.proxies.at(0).faults.at(1).channel, QStringLiteral("chat"));
+    QCOMPARE(read.proxies.at(0).faults.at(0).directions, Fault::Directions::ClientToServer);
+    QCOMPARE(read.proxies.at(0).seed, quint64(42));
+    QCOMPARE(read.proxies.at(1), workspace.proxies.at(1));
+
+    // Like the scenario: a section an older Wirebench leaves out, and so do files without proxies.
+    Workspace withoutProxies = sampleWorkspace();
+    withoutProxies.proxies.clear();
+    QVERIFY(!withoutProxies.toJson().contains(QStringLiteral("proxies")));
+    QCOMPARE(withoutProxies.toJson().value(QStringLiteral("version")).toInt(), 1);
+    QVERIFY2(Workspace::fromJson(withoutProxies.toJson(), &read, &error), qPrintable(error));
+    QVERIFY(read.proxies.isEmpty());
+}
+
 void tst_Workspace::marksFormatAndVersion()
 {
     const QJsonObject object = sampleWorkspace().toJson();
@@ -368,6 +425,16 @@ void tst_Workspace::loadReportsErrors_data()
     noVersion.remove(QStringLiteral("version"));
     QJsonObject badServers = sampleWorkspace().toJson();
     badServers.insert(QStringLiteral("servers"), QStringLiteral("none"));
+    QJsonObject badProxies = sampleWorkspace().toJson();
+    badProxies.insert(QStringLiteral("proxies"), QJsonObject());
+    QJsonObject proxyNotObject = sampleWorkspace().toJson();
+    proxyNotObject.insert(QStringLiteral("proxies"), QJsonArray{sampleWorkspace().proxies.at(0).toJson(), 3});
+    QJsonObject badFault = sampleWorkspace().toJson();
+    QJsonObject flaky = sampleWorkspace().proxies.at(0).toJson();
+    QJsonObject unknownFault = Fault().toJson();
+    unknownFault.insert(QStringLiteral("kind"), QStringLiteral("teleport"));
+    flaky.insert(QStringLiteral("faults"), QJsonArray{unknownFault});
+    badFault.insert(QStringLiteral("proxies"), QJsonArray{flaky});
     QJsonObject badScenario = sampleWorkspace().toJson();
     badScenario.insert(QStringLiteral("scenario"), QStringLiteral("{}"));
 
@@ -379,6 +446,10 @@ void tst_Workspace::loadReportsErrors_data()
     QTest::newRow("newer version") << QJsonDocument(newer).toJson() << QStringLiteral("newer Wirebench");
     QTest::newRow("no version") << QJsonDocument(noVersion).toJson() << QStringLiteral("no valid \"version\"");
     QTest::newRow("servers not a list") << QJsonDocument(badServers).toJson() << QStringLiteral("\"servers\" is not a list");
+    QTest::newRow("proxies not a list") << QJsonDocument(badProxies).toJson() << QStringLiteral("\"proxies\" is not a list");
+    QTest::newRow("proxy not an object") << QJsonDocument(proxyNotObject).toJson()
+                                         << QStringLiteral("proxy 2 of \"proxies\": not an object");
+    QTest::newRow("unknown fault") << QJsonDocument(badFault).toJson() << QStringLiteral("proxy 1 of \"proxies\": ");
     QTest::newRow("scenario not an object") << QJsonDocument(badScenario).toJson()
                                             << QStringLiteral("\"scenario\" is not an object");
 }

@@ -4,6 +4,7 @@
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/eventlogmodel.h>
 #include <ui/models/messagelogmodel.h>
+#include <ui/models/proxylistmodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/benchpoller.h>
@@ -43,6 +44,11 @@ void BenchFeed::setChannelModel(ChannelStatsModel *model)
     m_channelModel = model;
 }
 
+void BenchFeed::setProxyModel(ProxyListModel *model)
+{
+    m_proxyModel = model;
+}
+
 void BenchFeed::start(int hz)
 {
     m_poller->start(hz);
@@ -80,6 +86,8 @@ void BenchFeed::apply(const TrafficBatch &batch)
         m_clientModel->setClients(batch.clients);
     if (m_channelModel)
         m_channelModel->setChannels(batch.channels, m_clock.elapsed());
+    if (m_proxyModel)
+        m_proxyModel->setProxies(batch.proxies);
     emit batchApplied(batch);
 }
 

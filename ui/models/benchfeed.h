@@ -14,6 +14,7 @@ class ChannelStatsModel;
 class ClientListModel;
 class EventLogModel;
 class MessageLogModel;
+class ProxyListModel;
 class ServerListModel;
 
 /**
@@ -41,6 +42,7 @@ public:
     void setServerModel(ServerListModel *model);
     void setClientModel(ClientListModel *model);
     void setChannelModel(ChannelStatsModel *model);
+    void setProxyModel(ProxyListModel *model);
 
     /** The poller that takes the batches (a child): others may follow them too, e.g. the demo. */
     BenchPoller *poller() const { return m_poller; }
@@ -69,6 +71,7 @@ private:
     QPointer<ServerListModel> m_serverModel;
     QPointer<ClientListModel> m_clientModel;
     QPointer<ChannelStatsModel> m_channelModel;
+    QPointer<ProxyListModel> m_proxyModel;
     QElapsedTimer m_clock; ///< monotonic time for the channel rates
 };
 

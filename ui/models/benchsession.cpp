@@ -7,6 +7,7 @@
 #include <ui/models/messagelogmodel.h>
 #include <ui/models/payloadlibrarymodel.h>
 #include <ui/models/payloadsequencemodel.h>
+#include <ui/models/proxylistmodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/bench.h>
@@ -22,6 +23,7 @@ BenchSession::BenchSession(QObject *parent)
       m_serverModel(new ServerListModel(this)),
       m_clientModel(new ClientListModel(this)),
       m_channelModel(new ChannelStatsModel(this)),
+      m_proxyModel(new ProxyListModel(this)),
       m_payloadLibrary(new PayloadLibraryModel(this)),
       m_payloadSequence(new PayloadSequenceModel(this))
 {
@@ -30,6 +32,7 @@ BenchSession::BenchSession(QObject *parent)
     m_feed->setServerModel(m_serverModel);
     m_feed->setClientModel(m_clientModel);
     m_feed->setChannelModel(m_channelModel);
+    m_feed->setProxyModel(m_proxyModel);
     connect(m_feed, &BenchFeed::batchApplied, this, [this](const TrafficBatch &batch) {
         if (!m_logRecording)
             m_unrecordedEntries += quint64(batch.entries.size());
@@ -54,6 +57,13 @@ Workspace BenchSession::workspace() const
     }
     for (int row = 0; row < m_clientModel->rowCount(); ++row)
         workspace.clients.append(m_clientModel->client(row).spec);
+    for (int row = 0; row < m_proxyModel->rowCount(); ++row) {
+        const ProxyState proxy = m_proxyModel->proxy(row);
+        ProxySpec spec = proxy.spec;
+        if (spec.listenPort == 0 && proxy.listening)
+            spec.listenPort = proxy.boundPort;
+        workspace.proxies.append(spec);
+    }
     workspace.payloads = m_payloadLibrary->payloads();
     workspace.sequence = m_payloadSequence->sequence();
     return workspace;
@@ -64,6 +74,8 @@ void BenchSession::openWorkspace(const Workspace &workspace)
     clear();
     for (const ServerSpec &server : workspace.servers)
         m_bench->addServer(server, true);
+    for (const ProxySpec &proxy : workspace.proxies)
+        m_bench->addProxy(proxy, true);
     for (const ClientSpec &client : workspace.clients)
         m_bench->addClient(client);
     m_payloadLibrary->setPayloads(workspace.payloads);

@@ -16,6 +16,7 @@ class EventLogModel;
 class MessageLogModel;
 class PayloadLibraryModel;
 class PayloadSequenceModel;
+class ProxyListModel;
 class ServerListModel;
 
 /**
@@ -39,18 +40,22 @@ public:
     ServerListModel *serverModel() const { return m_serverModel; }
     ClientListModel *clientModel() const { return m_clientModel; }
     ChannelStatsModel *channelModel() const { return m_channelModel; }
+    ProxyListModel *proxyModel() const { return m_proxyModel; }
     PayloadLibraryModel *payloadLibrary() const { return m_payloadLibrary; }
     PayloadSequenceModel *payloadSequence() const { return m_payloadSequence; }
 
     /**
-     * The servers, clients, saved payloads and sequence as the models show them now.
-     * A server listening on "any port" is saved with the port it got, so
+     * The servers, clients, proxies (with their faults), saved payloads and sequence as the models
+     * show them now. A server or proxy listening on "any port" is saved with the port it got, so
      * the clients saved with it find it again when the workspace is opened.
      */
     Workspace workspace() const;
-    /** Replaces every server, client, saved payload and the sequence with the workspace's, and starts them. */
+    /**
+     * Replaces every server, client, proxy, saved payload and the sequence with the workspace's, and
+     * starts them: the servers first, then the proxies in front of them, then the clients.
+     */
     void openWorkspace(const Workspace &workspace);
-    /** Removes every server, client, saved payload and step of the sequence; empties the log and the events. */
+    /** Removes every server, client, proxy, saved payload and step of the sequence; empties the log and the events. */
     void clear();
 
     /** While not recording, log entries are dropped on arrival (see LogPage); everything else goes on. */
@@ -67,6 +72,7 @@ private:
     ServerListModel *m_serverModel = nullptr;       ///< child
     ClientListModel *m_clientModel = nullptr;       ///< child
     ChannelStatsModel *m_channelModel = nullptr;    ///< child
+    ProxyListModel *m_proxyModel = nullptr;         ///< child
     PayloadLibraryModel *m_payloadLibrary = nullptr; ///< child
     PayloadSequenceModel *m_payloadSequence = nullptr; ///< child
     bool m_logRecording = true;

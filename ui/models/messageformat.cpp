@@ -31,7 +31,13 @@ QString MessageFormat::sizeText(qint64 bytes)
 
 QString MessageFormat::directionText(Direction direction)
 {
-    return direction == Direction::In ? tr("in") : tr("out");
+    switch (direction) {
+    case Direction::In: return tr("in");
+    case Direction::Out: return tr("out");
+    case Direction::ClientToServer: return tr("c2s");
+    case Direction::ServerToClient: return tr("s2c");
+    }
+    return {};
 }
 
 QString MessageFormat::codecSummary(netcore::CodecConfig::Kind kind, bool tls, bool receipts)

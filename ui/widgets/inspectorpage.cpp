@@ -43,7 +43,10 @@ void InspectorPage::setEntry(const LogEntry &entry)
     m_hasEntry = true;
     const netcore::Message &message = entry.message;
 
-    const QString direction = entry.direction == Direction::In ? tr("received by") : tr("sent by");
+    const QString direction = entry.direction == Direction::In                 ? tr("received by")
+                              : entry.direction == Direction::Out              ? tr("sent by")
+                              : entry.direction == Direction::ClientToServer ? tr("passed c2s (client to server) by")
+                                                                               : tr("passed s2c (server to client) by");
     QString summary = tr("<b>%1</b> %2 <b>%3</b> · channel <b>%4</b> · %5 · id %6 · %7")
                           .arg(entry.time.toString(QStringLiteral("HH:mm:ss.zzz")), direction,
                                entry.endpoint.toHtmlEscaped(),

@@ -42,6 +42,12 @@ LogPage::LogPage(QWidget *parent)
     m_ui->directionFilterCombo->addItem(tr("In and out"), -1);
     m_ui->directionFilterCombo->addItem(tr("In only"), int(Direction::In));
     m_ui->directionFilterCombo->addItem(tr("Out only"), int(Direction::Out));
+    m_ui->directionFilterCombo->addItem(tr("c2s only"), int(Direction::ClientToServer));
+    m_ui->directionFilterCombo->setItemData(3, tr("Only what proxies passed from their clients to the servers"),
+                                            Qt::ToolTipRole);
+    m_ui->directionFilterCombo->addItem(tr("s2c only"), int(Direction::ServerToClient));
+    m_ui->directionFilterCombo->setItemData(4, tr("Only what proxies passed from the servers back to their clients"),
+                                            Qt::ToolTipRole);
 
     // A box keeps room for what is typed in it, however wide the row count grows.
     for (const auto &[edit, sample] : {std::pair{m_ui->textFilterEdit, QStringLiteral("sensor")},

@@ -10,6 +10,7 @@
 #include <ui/widgets/inspectorpage.h>
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
+#include <ui/widgets/proxiespage.h>
 #include <ui/widgets/scenariopage.h>
 #include <ui/widgets/serverspage.h>
 #include <ui/widgets/startguide.h>
@@ -234,12 +235,14 @@ void MainWindow::createDocks()
     m_trafficPage = new TrafficPage(this);
     m_eventsPage = new EventsPage(this);
     m_scenarioPage = new ScenarioPage(this);
+    m_proxiesPage = new ProxiesPage(this);
     m_serversPage->setServerModel(m_session->serverModel());
     m_clientsPage->setClientModel(m_session->clientModel());
     m_composerPage->setLibraryModel(m_session->payloadLibrary());
     m_composerPage->setSequenceModel(m_session->payloadSequence());
     m_trafficPage->setChannelModel(m_session->channelModel());
     m_eventsPage->setEventModel(m_session->eventModel());
+    m_proxiesPage->setProxyModel(m_session->proxyModel());
 
     QDockWidget *servers = addPage(m_serversPage, tr("Servers"), QStringLiteral("servers"), Qt::LeftDockWidgetArea);
     QDockWidget *clients = addPage(m_clientsPage, tr("Clients"), QStringLiteral("clients"), Qt::LeftDockWidgetArea);
@@ -248,10 +251,12 @@ void MainWindow::createDocks()
     QDockWidget *traffic = addPage(m_trafficPage, tr("Traffic"), QStringLiteral("traffic"), Qt::BottomDockWidgetArea);
     QDockWidget *events = addPage(m_eventsPage, tr("Events"), QStringLiteral("events"), Qt::BottomDockWidgetArea);
     QDockWidget *scenarios = addPage(m_scenarioPage, tr("Scenarios"), QStringLiteral("scenarios"), Qt::BottomDockWidgetArea);
+    QDockWidget *proxies = addPage(m_proxiesPage, tr("Proxies"), QStringLiteral("proxies"), Qt::BottomDockWidgetArea);
     splitDockWidget(servers, clients, Qt::Vertical);
     splitDockWidget(composer, inspector, Qt::Vertical);
     tabifyDockWidget(traffic, events);
     tabifyDockWidget(events, scenarios);
+    tabifyDockWidget(scenarios, proxies);
     traffic->raise();
 
     resizeDocks({servers, composer}, {475, 430}, Qt::Horizontal);
@@ -294,6 +299,7 @@ void MainWindow::connectPages()
     connect(sequence, &PayloadSequenceModel::delayChanged, this, [this] { setWindowModified(true); });
     connect(m_scenarioPage, &ScenarioPage::edited, this, [this] { setWindowModified(true); });
     connect(m_serversPage, &ServersPage::selectionChanged, this, &MainWindow::updateSpawnTarget);
+    connectProxiesPage();
 
     connect(m_clientsPage, &ClientsPage::spawnRequested, bench, &Bench::spawnClients);
     auto forEachClient = [bench](void (Bench::*command)(int)) {
@@ -316,6 +322,29 @@ void MainWindow::connectPages()
         m_session->setLogRecording(!paused);
         updateStatus();
     });
+}
+
+void MainWindow::connectProxiesPage()
+{
+    Bench *bench = m_session->bench();
+    connect(m_proxiesPage, &ProxiesPage::addProxyRequested, bench, [bench](const ProxySpec &spec) {
+        bench->addProxy(spec, true);
+    });
+    connect(m_proxiesPage, &ProxiesPage::updateProxyRequested, bench, &Bench::updateProxy);
+    connect(m_proxiesPage, &ProxiesPage::startProxyRequested, bench, &Bench::startProxy);
+    connect(m_proxiesPage, &ProxiesPage::stopProxyRequested, bench, &Bench::stopProxy);
+    connect(m_proxiesPage, &ProxiesPage::removeProxyRequested, bench, &Bench::removeProxy);
+    connect(m_proxiesPage, &ProxiesPage::faultsChangeRequested, bench, &Bench::setProxyFaults);
+    connect(m_proxiesPage, &ProxiesPage::kickRequested, bench, [bench](int proxyId, const QList<quint64> &ids) {
+        for (const quint64 id : ids)
+            bench->kickProxyConnection(proxyId, id);
+    });
+    // Faults are saved with their proxy: switching one is a change to the workspace too.
+    const auto modified = [this] { setWindowModified(true); };
+    connect(m_proxiesPage, &ProxiesPage::addProxyRequested, this, modified);
+    connect(m_proxiesPage, &ProxiesPage::updateProxyRequested, this, modified);
+    connect(m_proxiesPage, &ProxiesPage::removeProxyRequested, this, modified);
+    connect(m_proxiesPage, &ProxiesPage::faultsChangeRequested, this, modified);
 }
 
 void MainWindow::connectActions()
@@ -353,8 +382,9 @@ void MainWindow::updateSpawnTarget()
     const ServerState server = m_serversPage->selectedServer();
     if (server.id == 0)
         return;
-    m_clientsPage->setSpawnTarget(reachableHost(server.spec.address),
-                                  server.boundPort != 0 ? server.boundPort : server.spec.port, server.spec);
+    const quint16 port = server.boundPort != 0 ? server.boundPort : server.spec.port;
+    m_clientsPage->setSpawnTarget(reachableHost(server.spec.address), port, server.spec);
+    m_proxiesPage->setDefaultUpstream(reachableHost(server.spec.address), port, server.spec.codec);
 }
 
 void MainWindow::updateStatus() { m_statusSummary->refresh(*m_session); }

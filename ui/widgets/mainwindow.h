@@ -25,6 +25,7 @@ class DemoScript;
 class EventsPage;
 class InspectorPage;
 class LogPage;
+class ProxiesPage;
 class ScenarioPage;
 class ServersPage;
 class StartGuide;
@@ -34,7 +35,7 @@ class TrafficPage;
 
 /**
  * The Wirebench window: the message log in the centre, docks for servers,
- * clients, composer, inspector, traffic, events and scenarios. It owns the session
+ * clients, composer, inspector, traffic, events, scenarios and proxies. It owns the session
  * (bench, feed at 30 Hz, models) and turns the pages' requests into bench
  * commands. The layout, the last workspace and the preferences come back at
  * the next start (QSettings "Wirebench"/"wirebench").
@@ -84,6 +85,7 @@ private:
     QDockWidget *addPage(QWidget *page, const QString &title, const QString &name, Qt::DockWidgetArea area);
     void createDocks();
     void connectPages();
+    void connectProxiesPage();
     void connectActions();
     void onBatchApplied(const TrafficBatch &batch);
     void updateSpawnTarget();
@@ -114,6 +116,7 @@ private:
     TrafficPage *m_trafficPage = nullptr;
     EventsPage *m_eventsPage = nullptr;
     ScenarioPage *m_scenarioPage = nullptr;
+    ProxiesPage *m_proxiesPage = nullptr;
     StatusSummary *m_statusSummary = nullptr;
     StartGuide *m_startGuide = nullptr; ///< child of the log page
     std::unique_ptr<StatusNotices> m_notices;

@@ -1,0 +1,214 @@
+#include "hostedproxy.h"
+
+#include <engine/proxy/proxy.h>
+#include <engine/trafficcollector.h>
+
+#include <netcore/endpoint.h>
+#include <netcore/error.h>
+#include <netcore/messageview.h>
+
+#include <algorithm>
+
+namespace wirebench {
+
+namespace {
+
+/** True for the codec's complaints about the bytes: the proxy forwards them anyway. */
+bool isDecodeError(netcore::ErrorCode code)
+{
+    switch (code) {
+    case netcore::ErrorCode::UnknownMessageType:
+    case netcore::ErrorCode::InvalidChannelName:
+    case netcore::ErrorCode::InvalidText:
+    case netcore::ErrorCode::InvalidJson:
+    case netcore::ErrorCode::InvalidCbor:
+    case netcore::ErrorCode::StripBeyondFrame:
+    case netcore::ErrorCode::InvalidReceipt:
+        return true;
+    default:
+        return netcore::isStreamError(code);
+    }
+}
+
+QString endName(ProxyEnd end)
+{
+    switch (end) {
+    case ProxyEnd::Client: return HostedProxy::tr("the client");
+    case ProxyEnd::Upstream: return HostedProxy::tr("the upstream");
+    case ProxyEnd::Proxy: return HostedProxy::tr("the proxy");
+    }
+    return {};
+}
+
+} // namespace
+
+HostedProxy::HostedProxy(int id, const ProxySpec &spec, TrafficCollector *collector, QObject *parent)
+    : QObject(parent), m_id(id), m_spec(spec), m_collector(collector)
+{
+    if (m_spec.name.isEmpty())
+        m_spec.name = QStringLiteral("proxy %1").arg(id); // a name, not prose: never translated
+}
+
+HostedProxy::~HostedProxy()
+{
+    m_proxy.reset(); // its I/O threads call this object until it is gone
+}
+
+void HostedProxy::setSpec(const ProxySpec &spec)
+{
+    ProxySpec resolved = spec;
+    if (resolved.name.isEmpty())
+        resolved.name = m_spec.name;
+    ProxySpec sameFaults = resolved;
+    sameFaults.faults = m_spec.faults;
+    if (sameFaults == m_spec) {
+        setFaults(resolved.faults);
+        return;
+    }
+    // A failed proxy is edited to make it work: it tries again with the new settings.
+    const bool wasRunning = (m_proxy && m_proxy->isListening()) || !m_error.isEmpty();
+    if (m_proxy && m_proxy->isListening())
+        m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
+    m_proxy.reset();
+    m_spec = resolved;
+    m_error.clear();
+    if (wasRunning)
+        start();
+}
+
+bool HostedProxy::start()
+{
+    if (m_proxy && m_proxy->isListening())
+        return true;
+    QString why;
+    bool listening = false;
+    if (m_spec.listenPort == 0 && m_lastPort != 0)
+        listening = listenOn(m_lastPort, &why); // clients reconnecting find it again
+    if (!listening)
+        listening = listenOn(m_spec.listenPort, &why);
+    if (!listening) {
+        m_error = why;
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot start: %1").arg(why),
+                              netcore::ErrorCode::ListenFailed);
+        return false;
+    }
+    m_error.clear();
+    m_lastPort = m_proxy->port();
+    m_collector->addEvent(EventKind::ServerStarted, name(),
+                          tr("proxying %1 to %2, seed %3").arg(m_proxy->listenAddress(), upstream())
+                              .arg(m_proxy->seed()));
+    return true;
+}
+
+bool HostedProxy::listenOn(quint16 port, QString *why)
+{
+    ProxySpec spec = m_spec;
+    spec.listenPort = port;
+    m_proxy.reset(); // a stopped one, or one that failed: its seed goes with it
+    m_proxy = std::make_unique<Proxy>(spec, this);
+    return m_proxy->start(why);
+}
+
+void HostedProxy::stop()
+{
+    if (!m_proxy || !m_proxy->isListening())
+        return;
+    m_proxy->stop();
+    m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped"));
+}
+
+void HostedProxy::setFaults(const QList<Fault> &faults)
+{
+    if (faults == m_spec.faults)
+        return;
+    m_spec.faults = faults;
+    if (m_proxy)
+        m_proxy->setFaults(faults);
+    QStringList described;
+    for (const Fault &fault : faults) {
+        if (fault.enabled)
+            described.append(fault.describe());
+    }
+    m_collector->addEvent(EventKind::Info, name(),
+                          described.isEmpty() ? tr("no faults") : tr("faults: %1").arg(described.join(QStringLiteral("; "))));
+}
+
+void HostedProxy::kick(quint64 connection)
+{
+    if (m_proxy)
+        m_proxy->kick(connection);
+}
+
+ProxyState HostedProxy::state() const
+{
+    ProxyState state;
+    state.id = m_id;
+    state.spec = m_spec;
+    state.error = m_error;
+    if (!m_proxy)
+        return state;
+    state.listening = m_proxy->isListening();
+    state.boundPort = state.listening ? m_proxy->port() : 0;
+    state.seed = m_proxy->seed();
+    state.connections = m_proxy->connections();
+    std::sort(state.connections.begin(), state.connections.end(),
+              [](const ProxyConnectionState &a, const ProxyConnectionState &b) { return a.id < b.id; });
+    return state;
+}
+
+void HostedProxy::connected(quint64 connection, const QString &peer)
+{
+    m_collector->addEvent(EventKind::Connected, endpointOf(connection), tr("client %1 connected").arg(peer));
+}
+
+void HostedProxy::upstreamConnected(quint64 connection, const QString &local)
+{
+    m_collector->addEvent(EventKind::Connected, endpointOf(connection),
+                          tr("connected to the upstream %1 from %2").arg(upstream(), local));
+}
+
+void HostedProxy::message(quint64 connection, ProxyDirection direction, const netcore::MessageView &message)
+{
+    m_collector->addEntry(LogSource{endpointOf(connection), 0, connection, 0, m_id}, logDirection(direction),
+                          message.toMessage());
+}
+
+void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fault::Kind kind,
+                               const netcore::MessageView &message)
+{
+    const QString channel = message.channel();
+    m_collector->addEvent(EventKind::Info, endpointOf(connection),
+                          tr("%1: a %2 message on %3, %4 bytes")
+                              .arg(Fault::kindName(kind), directionName(logDirection(direction)),
+                                   channel.isEmpty() ? tr("the default channel") : channel)
+                              .arg(message.payload().size()));
+}
+
+void HostedProxy::error(quint64 connection, ProxyDirection direction, const netcore::Error &error)
+{
+    QString text = QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message);
+    if (isDecodeError(error.code)) {
+        text = netcore::isStreamError(error.code)
+            ? tr("%1 bytes: %2; they pass on, undecoded from here").arg(directionName(logDirection(direction)), text)
+            : tr("%1 bytes: %2; the frame passes on").arg(directionName(logDirection(direction)), text);
+    }
+    m_collector->addEvent(EventKind::Error, endpointOf(connection), text, error.code);
+}
+
+void HostedProxy::disconnected(quint64 connection, ProxyEnd end, const QString &reason)
+{
+    m_collector->addEvent(EventKind::Disconnected, endpointOf(connection),
+                          tr("disconnected by %1: %2").arg(endName(end), reason));
+}
+
+QString HostedProxy::endpointOf(quint64 connection) const
+{
+    return QStringLiteral("%1 #%2").arg(m_spec.name).arg(connection);
+}
+
+QString HostedProxy::upstream() const
+{
+    return netcore::Endpoint::format(m_spec.upstreamHost, m_spec.upstreamPort);
+}
+
+} // namespace wirebench
