@@ -105,7 +105,8 @@ bool HostedProxy::listenOn(quint16 port, QString *why)
     ProxySpec spec = m_spec;
     spec.listenPort = port;
     m_proxy.reset(); // a stopped one, or one that failed: its seed goes with it
-    m_proxy = std::make_unique<Proxy>(spec, this);
+    ProxyObserver *observer = this; // a private base: converted here, where it is accessible
+    m_proxy = std::make_unique<Proxy>(spec, observer);
     return m_proxy->start(why);
 }
 
@@ -184,13 +185,13 @@ void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fau
                               .arg(message.payload().size()));
 }
 
-void HostedProxy::error(quint64 connection, ProxyDirection direction, const netcore::Error &error)
+void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error)
 {
     QString text = QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message);
-    if (isDecodeError(error.code)) {
-        text = netcore::isStreamError(error.code)
-            ? tr("%1 bytes: %2; they pass on, undecoded from here").arg(directionName(logDirection(direction)), text)
-            : tr("%1 bytes: %2; the frame passes on").arg(directionName(logDirection(direction)), text);
+    if (direction && isDecodeError(error.code)) {
+        const QString way = directionName(logDirection(*direction));
+        text = netcore::isStreamError(error.code) ? tr("%1 bytes: %2; they pass on, undecoded from here").arg(way, text)
+                                                  : tr("%1 bytes: %2; the frame passes on").arg(way, text);
     }
     m_collector->addEvent(EventKind::Error, endpointOf(connection), text, error.code);
 }

@@ -61,7 +61,7 @@ private:
     void message(quint64 connection, ProxyDirection direction, const netcore::MessageView &message) override;
     void faultApplied(quint64 connection, ProxyDirection direction, Fault::Kind kind,
                       const netcore::MessageView &message) override;
-    void error(quint64 connection, ProxyDirection direction, const netcore::Error &error) override;
+    void error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error) override;
     void disconnected(quint64 connection, ProxyEnd end, const QString &reason) override;
 
     /** A new Proxy listening on @p port; false, with @p why, if it cannot. */

@@ -88,8 +88,8 @@ void FaultDialog::setFault(const Fault &fault)
     m_fault = fault;
     m_ui->kindCombo->setCurrentIndex(m_ui->kindCombo->findData(int(fault.kind)));
     m_ui->directionsCombo->setCurrentIndex(m_ui->directionsCombo->findData(int(fault.directions)));
-    m_ui->amountSpin->setValue(int(qBound<qint64>(0, fault.amount, m_ui->amountSpin->maximum())));
-    m_ui->extraSpin->setValue(int(qBound<qint64>(0, fault.extra, m_ui->extraSpin->maximum())));
+    m_ui->amountSpin->setValue(int(qBound(qint64(0), fault.amount, qint64(m_ui->amountSpin->maximum()))));
+    m_ui->extraSpin->setValue(int(qBound(qint64(0), fault.extra, qint64(m_ui->extraSpin->maximum()))));
     m_ui->channelEdit->setText(fault.channel);
     m_ui->probabilitySpin->setValue(fault.probability);
     showRowsOfKind();

@@ -38,7 +38,7 @@ using namespace dialogdriver;
  * while the connection stays, a kick, and the workspace that keeps it all.
  * The functions run in order, as one session.
  */
-class tst_ProxiesPage : public QObject
+class tst_ProxyPanel : public QObject
 {
     Q_OBJECT
 
@@ -70,7 +70,7 @@ private:
     int m_clientId = 0;
 };
 
-void tst_ProxiesPage::initTestCase()
+void tst_ProxyPanel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QStandardPaths::setTestModeEnabled(true);
@@ -90,23 +90,23 @@ void tst_ProxiesPage::initTestCase()
     QTRY_VERIFY(servers->rowCount() == 1 && servers->server(0).listening);
 }
 
-void tst_ProxiesPage::cleanupTestCase() { m_window.reset(); }
+void tst_ProxyPanel::cleanupTestCase() { m_window.reset(); }
 
-void tst_ProxiesPage::click(const char *button) const
+void tst_ProxyPanel::click(const char *button) const
 {
     auto *widget = find<QToolButton>(button);
     QVERIFY2(widget && widget->isEnabled(), button);
     QTest::mouseClick(widget, Qt::LeftButton);
 }
 
-void tst_ProxiesPage::clickRow(QTableView *view, int row)
+void tst_ProxyPanel::clickRow(QTableView *view, int row)
 {
     const QModelIndex index = view->model()->index(row, 0);
     view->scrollTo(index);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
 }
 
-void tst_ProxiesPage::clickCheckBox(QTableView *view, int row)
+void tst_ProxyPanel::clickCheckBox(QTableView *view, int row)
 {
     QStyleOptionViewItem option;
     option.initFrom(view->viewport());
@@ -116,14 +116,14 @@ void tst_ProxiesPage::clickCheckBox(QTableView *view, int row)
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, box.center());
 }
 
-void tst_ProxiesPage::send(const QString &channel, const QString &text) const
+void tst_ProxyPanel::send(const QString &channel, const QString &text) const
 {
     SendTarget target;
     target.clientIds = {m_clientId};
     m_window->session()->bench()->send(target, netcore::Message::text(text, channel));
 }
 
-int tst_ProxiesPage::echoes(const QString &text) const
+int tst_ProxyPanel::echoes(const QString &text) const
 {
     const MessageLogModel *log = m_window->session()->logModel();
     int found = 0;
@@ -135,7 +135,7 @@ int tst_ProxiesPage::echoes(const QString &text) const
     return found;
 }
 
-void tst_ProxiesPage::addProxyThroughItsDialog()
+void tst_ProxyPanel::addProxyThroughItsDialog()
 {
     const quint16 serverPort = m_window->session()->serverModel()->server(0).boundPort;
     fillDialogOpenedBy<ProxyDialog>(find<QToolButton>("addProxyButton"), [serverPort](ProxyDialog *dialog) {
@@ -154,7 +154,7 @@ void tst_ProxiesPage::addProxyThroughItsDialog()
     QTRY_VERIFY(find<QLabel>("faultsLabel")->text().contains(QStringLiteral("seed %1").arg(proxy().seed)));
 }
 
-void tst_ProxiesPage::clientThroughTheProxyIsARowWithCounters()
+void tst_ProxyPanel::clientThroughTheProxyIsARowWithCounters()
 {
     ClientSpec client;
     client.port = proxy().boundPort;
@@ -162,10 +162,9 @@ void tst_ProxiesPage::clientThroughTheProxyIsARowWithCounters()
     auto *connections = find<QTableView>("proxyConnectionView");
     QTRY_COMPARE(connections->model()->rowCount(), 1);
     const auto cell = [connections](int column) { return connections->model()->index(0, column).data().toString(); };
-    const quint16 clientPort = [this] {
-        const ClientListModel *clients = m_window->session()->clientModel();
-        return clients->client(clients->rowOfClient(m_clientId)).localPort;
-    }();
+    const ClientListModel *clients = m_window->session()->clientModel();
+    QTRY_COMPARE(clients->client(clients->rowOfClient(m_clientId)).state, QStringLiteral("connected"));
+    const quint16 clientPort = clients->client(clients->rowOfClient(m_clientId)).localPort;
     QTRY_VERIFY(cell(ProxyConnectionListModel::ClientColumn).endsWith(QStringLiteral(":%1").arg(clientPort)));
     QTRY_VERIFY(cell(ProxyConnectionListModel::UpstreamColumn).startsWith(QStringLiteral("127.0.0.1:")));
     QVERIFY(find<QLabel>("connectionsLabel")->text().contains(QStringLiteral("front")));
@@ -177,7 +176,7 @@ void tst_ProxiesPage::clientThroughTheProxyIsARowWithCounters()
     QTRY_COMPARE(m_proxies->index(0, ProxyListModel::ConnectionsColumn).data().toString(), QStringLiteral("1"));
 }
 
-void tst_ProxiesPage::bothDirectionsAreInTheLog()
+void tst_ProxyPanel::bothDirectionsAreInTheLog()
 {
     const MessageLogModel *log = m_window->session()->logModel();
     QStringList directions;
@@ -193,7 +192,7 @@ void tst_ProxiesPage::bothDirectionsAreInTheLog()
     QVERIFY(upstream);
 }
 
-void tst_ProxiesPage::faultSwitchesWorkOnTheOpenConnection()
+void tst_ProxyPanel::faultSwitchesWorkOnTheOpenConnection()
 {
     fillDialogOpenedBy<FaultDialog>(find<QToolButton>("addFaultButton"), [](FaultDialog *dialog) {
         auto *kinds = dialog->findChild<QComboBox *>(QStringLiteral("kindCombo"));
@@ -224,7 +223,7 @@ void tst_ProxiesPage::faultSwitchesWorkOnTheOpenConnection()
     QCOMPARE(proxy().connections.constFirst().id, quint64(1)); // the same connection all along
 }
 
-void tst_ProxiesPage::kickEndsTheSelectedConnection()
+void tst_ProxyPanel::kickEndsTheSelectedConnection()
 {
     auto *connections = find<QTableView>("proxyConnectionView");
     clickRow(connections, 0);
@@ -234,7 +233,7 @@ void tst_ProxiesPage::kickEndsTheSelectedConnection()
                 && connections->model()->index(0, 0).data(ProxyConnectionListModel::ConnectionIdRole).toULongLong() == 2);
 }
 
-void tst_ProxiesPage::stopAndStartButtons()
+void tst_ProxyPanel::stopAndStartButtons()
 {
     click("stopProxyButton");
     QTRY_COMPARE(m_proxies->index(0, ProxyListModel::StateColumn).data().toString(), QStringLiteral("stopped"));
@@ -243,7 +242,7 @@ void tst_ProxiesPage::stopAndStartButtons()
     QTRY_COMPARE(m_proxies->index(0, ProxyListModel::StateColumn).data().toString(), QStringLiteral("listening"));
 }
 
-void tst_ProxiesPage::workspaceKeepsTheProxyAndItsFaults()
+void tst_ProxyPanel::workspaceKeepsTheProxyAndItsFaults()
 {
     const QString path = m_dir.filePath(QStringLiteral("proxied.json"));
     QString error;
@@ -264,5 +263,5 @@ void tst_ProxiesPage::workspaceKeepsTheProxyAndItsFaults()
     QTRY_COMPARE(find<QTableView>("faultView")->model()->rowCount(), 1);
 }
 
-QTEST_MAIN(tst_ProxiesPage)
-#include "tst_proxiespage.moc"
+QTEST_MAIN(tst_ProxyPanel)
+#include "tst_proxypanel.moc"
