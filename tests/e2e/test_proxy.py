@@ -123,6 +123,7 @@ class EventsTest(ProxyTestCase):
         proxy, _port = self.proxy(self.upstream.port, "--seed", "1234")
         proxy.signal(wbcli.SIGTERM)
         self.assertEqual(proxy.wait(), 0)
+        proxy.kill()  # gone already: this waits for its pipes to be read to their end
         self.assertIn("seed 1234", proxy.stderr_text())
 
 
