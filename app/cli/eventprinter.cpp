@@ -95,10 +95,14 @@ void EventPrinter::message(quint64 connection, const QString &peer, const netcor
 {
     if (m_format == Format::None)
         return;
-    const QString typeName = netcore::messageTypeName(message.type());
+    print(QStringLiteral("message"), connection, peer, messageFields(message), messageSummary(message));
+}
+
+EventPrinter::Fields EventPrinter::messageFields(const netcore::Message &message)
+{
     Fields fields{
         {QStringLiteral("channel"), message.channel()},
-        {QStringLiteral("type"), typeName},
+        {QStringLiteral("type"), netcore::messageTypeName(message.type())},
         {QStringLiteral("id"), qint64(message.id())},
         {QStringLiteral("size"), qint64(message.payload().size())},
         {QStringLiteral("payload_hex"), QString::fromLatin1(message.payload().toHex())},
@@ -107,26 +111,36 @@ void EventPrinter::message(quint64 connection, const QString &peer, const netcor
         fields.append({QStringLiteral("text"), message.toText()});
     if (message.type() == MessageType::Cbor)
         fields.append({QStringLiteral("cbor"), message.toCbor().toDiagnosticNotation()});
+    return fields;
+}
 
-    QString summary = typeName;
+QString EventPrinter::messageSummary(const netcore::Message &message)
+{
+    QString summary = netcore::messageTypeName(message.type());
     if (!message.channel().isEmpty())
         summary += QStringLiteral(" #") + message.channel();
     if (message.id() != 0)
         summary += QStringLiteral(" id=%1").arg(message.id());
-    summary += QStringLiteral(" (%1 B) ").arg(message.payload().size()) + payloadPreview(message);
-    print(QStringLiteral("message"), connection, peer, fields, summary);
+    return summary + QStringLiteral(" (%1 B) ").arg(message.payload().size()) + payloadPreview(message);
 }
 
 void EventPrinter::error(quint64 connection, const QString &peer, const netcore::Error &error) const
 {
+    QString summary;
+    const Fields fields = errorFields(error, &summary);
+    print(QStringLiteral("error"), connection, peer, fields, summary);
+}
+
+EventPrinter::Fields EventPrinter::errorFields(const netcore::Error &error, QString *summary)
+{
     const QString codeName = netcore::errorCodeName(error.code);
     Fields fields{{QStringLiteral("code"), codeName}, {QStringLiteral("message"), error.message}};
-    QString summary = codeName + QStringLiteral(": ") + error.message;
+    *summary = codeName + QStringLiteral(": ") + error.message;
     if (!error.rawFrame.isEmpty()) {
         fields.append({QStringLiteral("raw_hex"), QString::fromLatin1(error.rawFrame.toHex())});
-        summary += QStringLiteral(" [raw %1 B: %2]").arg(error.rawFrame.size()).arg(hexPreview(error.rawFrame));
+        *summary += QStringLiteral(" [raw %1 B: %2]").arg(error.rawFrame.size()).arg(hexPreview(error.rawFrame));
     }
-    print(QStringLiteral("error"), connection, peer, fields, summary);
+    return fields;
 }
 
 void EventPrinter::responderError(quint64 connection, const QString &peer, const QString &code,

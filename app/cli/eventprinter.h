@@ -34,6 +34,8 @@ class EventPrinter
 {
 public:
     enum class Format { Jsonl, Text, None };
+    /** An event's fields after "event", "conn" and "peer", in order. */
+    using Fields = QList<std::pair<QString, QJsonValue>>;
 
     /** "jsonl", "text" or "none"; false if @p name is none of them. */
     static bool parseFormat(const QString &name, Format *format);
@@ -58,9 +60,17 @@ public:
     /** Writes @p line and a newline to stdout and flushes, whatever the format. */
     static void printLine(const QString &line);
 
-private:
-    using Fields = QList<std::pair<QString, QJsonValue>>;
+    /** A message's fields, as message() prints them ("channel", "type", ..., "payload_hex", ...). */
+    static Fields messageFields(const netcore::Message &message);
+    /** A message as the text format shows it: type, channel, id, size and a preview of the payload. */
+    static QString messageSummary(const netcore::Message &message);
+    /** An error's fields ("code", "message", "raw_hex" if it kept the frame) and its text summary. */
+    static Fields errorFields(const netcore::Error &error, QString *summary);
 
+    /**
+     * Any event: @p fields after "event", "conn" and "peer"; @p summary is what the text format
+     * shows after the event's name. Thread-safe: each event is one write of a whole line.
+     */
     void print(const QString &event, quint64 connection, const QString &peer, const Fields &fields,
                const QString &summary) const;
 

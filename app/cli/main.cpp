@@ -1,4 +1,4 @@
-// wirebench-cli: serve, send, run, bench and demo from the command line. Other tools drive
+// wirebench-cli: serve, send, run, proxy, bench and demo from the command line. Other tools drive
 // it by its flags, its exit codes and its one-event-per-line output.
 
 #include <app/cli/benchcommand.h>
@@ -6,6 +6,7 @@
 #include <app/cli/democommand.h>
 #include <app/cli/eventprinter.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/proxycommand.h>
 #include <app/cli/runcommand.h>
 #include <app/cli/sendcommand.h>
 #include <app/cli/servecommand.h>
@@ -26,6 +27,7 @@ QString generalUsage()
         "  serve            listen and print every event; --echo or --relay messages\n"
         "  send HOST:PORT   send messages in the order given; print the replies\n"
         "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
+        "  proxy            sit between a client and --upstream: show both ways, inject faults\n"
         "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
         "  help [COMMAND]   this help, or a command's\n\n"
@@ -44,6 +46,8 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(SendCommand::usage());
     if (command == QLatin1String("run"))
         return CommandLine::printHelp(RunCommand::usage());
+    if (command == QLatin1String("proxy"))
+        return CommandLine::printHelp(ProxyCommand::usage());
     if (command == QLatin1String("bench"))
         return CommandLine::printHelp(BenchCommand::usage());
     if (command == QLatin1String("demo"))
@@ -74,6 +78,8 @@ int run(QStringList arguments)
         return SendCommand().run(arguments);
     if (command == QLatin1String("run"))
         return RunCommand().run(arguments);
+    if (command == QLatin1String("proxy"))
+        return ProxyCommand().run(arguments);
     if (command == QLatin1String("bench"))
         return BenchCommand().run(arguments);
     if (command == QLatin1String("demo"))

@@ -139,6 +139,14 @@ class CliTestCase(unittest.TestCase):
         self.assertGreater(port, 0)
         return process, port
 
+    def proxy(self, upstream_port, *args):
+        """Starts `proxy --upstream 127.0.0.1:upstream_port` on any port; returns (process, port)."""
+        process = self.start("proxy", "--upstream", f"127.0.0.1:{upstream_port}", *args)
+        first = process.readline()
+        match = LISTENING.match(first or "")
+        self.assertIsNotNone(match, f"first line {first!r}; stderr: {process.stderr_text()}")
+        return process, int(match.group(1))
+
     def run_cli(self, *args, timeout=WAIT * 3):
         """Runs wirebench-cli to completion; returns the CompletedProcess (text mode)."""
         return subprocess.run([CLI] + list(args), capture_output=True, text=True, timeout=timeout,

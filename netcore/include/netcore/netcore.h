@@ -17,6 +17,7 @@
 #include <netcore/envelopecodec.h>
 #include <netcore/error.h>
 #include <netcore/escapes.h>
+#include <netcore/iothread.h>
 #include <netcore/lengthfieldcodec.h>
 #include <netcore/linecodec.h>
 #include <netcore/message.h>
