@@ -59,7 +59,7 @@ DirectionPlan DirectionPlan::of(const QList<Fault> &faults, ProxyDirection direc
     return plan;
 }
 
-std::shared_ptr<const LinkPlan> LinkPlan::of(const QList<Fault> &faults)
+std::shared_ptr<const LinkPlan> LinkPlan::from(const QList<Fault> &faults)
 {
     auto plan = std::make_shared<LinkPlan>();
     plan->directions[int(ProxyDirection::ClientToServer)] = DirectionPlan::of(faults, ProxyDirection::ClientToServer);

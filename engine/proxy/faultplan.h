@@ -44,7 +44,7 @@ struct LinkPlan
 
     const DirectionPlan &of(ProxyDirection direction) const { return directions[int(direction)]; }
 
-    static std::shared_ptr<const LinkPlan> of(const QList<Fault> &faults);
+    static std::shared_ptr<const LinkPlan> from(const QList<Fault> &faults);
 };
 
 } // namespace wirebench

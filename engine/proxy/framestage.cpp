@@ -66,7 +66,9 @@ void FrameStage::decode(const DirectionPlan *plan)
             // The framing is lost for good: the rest passes as it comes, unframed.
             m_observer->error(m_connection, m_direction, error);
             m_raw = true;
-            m_pump->forward(QByteArrayView(start, before).sliced(qMin(m_sent, before)));
+            const QByteArrayView rest(start, before);
+            m_pump->forward(rest.sliced(qMin(m_sent, before)));
+            report(netcore::MessageView(netcore::MessageType::Binary, rest));
             m_buffer.clear();
             m_sent = 0;
             return;

@@ -154,7 +154,7 @@ void Proxy::Private::forget(quint64 id)
 Proxy::Proxy(const ProxySpec &spec, ProxyObserver *observer, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this, spec, observer))
 {
-    d->plan = LinkPlan::of(spec.faults);
+    d->plan = LinkPlan::from(spec.faults);
 }
 
 Proxy::~Proxy()
@@ -229,7 +229,7 @@ quint64 Proxy::seed() const
 
 void Proxy::setFaults(const QList<Fault> &faults)
 {
-    auto plan = LinkPlan::of(faults);
+    auto plan = LinkPlan::from(faults);
     {
         QMutexLocker lock(&d->mutex);
         d->spec.faults = faults;

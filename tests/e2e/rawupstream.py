@@ -40,6 +40,7 @@ class RawUpstream:
             raise AssertionError(f"the upstream accepted no connection within {timeout} s") from None
 
     def close(self):
+        self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() under way: close() alone would not
         self.listener.close()
         self.thread.join(wbcli.WAIT)
         for connection in self.accepted_sockets:

@@ -144,7 +144,8 @@ class CliTestCase(unittest.TestCase):
         process = self.start("proxy", "--upstream", f"127.0.0.1:{upstream_port}", *args)
         first = process.readline()
         match = LISTENING.match(first or "")
-        self.assertIsNotNone(match, f"first line {first!r}; stderr: {process.stderr_text()}")
+        if not match:  # stderr_text() takes the lines it returns: only when failing
+            self.fail(f"first line {first!r}; stderr: {process.stderr_text()}")
         return process, int(match.group(1))
 
     def run_cli(self, *args, timeout=WAIT * 3):
