@@ -63,6 +63,12 @@ private:
     void send(const QString &channel, const QString &text) const;
     /** The echoes the client got back whose payload is @p text. */
     int echoes(const QString &text) const;
+    int dropEvents() const;
+    /**
+     * Sends on "chat" until a message is dropped (@p dropped) or passes: a switch reaches the proxy's I/O
+     * thread a moment after the click, so the first ones may meet the faults from before it.
+     */
+    bool sendUntil(bool dropped);
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -135,6 +141,29 @@ int tst_ProxyPanel::echoes(const QString &text) const
     return found;
 }
 
+int tst_ProxyPanel::dropEvents() const
+{
+    const EventLogModel *events = m_window->session()->eventModel();
+    int drops = 0;
+    for (int row = 0; row < events->rowCount(); ++row)
+        drops += events->benchEvent(row).text.startsWith(QLatin1String("drop:"));
+    return drops;
+}
+
+bool tst_ProxyPanel::sendUntil(bool dropped)
+{
+    for (int probe = 1; probe <= 100; ++probe) {
+        const QString text = QStringLiteral("probe %1").arg(probe);
+        const int drops = dropEvents();
+        send(QStringLiteral("chat"), text);
+        if (!QTest::qWaitFor([&] { return dropEvents() > drops || echoes(text) == 1; }))
+            return false;
+        if ((dropEvents() > drops) == dropped)
+            return true;
+    }
+    return false;
+}
+
 void tst_ProxyPanel::addProxyThroughItsDialog()
 {
     const quint16 serverPort = m_window->session()->serverModel()->server(0).boundPort;
@@ -167,7 +196,7 @@ void tst_ProxyPanel::clientThroughTheProxyIsARowWithCounters()
     const quint16 clientPort = clients->client(clients->rowOfClient(m_clientId)).localPort;
     QTRY_VERIFY(cell(ProxyConnectionListModel::ClientColumn).endsWith(QStringLiteral(":%1").arg(clientPort)));
     QTRY_VERIFY(cell(ProxyConnectionListModel::UpstreamColumn).startsWith(QStringLiteral("127.0.0.1:")));
-    QVERIFY(find<QLabel>("connectionsLabel")->text().contains(QStringLiteral("front")));
+    QVERIFY(find<QLabel>("proxyConnectionsLabel")->text().contains(QStringLiteral("front")));
 
     send(QStringLiteral("chat"), QStringLiteral("hello"));
     QTRY_COMPARE(cell(ProxyConnectionListModel::MessagesC2sColumn), QStringLiteral("1"));
@@ -204,6 +233,7 @@ void tst_ProxyPanel::faultSwitchesWorkOnTheOpenConnection()
     QCOMPARE(faults->model()->index(0, FaultListModel::ParametersColumn).data().toString(), QStringLiteral("chat, p 1"));
     QTRY_COMPARE(proxy().spec.faults.size(), 1); // the bench took it, live
     QCOMPARE(proxy().spec.faults.constFirst().kind, Fault::Kind::Drop);
+    QVERIFY(sendUntil(true));
 
     send(QStringLiteral("chat"), QStringLiteral("dropped"));
     send(QStringLiteral("other"), QStringLiteral("passed"));
@@ -214,6 +244,7 @@ void tst_ProxyPanel::faultSwitchesWorkOnTheOpenConnection()
     clickCheckBox(faults, 0); // the switch, off
     QCOMPARE(faults->model()->index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
     QTRY_VERIFY(!proxy().spec.faults.constFirst().enabled);
+    QVERIFY(sendUntil(false));
     send(QStringLiteral("chat"), QStringLiteral("through again"));
     QTRY_COMPARE(echoes(QStringLiteral("through again")), 1);
 

@@ -365,6 +365,7 @@ void MainWindow::connectActions()
 void MainWindow::onBatchApplied(const TrafficBatch &batch)
 {
     m_serversPage->refreshConnections();
+    m_proxiesPage->refresh(); // the proxy list changes no cell when only a connection's counters move
     m_trafficPage->onBatchApplied();
     m_composerPage->setLoadProgress(batch.load);
     m_composerPage->setSequenceProgress(batch.sequence);

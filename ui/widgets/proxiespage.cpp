@@ -38,9 +38,9 @@ ProxiesPage::ProxiesPage(QWidget *parent)
                                                              {C::MessagesC2sColumn, TableViews::countSample()},
                                                              {C::MessagesS2cColumn, TableViews::countSample()},
                                                              {C::BytesC2sColumn, TableViews::bytesSample()}});
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 4);
-    m_ui->splitter->setStretchFactor(2, 3);
+    m_ui->proxiesSplitter->setStretchFactor(0, 3);
+    m_ui->proxiesSplitter->setStretchFactor(1, 4);
+    m_ui->proxiesSplitter->setStretchFactor(2, 3);
 
     connect(m_ui->addProxyButton, &QToolButton::clicked, this, &ProxiesPage::addProxy);
     connect(m_ui->editProxyButton, &QToolButton::clicked, this, &ProxiesPage::onEdit);
@@ -124,9 +124,9 @@ void ProxiesPage::refresh()
     const ProxyState proxy = selectedProxy();
     m_connectionModel->setConnections(proxy.connections);
     if (proxy.id == 0)
-        m_ui->connectionsLabel->setText(tr("No proxy selected"));
+        m_ui->proxyConnectionsLabel->setText(tr("No proxy selected"));
     else
-        m_ui->connectionsLabel->setText(tr("Connections through <b>%1</b>: %2")
+        m_ui->proxyConnectionsLabel->setText(tr("Connections through <b>%1</b>: %2")
                                             .arg(proxy.spec.name.toHtmlEscaped())
                                             .arg(proxy.connections.size()));
     m_ui->faultsPanel->showProxy(proxy.id, proxy.spec.name, proxy.spec.faults, proxy.seed,

@@ -43,7 +43,10 @@ public:
     /** What the Add Proxy dialog starts with: a server to put it in front of, and that server's framing. */
     void setDefaultUpstream(const QString &host, quint16 port, const netcore::CodecConfig &codec);
 
-    /** Shows the selected proxy's connections and faults as the model has them now. */
+    /**
+     * Shows the selected proxy's connections and faults as the model has them now; call it for each
+     * snapshot, as the proxy list shows no connection's counters and so does not change with them.
+     */
     void refresh();
 
     /** Opens the Add Proxy dialog, as its button does. */
