@@ -2,10 +2,12 @@
 
 #include <ui/widgets/clientspage.h>
 #include <ui/widgets/logpage.h>
+#include <ui/widgets/proxiespage.h>
 #include <ui/widgets/serverspage.h>
 
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/messagelogmodel.h>
+#include <ui/models/proxylistmodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <QtTest/QTest>
@@ -26,6 +28,8 @@ private slots:
     void clientsTableShowsBigCountsWhole();
     void serversAndConnectionsTablesShowTheirValuesWhole();
     void logShowsItsColumnsWholeBesideThePreview();
+    void logShowsAProxysDirectionWhole();
+    void proxyTablesShowTheirValuesWhole();
 
 private:
     static void verifyCellsFit(QWidget *page, const char *viewName);
@@ -107,6 +111,52 @@ void TestColumnWidths::logShowsItsColumnsWholeBesideThePreview()
     page.setLogModel(&model);
     model.append({entry});
     verifyCellsFit(&page, "logView");
+}
+
+void TestColumnWidths::logShowsAProxysDirectionWhole()
+{
+    for (const Direction direction : {Direction::ClientToServer, Direction::ServerToClient}) {
+        LogEntry entry = testdata::entry(1, direction, QStringLiteral("proxy 10 #1000"), netcore::Message::text(QStringLiteral("x")));
+        MessageLogModel model;
+        LogPage page;
+        page.setLogModel(&model);
+        model.append({entry});
+        verifyCellsFit(&page, "logView");
+    }
+}
+
+void TestColumnWidths::proxyTablesShowTheirValuesWhole()
+{
+    ProxyState proxy;
+    proxy.id = 10;
+    proxy.spec.name = QStringLiteral("proxy 10");
+    proxy.spec.listenPort = 65535;
+    proxy.spec.upstreamPort = 65535;
+    proxy.listening = true;
+    proxy.boundPort = 65535;
+    ProxyConnectionState connection;
+    connection.id = 1000;
+    connection.clientPeer = QStringLiteral("127.0.0.1:65535");
+    connection.upstreamLocal = QStringLiteral("127.0.0.1:65535");
+    connection.upstreamConnected = true;
+    connection.messages[0] = connection.messages[1] = 1000000;
+    connection.bytes[0] = connection.bytes[1] = 1000 * 1024 * 1024;
+    proxy.connections = {connection};
+    Fault delay;
+    delay.kind = Fault::Kind::DelayChannel;
+    delay.channel = QStringLiteral("telemetry");
+    delay.amount = 1000;
+    Fault drop;
+    drop.kind = Fault::Kind::Drop;
+    drop.probability = 0.125;
+    proxy.spec.faults = {delay, drop};
+    ProxyListModel model;
+    ProxiesPage page;
+    page.setProxyModel(&model);
+    model.setProxies({proxy});
+    verifyCellsFit(&page, "proxyView");
+    verifyCellsFit(&page, "proxyConnectionView");
+    verifyCellsFit(&page, "faultView");
 }
 
 QTEST_MAIN(TestColumnWidths)

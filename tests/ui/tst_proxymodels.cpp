@@ -90,7 +90,7 @@ void tst_ProxyModels::proxyTexts()
     model.setProxies({running, failed, stopped});
     QCOMPARE(testdata::horizontalHeaders(model),
              (QStringList{QStringLiteral("Name"), QStringLiteral("Listens on"), QStringLiteral("Upstream"),
-                          QStringLiteral("Codec"), QStringLiteral("State"), QStringLiteral("Conns")}));
+                          QStringLiteral("State"), QStringLiteral("Conns"), QStringLiteral("Codec")}));
     const auto text = [&](int row, int column) { return model.index(row, column).data().toString(); };
     QCOMPARE(text(0, ProxyListModel::ListenColumn), QStringLiteral("127.0.0.1:6001"));
     QCOMPARE(text(0, ProxyListModel::UpstreamColumn), QStringLiteral("127.0.0.1:5000"));

@@ -3,6 +3,7 @@
 #include <ui/widgets/faultdialog.h>
 #include <ui/widgets/mainwindow.h>
 #include <ui/widgets/proxydialog.h>
+#include <ui/widgets/spawnclientsdialog.h>
 
 #include <ui/models/benchsession.h>
 #include <ui/models/clientlistmodel.h>
@@ -180,18 +181,22 @@ void tst_ProxyPanel::addProxyThroughItsDialog()
     QVERIFY(find<QToolButton>("stopProxyButton")->isEnabled()); // the new proxy is selected
     QVERIFY(m_window->isWindowModified());
     // Its seed is shown, so a run can be repeated.
-    QTRY_VERIFY(find<QLabel>("faultsLabel")->text().contains(QStringLiteral("seed %1").arg(proxy().seed)));
+    QTRY_COMPARE(find<QLabel>("seedLabel")->text(), QStringLiteral("Seed of this run: %1").arg(proxy().seed));
 }
 
 void tst_ProxyPanel::clientThroughTheProxyIsARowWithCounters()
 {
-    ClientSpec client;
-    client.port = proxy().boundPort;
-    m_clientId = m_window->session()->bench()->spawnClients(client, 1).constFirst();
+    const quint16 proxyPort = proxy().boundPort;
+    fillDialogOpenedBy<SpawnClientsDialog>(find<QToolButton>("spawnClientsButton"), [proxyPort](SpawnClientsDialog *dialog) {
+        QCOMPARE(dialog->spec().port, proxyPort); // aimed at the proxy just added, not at the server behind it
+        dialog->findChild<QSpinBox *>(QStringLiteral("countSpin"))->setValue(1);
+    });
+    const ClientListModel *clients = m_window->session()->clientModel();
+    QTRY_COMPARE(clients->rowCount(), 1);
+    m_clientId = clients->client(0).id;
     auto *connections = find<QTableView>("proxyConnectionView");
     QTRY_COMPARE(connections->model()->rowCount(), 1);
     const auto cell = [connections](int column) { return connections->model()->index(0, column).data().toString(); };
-    const ClientListModel *clients = m_window->session()->clientModel();
     QTRY_COMPARE(clients->client(clients->rowOfClient(m_clientId)).state, QStringLiteral("connected"));
     const quint16 clientPort = clients->client(clients->rowOfClient(m_clientId)).localPort;
     QTRY_VERIFY(cell(ProxyConnectionListModel::ClientColumn).endsWith(QStringLiteral(":%1").arg(clientPort)));

@@ -16,7 +16,7 @@ class ProxyListModel : public KeyedRowsModel<ProxyState>
     Q_DISABLE_COPY(ProxyListModel)
 
 public:
-    enum Columns { NameColumn, ListenColumn, UpstreamColumn, CodecColumn, StateColumn, ConnectionsColumn, ColumnCount };
+    enum Columns { NameColumn, ListenColumn, UpstreamColumn, StateColumn, ConnectionsColumn, CodecColumn, ColumnCount };
     Q_ENUM(Columns)
 
     enum Roles {

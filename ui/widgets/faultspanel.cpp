@@ -7,8 +7,11 @@
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/faultlistmodel.h>
+#include <ui/models/faulttext.h>
 
+#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QStyle>
+#include <QtWidgets/QStyleOptionViewItem>
 
 namespace wirebench {
 
@@ -19,12 +22,11 @@ FaultsPanel::FaultsPanel(QWidget *parent)
     m_ui->addFaultButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_FileDialogNewFolder));
     m_ui->editFaultButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_FileDialogDetailedView));
     m_ui->removeFaultButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
-    m_ui->faultsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse); // the seed, to copy
     TableViews::setUpCompact(m_ui->faultView);
     m_ui->faultView->setModel(m_model);
     using C = FaultListModel;
-    TableViews::setColumnSamples(m_ui->faultView, {{C::KindColumn, QStringLiteral("☐ delay channel")},
-                                                   {C::ParametersColumn, QStringLiteral("telemetry, p 0.25")}});
+    TableViews::setColumnSamples(m_ui->faultView, {{C::ParametersColumn, QStringLiteral("telemetry by 10000 ms")}});
+    fitKindColumn();
 
     connect(m_ui->addFaultButton, &QToolButton::clicked, this, &FaultsPanel::addFault);
     connect(m_ui->editFaultButton, &QToolButton::clicked, this, &FaultsPanel::editFault);
@@ -39,6 +41,23 @@ FaultsPanel::FaultsPanel(QWidget *parent)
 
 FaultsPanel::~FaultsPanel() = default;
 
+void FaultsPanel::fitKindColumn()
+{
+    // TableViews' samples have no check box: the kind's column measures its widest name beside one.
+    QStyleOptionViewItem option;
+    option.initFrom(m_ui->faultView);
+    option.font = m_ui->faultView->font();
+    option.fontMetrics = m_ui->faultView->fontMetrics();
+    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasCheckIndicator;
+    int width = m_ui->faultView->horizontalHeader()->sectionSizeHint(FaultListModel::KindColumn);
+    const QList<Fault::Kind> kinds = FaultText::kinds();
+    for (const Fault::Kind kind : kinds) {
+        option.text = FaultText::kind(kind);
+        width = qMax(width, style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), m_ui->faultView).width());
+    }
+    m_ui->faultView->setColumnWidth(FaultListModel::KindColumn, width);
+}
+
 void FaultsPanel::showProxy(int proxyId, const QString &name, const QList<Fault> &faults, quint64 seed,
                             bool messageFaults)
 {
@@ -51,15 +70,9 @@ void FaultsPanel::showProxy(int proxyId, const QString &name, const QList<Fault>
     m_proxyId = proxyId;
     m_shownFaults = faults;
     m_messageFaults = messageFaults;
-    if (proxyId == 0)
-        m_ui->faultsLabel->setText(tr("Faults"));
-    else if (seed == 0)
-        m_ui->faultsLabel->setText(tr("Faults of <b>%1</b>").arg(name.toHtmlEscaped()));
-    else
-        m_ui->faultsLabel->setText(tr("Faults of <b>%1</b> · seed %2").arg(name.toHtmlEscaped()).arg(seed));
-    m_ui->faultsLabel->setToolTip(seed == 0 ? QString()
-                                            : tr("The seed of this run's random choices (jitter, probabilities): "
-                                                 "type it in the proxy's settings to repeat the run"));
+    m_ui->faultsLabel->setText(proxyId == 0 ? tr("Faults") : tr("Faults of <b>%1</b>").arg(name.toHtmlEscaped()));
+    m_ui->seedLabel->setText(seed == 0 ? QString() : tr("Seed of this run: %1").arg(seed));
+    m_ui->seedLabel->setVisible(seed != 0);
     setEnabled(proxyId != 0);
     updateActions();
 }

@@ -47,6 +47,8 @@ signals:
     void faultsChangeRequested(const QList<wirebench::Fault> &faults);
 
 private:
+    /** Wide enough for the longest kind's name beside its check box. */
+    void fitKindColumn();
     void editFault();
     void removeFault();
     int selectedRow() const;

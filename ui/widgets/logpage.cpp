@@ -6,6 +6,7 @@
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/logexporter.h>
+#include <ui/models/messageformat.h>
 #include <ui/models/messagelogfiltermodel.h>
 #include <ui/models/messagelogmodel.h>
 
@@ -96,6 +97,19 @@ LogPage::LogPage(QWidget *parent)
 
 LogPage::~LogPage() = default;
 
+QString LogPage::widestDirection() const
+{
+    // Fractional widths: "out" and "c2s" round to the same pixels, and one of them needs one more.
+    const QFontMetricsF metrics(m_ui->logView->font());
+    QString widest;
+    for (const Direction direction : {Direction::In, Direction::Out, Direction::ClientToServer, Direction::ServerToClient}) {
+        const QString text = MessageFormat::directionText(direction);
+        if (metrics.horizontalAdvance(text) > metrics.horizontalAdvance(widest))
+            widest = text;
+    }
+    return widest;
+}
+
 void LogPage::setLogModel(MessageLogModel *model)
 {
     m_logModel = model;
@@ -103,7 +117,7 @@ void LogPage::setLogModel(MessageLogModel *model)
     // The preview takes the rest. An IPv4 endpoint: the preview is what the log is read for.
     using C = MessageLogModel;
     TableViews::setColumnSamples(m_ui->logView, {{C::TimeColumn, QStringLiteral("23:59:59.999")},
-                                                 {C::DirectionColumn, tr("out")},
+                                                 {C::DirectionColumn, widestDirection()},
                                                  {C::EndpointColumn, QStringLiteral("server 1 #12 127.0.0.1:65535")},
                                                  {C::ChannelColumn, QStringLiteral("telemetry")},
                                                  {C::TypeColumn, QStringLiteral("binary")},

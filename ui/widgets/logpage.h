@@ -81,6 +81,8 @@ private:
     void onCurrentChanged(const QModelIndex &current);
     void applyFilters();
     void updateRowCount();
+    /** The direction word that takes the most room ("out", "c2s", ...), for the column's width. */
+    QString widestDirection() const;
 
     std::unique_ptr<Ui::LogPage> m_ui;
     MessageLogModel *m_logModel = nullptr;

@@ -326,6 +326,10 @@ void MainWindow::connectPages()
 
 void MainWindow::connectProxiesPage()
 {
+    connect(m_proxiesPage, &ProxiesPage::selectionChanged, this, [this] {
+        m_spawnAtProxy = m_proxiesPage->selectedProxyId() != 0;
+        updateSpawnTarget();
+    });
     Bench *bench = m_session->bench();
     connect(m_proxiesPage, &ProxiesPage::addProxyRequested, bench, [bench](const ProxySpec &spec) {
         bench->addProxy(spec, true);
@@ -371,7 +375,7 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_composerPage->setSequenceProgress(batch.sequence);
     m_notices->onBatch(batch);
     m_logPage->addKnownChannels(batch.channels.keys());
-    if (!batch.servers.isEmpty())
+    if (!batch.servers.isEmpty() || !batch.proxies.isEmpty())
         updateSpawnTarget();
     if (!batch.servers.isEmpty() || !batch.clients.isEmpty())
         updateStartGuide();
@@ -381,6 +385,18 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
 void MainWindow::updateSpawnTarget()
 {
     const ServerState server = m_serversPage->selectedServer();
+    if (server.id != m_spawnServerId) { // another server chosen: clients go to it
+        m_spawnServerId = server.id;
+        m_spawnAtProxy = false;
+    }
+    const ProxyState proxy = m_proxiesPage->selectedProxy();
+    if (m_spawnAtProxy && proxy.listening) {
+        ServerSpec throughProxy; // clients speak the framing it decodes
+        throughProxy.name = proxy.spec.name;
+        throughProxy.codec = proxy.spec.codec;
+        m_clientsPage->setSpawnTarget(reachableHost(proxy.spec.listenHost), proxy.boundPort, throughProxy);
+        return;
+    }
     if (server.id == 0)
         return;
     const quint16 port = server.boundPort != 0 ? server.boundPort : server.spec.port;

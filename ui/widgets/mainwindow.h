@@ -88,6 +88,7 @@ private:
     void connectProxiesPage();
     void connectActions();
     void onBatchApplied(const TrafficBatch &batch);
+    /** Aims the spawn dialog at the selected server, or at the selected proxy when that was chosen since. */
     void updateSpawnTarget();
     void updateStatus();
     void updateTitle();
@@ -120,6 +121,8 @@ private:
     StatusSummary *m_statusSummary = nullptr;
     StartGuide *m_startGuide = nullptr; ///< child of the log page
     std::unique_ptr<StatusNotices> m_notices;
+    int m_spawnServerId = 0;     ///< the server updateSpawnTarget() last saw selected
+    bool m_spawnAtProxy = false; ///< a proxy was selected after that server: clients are spawned through it
     QString m_workspacePath;
     Preferences m_preferences;
     bool m_persistent = true;

@@ -38,7 +38,7 @@ ProxiesPage::ProxiesPage(QWidget *parent)
                                                              {C::MessagesC2sColumn, TableViews::countSample()},
                                                              {C::MessagesS2cColumn, TableViews::countSample()},
                                                              {C::BytesC2sColumn, TableViews::bytesSample()}});
-    m_ui->proxiesSplitter->setStretchFactor(0, 3);
+    m_ui->proxiesSplitter->setStretchFactor(0, 4);
     m_ui->proxiesSplitter->setStretchFactor(1, 4);
     m_ui->proxiesSplitter->setStretchFactor(2, 3);
 
@@ -72,6 +72,7 @@ void ProxiesPage::setProxyModel(ProxyListModel *model)
     connect(m_ui->proxyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->proxyConnectionView->clearSelection();
         refresh();
+        emit selectionChanged();
     });
     // A proxy just added is the one the user wants to look at.
     connect(model, &QAbstractItemModel::rowsInserted, this,

@@ -61,6 +61,8 @@ signals:
     void kickRequested(int proxyId, const QList<quint64> &connections);
     /** The user switched, added, edited or removed a fault of proxy @p proxyId: its faults as they are to be. */
     void faultsChangeRequested(int proxyId, const QList<wirebench::Fault> &faults);
+    /** Another proxy was selected (or none). */
+    void selectionChanged();
 
 private:
     /** Asks first when a restart would end connections. */

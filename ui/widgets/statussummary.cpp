@@ -4,6 +4,7 @@
 #include <ui/models/benchsession.h>
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/messagelogmodel.h>
+#include <ui/models/proxylistmodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <QtCore/QLocale>
@@ -32,9 +33,10 @@ StatusSummary::~StatusSummary() = default;
 void StatusSummary::refresh(const BenchSession &session)
 {
     const QLocale locale;
-    setText(m_countsLabel, tr("Servers: %1 · Clients: %2")
-                               .arg(session.serverModel()->rowCount())
-                               .arg(session.clientModel()->rowCount()));
+    QString counts = tr("Servers: %1 · Clients: %2").arg(session.serverModel()->rowCount()).arg(session.clientModel()->rowCount());
+    if (const int proxies = session.proxyModel()->rowCount(); proxies > 0) // most benches have none: no room taken
+        counts += tr(" · Proxies: %1").arg(proxies);
+    setText(m_countsLabel, counts);
     QString rows = tr("Log rows: %1").arg(locale.toString(session.logModel()->rowCount()));
     if (!session.isLogRecording())
         rows += tr(" (paused: %1 not recorded)").arg(locale.toString(session.unrecordedEntries()));
