@@ -254,6 +254,8 @@ class TimeoutTest(ProxyFaultCase):
         client.shutdown(socket.SHUT_WR)
         self.assertEqual(read_until_end(server), ("fin", b""))
         self.assert_between(time.monotonic() - start, 0.300, 0.300 + MARGIN, "the upstream's end")
+        event = proxy.event_named("disconnected")  # the proxy ended it: the client's FIN never went anywhere
+        self.assertEqual((event["side"], event["reason"]), ("proxy", "timeout: closed after 300 ms"))
 
     def test_zero_holds_it_open(self):
         proxy, client, server = self.through("--timeout", "0")
