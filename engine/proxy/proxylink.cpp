@@ -309,12 +309,20 @@ void ProxyLink::finish()
 
 void ProxyLink::sourceEnded(ProxyPump *pump, bool reset)
 {
+    if (m_plan->of(pump->direction()).timeout)
+        return; // held by the timeout, like the data: if the fault's own close comes first, the proxy ended it
+    noteSourceEnd(pump, reset);
+}
+
+void ProxyLink::noteSourceEnd(ProxyPump *pump, bool reset)
+{
     ProxySocket *source = pump == m_clientToServer ? m_client : m_upstream;
     noteEnd(pump == m_clientToServer ? ProxyEnd::Client : ProxyEnd::Upstream, endReason(reset, source->lastError()));
 }
 
 void ProxyLink::endPassed(ProxyPump *pump, bool reset)
 {
+    noteSourceEnd(pump, reset); // an end the timeout held, once the fault was lifted
     if (reset) { // RST as RST: the other side is reset, whatever was on its way
         stopAll();
         (pump == m_clientToServer ? m_upstream : m_client)->reset();

@@ -64,6 +64,8 @@ private:
     void resetBoth(ProxyEnd end, const QString &reason);
     void drain(ProxySocket *socket);
     void noteEnd(ProxyEnd end, const QString &reason);
+    /** noteEnd() for the end @p pump read from its source. */
+    void noteSourceEnd(ProxyPump *pump, bool reset);
     /** Stops both pumps and the connection's timers. */
     void stopAll();
     void finish();

@@ -279,6 +279,8 @@ void ProxyPump::passEnd()
 {
     if (m_endPassed || m_stopped)
         return;
+    if (m_plan->timeout)
+        return; // passes nothing, an end no more than data (as Toxiproxy's); it goes if the fault is lifted
     if (m_plan->slowCloseMsecs > 0) {
         const qint64 now = DueTimer::now();
         if (m_endDueAt < 0)

@@ -17,7 +17,7 @@ namespace {
 
 bool isTransient(int error)
 {
-    return error == EAGAIN || error == EWOULDBLOCK || error == EINTR;
+    return error == EAGAIN || error == EWOULDBLOCK;
 }
 
 QString addressOf(const sockaddr_storage &storage)
@@ -102,24 +102,20 @@ QString ProxySocket::address(bool local) const
 
 qint64 ProxySocket::read(char *data, qint64 size)
 {
-    for (;;) {
-        const ssize_t count = ::read(m_fd, data, size_t(size));
-        if (count >= 0)
-            return count;
-        if (errno == EINTR)
-            continue;
-        if (isTransient(errno))
-            return WouldBlock;
-        m_error = errno;
-        return Failed;
-    }
+    return transfer([&] { return ::read(m_fd, data, size_t(size)); });
 }
 
 qint64 ProxySocket::write(const char *data, qint64 size)
 {
+    // MSG_NOSIGNAL: a peer gone while bytes were on their way is EPIPE here, not SIGPIPE.
+    return transfer([&] { return ::send(m_fd, data, size_t(size), MSG_NOSIGNAL); });
+}
+
+template<typename Call>
+qint64 ProxySocket::transfer(Call call)
+{
     for (;;) {
-        // MSG_NOSIGNAL: a peer gone while bytes were on their way is EPIPE here, not SIGPIPE.
-        const ssize_t count = ::send(m_fd, data, size_t(size), MSG_NOSIGNAL);
+        const ssize_t count = call();
         if (count >= 0)
             return count;
         if (errno == EINTR)

@@ -65,6 +65,10 @@ public:
     void close();
 
 private:
+    /** Runs a read or write call, again after EINTR; its count, WouldBlock or Failed. */
+    template<typename Call>
+    qint64 transfer(Call call);
+
     int m_fd = -1;
     int m_error = 0;
     bool m_writeShut = false;
