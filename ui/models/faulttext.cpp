@@ -94,7 +94,7 @@ QString FaultText::parameters(const Fault &fault)
 QString FaultText::directions(Fault::Directions directions)
 {
     switch (directions) {
-    case Fault::Directions::Both: return tr("both ways");
+    case Fault::Directions::Both: return tr("both");
     case Fault::Directions::ClientToServer: return tr("c2s");
     case Fault::Directions::ServerToClient: return tr("s2c");
     }

@@ -20,7 +20,7 @@ public:
     static QString explanation(Fault::Kind kind);
     /** The parameters the kind uses, e.g. "100 ms ± 20 ms", "chat, p 0.5", "any channel". */
     static QString parameters(const Fault &fault);
-    /** "both ways", "c2s" or "s2c". */
+    /** "both", "c2s" or "s2c". */
     static QString directions(Fault::Directions directions);
 };
 
