@@ -25,6 +25,7 @@
 #include <ui/models/messagelogmodel.h>
 #include <ui/models/payloadlibrarymodel.h>
 #include <ui/models/payloadsequencemodel.h>
+#include <ui/models/proxylistmodel.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <engine/demoscript.h>
@@ -377,7 +378,7 @@ void MainWindow::onBatchApplied(const TrafficBatch &batch)
     m_logPage->addKnownChannels(batch.channels.keys());
     if (!batch.servers.isEmpty() || !batch.proxies.isEmpty())
         updateSpawnTarget();
-    if (!batch.servers.isEmpty() || !batch.clients.isEmpty())
+    if (!batch.servers.isEmpty() || !batch.clients.isEmpty() || !batch.proxies.isEmpty())
         updateStartGuide();
     updateStatus();
 }
@@ -416,8 +417,8 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateStartGuide()
 {
-    m_startGuide->setWorkspaceEmpty(m_session->serverModel()->rowCount() == 0
-                                    && m_session->clientModel()->rowCount() == 0);
+    m_startGuide->setWorkspaceEmpty(m_session->serverModel()->rowCount() == 0 && m_session->clientModel()->rowCount() == 0
+                                    && m_session->proxyModel()->rowCount() == 0);
 }
 
 void MainWindow::onOpenWorkspace()

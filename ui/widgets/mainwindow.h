@@ -92,7 +92,7 @@ private:
     void updateSpawnTarget();
     void updateStatus();
     void updateTitle();
-    /** The start guide over the log while the workspace has no server and no client. */
+    /** The start guide over the log while the workspace has no server, no client and no proxy. */
     void updateStartGuide();
     /** True when there are no unsaved changes, or the user saved or discarded them; false: cancelled. */
     bool canDiscardWorkspace();
