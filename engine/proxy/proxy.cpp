@@ -235,8 +235,9 @@ void Proxy::setFaults(const QList<Fault> &faults)
         d->spec.faults = faults;
         d->plan = plan;
     }
+    // Blocking: once this returns, every open connection follows the new faults (the next byte read meets them).
     for (ProxyWorker *worker : d->workers)
-        QMetaObject::invokeMethod(worker, [worker, plan] { worker->setPlan(plan); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(worker, [worker, plan] { worker->setPlan(plan); }, Qt::BlockingQueuedConnection);
 }
 
 QList<Fault> Proxy::faults() const

@@ -44,7 +44,10 @@ public:
      * is invalid, the upstream does not resolve, or it cannot listen.
      */
     bool start(QString *why);
-    /** Stops listening and ends every connection (reset, both sides); it can start again. */
+    /**
+     * Stops listening and ends every connection (reset, both sides); it can start again. When it
+     * returns (and when the destructor does), no observer call is under way or to come.
+     */
     void stop();
     bool isListening() const;
     /** "HOST:PORT" it listens on, the port resolved; empty when not listening. */
@@ -53,7 +56,10 @@ public:
     /** The seed in use: the spec's, or the one picked at start. */
     quint64 seed() const;
 
-    /** Replaces the faults; the open connections take them at once. */
+    /**
+     * Replaces the faults. The open connections take them before this returns: what they read
+     * next meets the new faults. Waits for the I/O threads, so not from an observer's call.
+     */
     void setFaults(const QList<Fault> &faults);
     QList<Fault> faults() const;
     /** Ends one connection, both sides (FIN); false if it is not open. */
