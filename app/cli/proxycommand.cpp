@@ -11,16 +11,12 @@
 #include <netcore/endpoint.h>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QRandomGenerator>
 
 #include <csignal>
 
 namespace wirebench::cli {
 
 namespace {
-
-/** Seeds go into JSON as numbers: beyond 2^53 a reader in JavaScript would get another one. */
-constexpr qint64 maxSeed = (qint64(1) << 53) - 1;
 
 /** The fault flags, in the order the help lists them, with their value's form. */
 struct FaultFlag
@@ -156,12 +152,10 @@ int ProxyCommand::run(const QStringList &arguments)
     if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
         return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
     qint64 seed = 0, workers = 1;
-    if (!commandLine.integer(QStringLiteral("seed"), 1, maxSeed, &seed, &error)
+    if (!commandLine.integer(QStringLiteral("seed"), 1, qint64(ProxySpec::maxSeed), &seed, &error)
         || !commandLine.integer(QStringLiteral("workers"), 1, 64, &workers, &error))
         return CommandLine::usageError(error, usage());
-    spec.seed = quint64(seed);
-    while (spec.seed == 0)
-        spec.seed = QRandomGenerator::system()->generate64() & quint64(maxSeed);
+    spec.seed = quint64(seed); // 0: the proxy picks one
     spec.workers = int(workers);
     spec.decode = format != EventPrinter::Format::None;
     if (!spec.validate(&error))

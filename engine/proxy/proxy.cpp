@@ -182,7 +182,7 @@ bool Proxy::start(QString *why)
         return false;
     d->seed = d->spec.seed;
     while (d->seed == 0)
-        d->seed = QRandomGenerator::system()->generate64();
+        d->seed = QRandomGenerator::system()->generate64() & ProxySpec::maxSeed;
     setup->upstreamPort = d->spec.upstreamPort;
     setup->codec = d->spec.codec;
     setup->frames = d->spec.decode || hasMessageFaults(d->spec.faults);

@@ -10,6 +10,10 @@ bool ProxySpec::validate(QString *why) const
         *why = QStringLiteral("the proxy needs an upstream HOST:PORT");
         return false;
     }
+    if (seed > maxSeed) {
+        *why = QStringLiteral("the seed must be at most %1, not %2").arg(maxSeed).arg(seed);
+        return false;
+    }
     if (workers < 1 || workers > 64) {
         *why = QStringLiteral("workers must be from 1 to 64, not %1").arg(workers);
         return false;
@@ -44,7 +48,7 @@ QJsonObject ProxySpec::toJson() const
         {QStringLiteral("upstreamPort"), upstreamPort},
         {QStringLiteral("codec"), codec.toJson()},
         {QStringLiteral("faults"), faultList},
-        // A string: a JSON number loses a 64-bit seed's last digits.
+        // A string, as it is typed: a file edited by hand may hold any number, and validate() says what is wrong.
         {QStringLiteral("seed"), QString::number(seed)},
         {QStringLiteral("decode"), decode},
         {QStringLiteral("workers"), workers},

@@ -11,6 +11,9 @@ namespace wirebench {
 /** What a proxy is: where it listens, where it forwards to, how it decodes, and its faults. */
 struct ProxySpec
 {
+    /** The largest seed: a JSON number holds it exactly (and a reader in JavaScript reads the same one). */
+    static constexpr quint64 maxSeed = (quint64(1) << 53) - 1;
+
     QString name;                                  ///< how logs and events name it; may be empty
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 0;                        ///< 0: any free port
@@ -18,7 +21,7 @@ struct ProxySpec
     quint16 upstreamPort = 0;
     netcore::CodecConfig codec;                    ///< for display and message-level faults only
     QList<Fault> faults;
-    quint64 seed = 0;                              ///< of the faults' random choices; 0: one is picked at start
+    quint64 seed = 0;                              ///< of the faults' random choices, at most maxSeed; 0: one is picked at start
     bool decode = true;                            ///< report messages (false: bytes pass, nothing is decoded)
     int workers = 1;                               ///< I/O threads
 

@@ -213,12 +213,16 @@ void TestProxyFaults::specRoundTripsThroughJson()
     spec.upstreamPort = 7000;
     spec.codec = netcore::CodecConfig::line(QByteArrayLiteral("\r\n"));
     spec.faults = {parsed(Fault::Kind::DelayChannel, QStringLiteral("slow:300"))};
-    spec.seed = 0xfedcba9876543210ULL; // past 2^53: kept exact as a string
+    spec.seed = ProxySpec::maxSeed;
     spec.workers = 2;
     ProxySpec back;
     QString why;
     QVERIFY2(ProxySpec::fromJson(spec.toJson(), &back, &why), qPrintable(why));
     QCOMPARE(back, spec);
+    QVERIFY2(back.validate(&why), qPrintable(why));
+    back.seed = ProxySpec::maxSeed + 1; // a JSON number past 2^53 would not read back as itself
+    QVERIFY(!back.validate(&why));
+    QVERIFY2(why.contains(QLatin1String("seed")), qPrintable(why));
 }
 
 QTEST_GUILESS_MAIN(TestProxyFaults)

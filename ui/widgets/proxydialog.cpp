@@ -61,7 +61,7 @@ bool ProxyDialog::typedSeed(quint64 *seed) const
     const QString text = m_ui->seedEdit->text().trimmed();
     bool ok = true;
     *seed = text.isEmpty() ? 0 : text.toULongLong(&ok);
-    return ok;
+    return ok && *seed <= ProxySpec::maxSeed;
 }
 
 void ProxyDialog::updateAcceptable()
@@ -85,14 +85,15 @@ void ProxyDialog::updateAcceptable()
     quint64 seed = 0;
     const bool seedOk = typedSeed(&seed);
     m_ui->seedEdit->setToolTip(seedOk ? tr("Of the faults' random choices: the seed a run showed makes it again")
-                                      : tr("A seed is a whole number from 0 to 18446744073709551615"));
+                                      : tr("A seed is a whole number from 0 to %1").arg(ProxySpec::maxSeed));
 
     // What the engine refuses (message faults with the raw codec, ...), in its own words, once the
     // fields above are fine.
     QString specError;
     const bool fieldsOk = listenError.isEmpty() && upstreamError.isEmpty() && seedOk && m_ui->codecEditor->isValid();
     if (!seedOk)
-        specError = tr("The seed must be a whole number, or empty for a new one each start");
+        specError = tr("The seed must be a whole number up to %1, or empty for a new one each start")
+                        .arg(ProxySpec::maxSeed);
     else if (fieldsOk && !spec().validate(&specError) && specError.isEmpty())
         specError = tr("The proxy cannot run with these settings");
     FormErrors::show(m_ui->specErrorLabel, specError);
