@@ -4,6 +4,7 @@
 #include <ui/widgets/serverdialog.h>
 
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
@@ -54,8 +55,7 @@ private:
 void tst_AppTheme::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    isolateSettings(m_dir);
 }
 
 void tst_AppTheme::cleanup() { m_window.reset(); }

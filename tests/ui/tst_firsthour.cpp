@@ -1,4 +1,5 @@
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 
 #include <ui/widgets/mainwindow.h>
 #include <ui/widgets/serverdialog.h>
@@ -70,9 +71,7 @@ private:
 void tst_FirstHour::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     QVERIFY(m_portTaker.listen(QHostAddress::LocalHost));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1400, 900);

@@ -1,4 +1,5 @@
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 #include <tests/timefactor.h>
 
 #include <ui/widgets/mainwindow.h>
@@ -82,8 +83,7 @@ private:
 void tst_LoginsAndSequences::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    isolateSettings(m_dir);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 

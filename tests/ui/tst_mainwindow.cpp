@@ -1,4 +1,5 @@
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/mainwindow.h>
@@ -83,10 +84,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    // Never touch the user's settings.
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     m_workspacePath = m_dir.filePath(QStringLiteral("bench.json"));
 
     m_window = std::make_unique<MainWindow>();

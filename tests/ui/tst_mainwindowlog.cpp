@@ -1,6 +1,7 @@
-#include <tests/ui/logentries.h>
-
 #include <tests/ui/dialogdriver.h>
+
+#include <tests/ui/isolatedsettings.h>
+#include <tests/ui/logentries.h>
 
 #include <ui/widgets/mainwindow.h>
 
@@ -85,9 +86,7 @@ private:
 void TestMainWindowLog::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     m_window = std::make_unique<MainWindow>();
     m_window->setPersistent(false);
     m_window->show();

@@ -1,3 +1,4 @@
+#include <tests/ui/isolatedsettings.h>
 #include <tests/ui/logentries.h>
 
 #include <ui/widgets/mainwindow.h>
@@ -104,10 +105,7 @@ private:
 void TestMainWindowPreferences::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    // Never touch the user's settings.
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     m_systemStyle = QApplication::style()->name();
     m_systemPalette = QApplication::palette();
 

@@ -1,4 +1,5 @@
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 
 #include <ui/widgets/faultdialog.h>
 #include <ui/widgets/mainwindow.h>
@@ -80,9 +81,7 @@ private:
 void tst_ProxyPanel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -2,6 +2,7 @@
 // scenario, click Run, read the green and red rows; type a mistake and read its line; stop a long
 // sleep; open and save the file; and the window keeping all of it in its workspace.
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 #include <tests/timefactor.h>
 
 #include <ui/widgets/apptheme.h>
@@ -66,8 +67,7 @@ private:
 void tst_ScenarioPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    isolateSettings(m_dir);
 }
 
 void tst_ScenarioPage::init()

@@ -1,4 +1,5 @@
 #include <tests/ui/dialogdriver.h>
+#include <tests/ui/isolatedsettings.h>
 
 #include <ui/widgets/mainwindow.h>
 #include <ui/widgets/serverdialog.h>
@@ -59,9 +60,7 @@ private:
 void TestServerResponderWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QSettings(QStringLiteral("Wirebench"), QStringLiteral("wirebench")).clear();
+    isolateSettings(m_dir);
     m_window = std::make_unique<MainWindow>();
     m_window->setPersistent(false);
     m_window->resize(1400, 900);
