@@ -42,10 +42,23 @@ def x_display():
             number = ready.readline().strip()  # written once the server accepts clients
         if not number:
             raise RuntimeError("Xvfb did not start")
-        yield ":" + number
+        display = ":" + number
+        wait_until_accepting(display)
+        yield display
     finally:
         server.kill()
         server.wait()
+
+
+def wait_until_accepting(display):
+    """Waits until a client can connect to DISPLAY: once, under ASan, the GUI started right after
+    -displayfd answered and could not connect, while xwininfo a moment later could."""
+    env = dict(os.environ, DISPLAY=display)
+    deadline = time.monotonic() + wbcli.WAIT
+    while subprocess.run(["xwininfo", "-root"], capture_output=True, env=env).returncode != 0:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"Xvfb on {display} accepts no client")
+        time.sleep(0.05)  # polling an outside server: there is no event to wait on
 
 
 def wait_for_window(env, name, process):
