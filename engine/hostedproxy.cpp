@@ -7,28 +7,9 @@
 #include <netcore/error.h>
 #include <netcore/messageview.h>
 
-#include <algorithm>
-
 namespace wirebench {
 
 namespace {
-
-/** True for the codec's complaints about the bytes: the proxy forwards them anyway. */
-bool isDecodeError(netcore::ErrorCode code)
-{
-    switch (code) {
-    case netcore::ErrorCode::UnknownMessageType:
-    case netcore::ErrorCode::InvalidChannelName:
-    case netcore::ErrorCode::InvalidText:
-    case netcore::ErrorCode::InvalidJson:
-    case netcore::ErrorCode::InvalidCbor:
-    case netcore::ErrorCode::StripBeyondFrame:
-    case netcore::ErrorCode::InvalidReceipt:
-        return true;
-    default:
-        return netcore::isStreamError(code);
-    }
-}
 
 QString endName(ProxyEnd end)
 {
@@ -151,9 +132,7 @@ ProxyState HostedProxy::state() const
     state.listening = m_proxy->isListening();
     state.boundPort = state.listening ? m_proxy->port() : 0;
     state.seed = m_proxy->seed();
-    state.connections = m_proxy->connections();
-    std::sort(state.connections.begin(), state.connections.end(),
-              [](const ProxyConnectionState &a, const ProxyConnectionState &b) { return a.id < b.id; });
+    state.connections = m_proxy->connections(); // by id
     return state;
 }
 
@@ -188,7 +167,7 @@ void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fau
 void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error)
 {
     QString text = QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message);
-    if (direction && isDecodeError(error.code)) {
+    if (direction) { // a direction's error is the codec's: the bytes pass on regardless
         const QString way = directionName(logDirection(*direction));
         text = netcore::isStreamError(error.code) ? tr("%1 bytes: %2; they pass on, undecoded from here").arg(way, text)
                                                   : tr("%1 bytes: %2; the frame passes on").arg(way, text);

@@ -51,12 +51,12 @@ bool parseProbability(const QString &text, double *value, QString *why)
     return true;
 }
 
-/** "CHANNEL[:SUFFIX]" split at its last colon (a channel name may hold colons: "a:b:0.5"). */
-void splitChannel(const QString &value, QString *channel, QString *suffix)
+/** "HEAD[:TAIL]" split at its last colon (a channel name may hold colons: "a:b:0.5"); a null tail without one. */
+void splitAtLastColon(const QString &value, QString *head, QString *tail)
 {
     const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
-    *channel = colon < 0 ? value : value.left(colon);
-    *suffix = colon < 0 ? QString() : value.mid(colon + 1);
+    *head = colon < 0 ? value : value.left(colon);
+    *tail = colon < 0 ? QString() : value.mid(colon + 1);
 }
 
 QString number(double probability)
@@ -137,12 +137,6 @@ bool Fault::parse(Kind kind, const QString &value, Fault *fault, QString *why)
     Fault parsed;
     parsed.kind = kind;
     const QString name = QStringLiteral("--") + kindName(kind);
-    QString head = value, tail;
-    const qsizetype colon = value.indexOf(QLatin1Char(':'));
-    if (colon >= 0 && (kind == Kind::Slice)) {
-        head = value.left(colon);
-        tail = value.mid(colon + 1);
-    }
     bool ok = true;
     switch (kind) {
     case Kind::Latency:
@@ -154,20 +148,21 @@ bool Fault::parse(Kind kind, const QString &value, Fault *fault, QString *why)
     case Kind::Bandwidth:
         ok = parseCount(value, 1, std::numeric_limits<int>::max(), &parsed.amount, name, why);
         break;
-    case Kind::Slice:
+    case Kind::Slice: {
+        QString head, tail;
+        splitAtLastColon(value, &head, &tail);
         ok = parseCount(head, 1, 64 * 1024 * 1024, &parsed.amount, name + QStringLiteral("'s BYTES"), why)
             && (tail.isNull() || parseCount(tail, 0, maxMsecs * 1000, &parsed.extra, name + QStringLiteral("'s DELAY_US"), why));
         break;
+    }
     case Kind::LimitData:
         ok = parseCount(value, 0, std::numeric_limits<qint64>::max(), &parsed.amount, name, why);
         break;
     case Kind::Drop:
     case Kind::Duplicate: {
         QString probability;
-        splitChannel(value, &parsed.channel, &probability);
-        ok = !probability.isNull() ? parseProbability(probability, &parsed.probability, why) : true;
-        if (ok && probability.isNull())
-            parsed.channel = value;
+        splitAtLastColon(value, &parsed.channel, &probability);
+        ok = probability.isNull() || parseProbability(probability, &parsed.probability, why);
         break;
     }
     case Kind::Corrupt:
@@ -175,7 +170,7 @@ bool Fault::parse(Kind kind, const QString &value, Fault *fault, QString *why)
         break;
     case Kind::DelayChannel: {
         QString msecs;
-        splitChannel(value, &parsed.channel, &msecs);
+        splitAtLastColon(value, &parsed.channel, &msecs);
         ok = !msecs.isNull() && parseCount(msecs, 0, maxMsecs, &parsed.amount, name + QStringLiteral("'s MS"), why);
         if (msecs.isNull())
             *why = QStringLiteral("%1 takes CHANNEL:MS, not \"%2\"").arg(name, value);

@@ -240,7 +240,7 @@ void ProxyLink::closeBoth(ProxyEnd end, const QString &reason)
     }
     m_drainTimer = singleShotTimer(this, [this] { finish(); });
     m_drainTimer->start(drainDeadlineMsecs);
-    if (!m_client->isOpen() && (!m_upstream || !m_upstream->isOpen()))
+    if (bothClosed())
         finish();
 }
 
@@ -267,8 +267,13 @@ void ProxyLink::drain(ProxySocket *socket)
             break;
     }
     socket->close();
-    if (!m_client->isOpen() && (!m_upstream || !m_upstream->isOpen()))
+    if (bothClosed())
         finish();
+}
+
+bool ProxyLink::bothClosed() const
+{
+    return !m_client->isOpen() && (!m_upstream || !m_upstream->isOpen());
 }
 
 void ProxyLink::noteEnd(ProxyEnd end, const QString &reason)

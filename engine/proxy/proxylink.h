@@ -63,6 +63,7 @@ private:
     void closeBoth(ProxyEnd end, const QString &reason);
     void resetBoth(ProxyEnd end, const QString &reason);
     void drain(ProxySocket *socket);
+    bool bothClosed() const;
     void noteEnd(ProxyEnd end, const QString &reason);
     /** noteEnd() for the end @p pump read from its source. */
     void noteSourceEnd(ProxyPump *pump, bool reset);

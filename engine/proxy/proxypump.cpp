@@ -114,13 +114,7 @@ void ProxyPump::forward(QByteArrayView bytes)
         updateReading();
         return;
     }
-    qint64 due = 0;
-    if (m_plan->latencyMsecs > 0 || m_plan->jitterMsecs > 0) {
-        const qint64 delay = qMax<qint64>(0, m_plan->latencyMsecs + m_random.spread(m_plan->jitterMsecs));
-        due = qMax(DueTimer::now() + delay * nanosPerMsec, m_lastDue); // jitter never reorders
-        m_lastDue = due;
-    }
-    m_queue.push_back({bytes.toByteArray(), 0, due});
+    m_queue.push_back({bytes.toByteArray(), 0, dueFrom(DueTimer::now())});
     m_queuedBytes += bytes.size();
     updateReading();
     flush();
@@ -258,19 +252,22 @@ void ProxyPump::account(qint64 written, qint64 now)
         m_nextWriteAt = now + m_plan->sliceDelayMicros * 1000;
 }
 
+qint64 ProxyPump::dueFrom(qint64 now)
+{
+    if (m_plan->latencyMsecs == 0 && m_plan->jitterMsecs == 0)
+        return 0;
+    const qint64 delay = qMax<qint64>(0, m_plan->latencyMsecs + m_random.spread(m_plan->jitterMsecs));
+    m_lastDue = qMax(now + delay * nanosPerMsec, m_lastDue); // jitter never reorders
+    return m_lastDue;
+}
+
 void ProxyPump::releaseHeld(qint64 now)
 {
     while (!m_held.empty() && m_held.front().releaseAt <= now) {
         const QByteArray bytes = std::move(m_held.front().bytes);
         m_held.pop_front();
         m_heldBytes -= bytes.size();
-        qint64 due = 0;
-        if (m_plan->latencyMsecs > 0 || m_plan->jitterMsecs > 0) {
-            due = qMax(now + qMax<qint64>(0, m_plan->latencyMsecs + m_random.spread(m_plan->jitterMsecs)) * nanosPerMsec,
-                       m_lastDue);
-            m_lastDue = due;
-        }
-        m_queue.push_back({bytes, 0, due});
+        m_queue.push_back({bytes, 0, dueFrom(now)});
         m_queuedBytes += bytes.size();
     }
 }

@@ -100,6 +100,8 @@ private:
     /** How much of @p wanted may be written now under slicing and bandwidth; 0 with @p wakeAt set if none. */
     qint64 allowance(qint64 wanted, qint64 now, qint64 *wakeAt);
     void account(qint64 written, qint64 now);
+    /** When bytes that arrived @p now may leave: latency ± jitter, never before those queued earlier. */
+    qint64 dueFrom(qint64 now);
     void releaseHeld(qint64 now);
     void passEnd();
     void onTimer();
