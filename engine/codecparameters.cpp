@@ -183,4 +183,61 @@ bool CodecParameters::toConfig(const QHash<QString, QString> &values, Naming nam
     return true;
 }
 
+bool CodecParameters::fromJson(const QJsonValue &value, CodecConfig *config, Problem *problem)
+{
+    QHash<QString, QString> values;
+    if (value.isString()) {
+        values.insert(QStringLiteral("codec"), value.toString());
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QJsonValue parameter = it.value();
+            if (parameter.isString()) {
+                values.insert(it.key(), parameter.toString());
+            } else if (parameter.isDouble() && parameter.toDouble() == double(parameter.toInteger())) {
+                values.insert(it.key(), QString::number(parameter.toInteger()));
+            } else if (parameter.isDouble()) {
+                values.insert(it.key(), QString::number(parameter.toDouble()));
+            } else {
+                *problem = {it.key(), tr("\"%1\" must be a string or a number").arg(it.key())};
+                return false;
+            }
+        }
+    } else {
+        *problem = {{}, tr("\"codec\" is a codec's name (\"line\") or an object: "
+                           "{\"codec\": \"line\", \"delimiter\": \"\\\\r\\\\n\"}")};
+        return false;
+    }
+    return toConfig(values, Naming::Keys, config, problem);
+}
+
+QJsonObject CodecParameters::toJson(const CodecConfig &config)
+{
+    QJsonObject object{{QStringLiteral("codec"), CodecConfig::kindName(config.kind)}};
+    switch (config.kind) {
+    case CodecConfig::Kind::Envelope:
+        object.insert(QStringLiteral("max-frame"), double(config.maxFrameSize));
+        break;
+    case CodecConfig::Kind::Length:
+        object.insert(QStringLiteral("length-bytes"), config.lengthFieldLength);
+        object.insert(QStringLiteral("length-offset"), config.lengthFieldOffset);
+        object.insert(QStringLiteral("length-adjust"), double(config.lengthAdjustment));
+        if (config.initialBytesToStrip >= 0)
+            object.insert(QStringLiteral("strip"), config.initialBytesToStrip);
+        object.insert(QStringLiteral("byte-order"),
+                      config.byteOrder == QSysInfo::LittleEndian ? QStringLiteral("little") : QStringLiteral("big"));
+        object.insert(QStringLiteral("payload"), netcore::messageTypeName(config.payloadType));
+        object.insert(QStringLiteral("max-frame"), double(config.maxFrameSize));
+        break;
+    case CodecConfig::Kind::Line:
+        object.insert(QStringLiteral("delimiter"), netcore::escape(config.delimiter));
+        object.insert(QStringLiteral("payload"), netcore::messageTypeName(config.payloadType));
+        object.insert(QStringLiteral("max-frame"), config.maxLineLength);
+        break;
+    case CodecConfig::Kind::Raw:
+        break;
+    }
+    return object;
+}
+
 } // namespace wirebench

@@ -4,6 +4,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QHash>
+#include <QtCore/QJsonObject>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -47,6 +48,16 @@ public:
      */
     static bool toConfig(const QHash<QString, QString> &values, Naming naming, netcore::CodecConfig *config,
                          Problem *problem);
+    /**
+     * The same for a file's codec: a name (`"line"`) or an object of parameters whose values are
+     * strings or numbers (`{"codec": "line", "delimiter": "\\r\\n"}`).
+     */
+    static bool fromJson(const QJsonValue &value, netcore::CodecConfig *config, Problem *problem);
+    /**
+     * The parameters that make @p config again, as fromJson() reads them: "codec" and every
+     * parameter its kind has (a python-comms preset comes back as the length codec it is).
+     */
+    static QJsonObject toJson(const netcore::CodecConfig &config);
 
 private:
     static QList<netcore::CodecConfig::Kind> kindsOf(const QString &name);

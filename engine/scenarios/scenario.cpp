@@ -152,32 +152,9 @@ bool Scenario::parseClient(const QJsonObject &object, ScenarioClient *client, Js
 
 bool Scenario::parseCodec(const QJsonValue &value, netcore::CodecConfig *codec, JsonProblem *problem)
 {
-    QHash<QString, QString> values;
-    if (value.isString()) {
-        values.insert(QStringLiteral("codec"), value.toString());
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            const QJsonValue parameter = it.value();
-            if (parameter.isString()) {
-                values.insert(it.key(), parameter.toString());
-            } else if (parameter.isDouble() && parameter.toDouble() == double(parameter.toInteger())) {
-                values.insert(it.key(), QString::number(parameter.toInteger()));
-            } else if (parameter.isDouble()) {
-                values.insert(it.key(), QString::number(parameter.toDouble()));
-            } else {
-                *problem = {JsonProblem::key(it.key()), tr("\"%1\" must be a string or a number").arg(it.key())};
-                return false;
-            }
-        }
-    } else {
-        *problem = {{}, tr("\"codec\" is a codec's name (\"line\") or an object: "
-                           "{\"codec\": \"line\", \"delimiter\": \"\\\\r\\\\n\"}")};
-        return false;
-    }
     CodecParameters::Problem why;
-    if (!CodecParameters::toConfig(values, CodecParameters::Naming::Keys, codec, &why)) {
-        *problem = {value.isString() ? QString() : JsonProblem::key(why.name), why.message};
+    if (!CodecParameters::fromJson(value, codec, &why)) {
+        *problem = {value.isObject() && !why.name.isEmpty() ? JsonProblem::key(why.name) : QString(), why.message};
         return false;
     }
     return true;
