@@ -4,9 +4,11 @@
 #include <app/cli/benchcommand.h>
 #include <app/cli/commandline.h>
 #include <app/cli/democommand.h>
+#include <app/cli/diffcommand.h>
 #include <app/cli/eventprinter.h>
 #include <app/cli/exitcodes.h>
 #include <app/cli/proxycommand.h>
+#include <app/cli/replaycommand.h>
 #include <app/cli/runcommand.h>
 #include <app/cli/sendcommand.h>
 #include <app/cli/servecommand.h>
@@ -28,6 +30,9 @@ QString generalUsage()
         "  send HOST:PORT   send messages in the order given; print the replies\n"
         "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
         "  proxy            sit between a client and --upstream: show both ways, inject faults\n"
+        "  replay FILE      play a recording's client side against a server and compare\n"
+        "                   the answers (--to), or its server side (--as-server)\n"
+        "  diff A B         compare two recordings\n"
         "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
         "  help [COMMAND]   this help, or a command's\n\n"
@@ -48,6 +53,10 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(RunCommand::usage());
     if (command == QLatin1String("proxy"))
         return CommandLine::printHelp(ProxyCommand::usage());
+    if (command == QLatin1String("replay"))
+        return CommandLine::printHelp(ReplayCommand::usage());
+    if (command == QLatin1String("diff"))
+        return CommandLine::printHelp(DiffCommand::usage());
     if (command == QLatin1String("bench"))
         return CommandLine::printHelp(BenchCommand::usage());
     if (command == QLatin1String("demo"))
@@ -80,6 +89,10 @@ int run(QStringList arguments)
         return RunCommand().run(arguments);
     if (command == QLatin1String("proxy"))
         return ProxyCommand().run(arguments);
+    if (command == QLatin1String("replay"))
+        return ReplayCommand().run(arguments);
+    if (command == QLatin1String("diff"))
+        return DiffCommand().run(arguments);
     if (command == QLatin1String("bench"))
         return BenchCommand().run(arguments);
     if (command == QLatin1String("demo"))

@@ -4,9 +4,12 @@
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
 #include <app/cli/proxyeventprinter.h>
+#include <app/cli/recordoption.h>
 #include <app/cli/signalwatcher.h>
 
 #include <engine/proxy/proxy.h>
+#include <engine/recording/proxyrecording.h>
+#include <engine/recording/recorder.h>
 
 #include <netcore/endpoint.h>
 
@@ -61,6 +64,7 @@ QList<OptionSpec> proxySpecs()
          QStringLiteral("seed of the random choices (jitter, probabilities), to repeat a run; default: picked and printed")},
         {QStringLiteral("workers"), QStringLiteral("N"), QStringLiteral("I/O threads (default 1)")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"), QStringLiteral("jsonl (default), text or none")},
+        RecordOption::spec(),
         {QStringLiteral("help"), {}, QStringLiteral("show this help")},
     };
     return specs;
@@ -157,15 +161,24 @@ int ProxyCommand::run(const QStringList &arguments)
         return CommandLine::usageError(error, usage());
     spec.seed = quint64(seed); // 0: the proxy picks one
     spec.workers = int(workers);
-    spec.decode = format != EventPrinter::Format::None;
+    spec.decode = format != EventPrinter::Format::None || commandLine.isSet(QStringLiteral("record"));
     if (!spec.validate(&error))
         return CommandLine::usageError(error, usage());
 
     m_printer = std::make_unique<ProxyEventPrinter>(format);
-    m_proxy = std::make_unique<Proxy>(spec, m_printer.get());
-    if (!m_proxy->start(&error)) {
+    ProxyObserver *observer = m_printer.get();
+    if (!RecordOption::start(commandLine, spec.codec, QStringLiteral("proxy"), &m_recorder, &error)) {
         CommandLine::printError(error);
         return ExitFailure;
+    }
+    if (m_recorder) {
+        m_recording = std::make_unique<ProxyRecording>(m_recorder.get(), m_printer.get());
+        observer = m_recording.get();
+    }
+    m_proxy = std::make_unique<Proxy>(spec, observer);
+    if (!m_proxy->start(&error)) {
+        CommandLine::printError(error);
+        return RecordOption::finish(m_recorder.get(), ExitFailure);
     }
     SignalWatcher signalWatcher({SIGINT, SIGTERM});
     connect(&signalWatcher, &SignalWatcher::signalReceived, this, [] { QCoreApplication::exit(ExitOk); });
@@ -175,7 +188,7 @@ int ProxyCommand::run(const QStringList &arguments)
                                 .arg(m_proxy->seed()));
     const int exitCode = QCoreApplication::exec();
     m_proxy.reset(); // resets what is still open; its I/O threads end before the printer goes
-    return exitCode;
+    return RecordOption::finish(m_recorder.get(), exitCode);
 }
 
 } // namespace wirebench::cli

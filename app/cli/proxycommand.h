@@ -6,6 +6,8 @@
 
 namespace wirebench {
 class Proxy;
+class ProxyRecording;
+class Recorder;
 }
 
 namespace wirebench::cli {
@@ -34,6 +36,8 @@ public:
 
 private:
     std::unique_ptr<ProxyEventPrinter> m_printer; ///< declared first: it outlives the proxy's I/O threads
+    std::unique_ptr<Recorder> m_recorder;         ///< with --record; likewise
+    std::unique_ptr<ProxyRecording> m_recording;
     std::unique_ptr<Proxy> m_proxy;
 };
 

@@ -2,7 +2,9 @@
 
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/recordoption.h>
 
+#include <engine/recording/recorder.h>
 #include <engine/scenarios/junitreport.h>
 #include <engine/scenarios/scenario.h>
 
@@ -21,6 +23,7 @@ QList<OptionSpec> runSpecs()
          QStringLiteral("write a JUnit XML report: a testcase per top-level step")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"),
          QStringLiteral("a line per step: jsonl (default), text or none")},
+        RecordOption::spec(),
         {QStringLiteral("help"), {}, QStringLiteral("show this help")},
     };
 }
@@ -54,7 +57,7 @@ RunCommand::~RunCommand() = default;
 QString RunCommand::usage()
 {
     return QStringLiteral(
-               "Usage: wirebench-cli run SCENARIO.json [--junit FILE] [--events FORMAT]\n\n"
+               "Usage: wirebench-cli run SCENARIO.json [--junit FILE] [--events FORMAT] [--record FILE]\n\n"
                "Connects the scenario's clients (plain TCP), then runs its steps in order:\n"
                "sends, expectations of what a client receives (5000 ms unless the step or\n"
                "the scenario says \"timeout_ms\"), expected closes, sleeps and repeats. Stops\n"
@@ -91,7 +94,20 @@ int RunCommand::run(const QStringList &arguments)
         return ExitBadArguments;
     }
 
+    // A recording has one codec: clients that speak different ones cannot share it.
+    for (const ScenarioClient &client : scenario.clients()) {
+        if (commandLine.isSet(QStringLiteral("record")) && !(client.codec == scenario.clients().first().codec))
+            return CommandLine::usageError(QStringLiteral("--record: the scenario's clients speak different codecs, "
+                                                          "and a recording has one"), usage());
+    }
+    std::unique_ptr<Recorder> recorder;
+    if (!RecordOption::start(commandLine, scenario.clients().first().codec, QStringLiteral("run"), &recorder, &error)) {
+        CommandLine::printError(error);
+        return ExitFailure;
+    }
+
     ScenarioRunner runner(scenario);
+    runner.setRecorder(recorder.get());
     connect(&runner, &ScenarioRunner::stepFinished, this, &RunCommand::onStepFinished);
     connect(&runner, &ScenarioRunner::finished, this, &RunCommand::onFinished);
     const QDateTime started = QDateTime::currentDateTime();
@@ -116,7 +132,7 @@ int RunCommand::run(const QStringList &arguments)
                 exitCode = ExitFailure;
         }
     }
-    return exitCode;
+    return RecordOption::finish(recorder.get(), exitCode);
 }
 
 void RunCommand::onStepFinished(const StepResult &result)

@@ -4,9 +4,11 @@
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
 #include <app/cli/payloadoptions.h>
+#include <app/cli/recordoption.h>
 #include <app/cli/tlsoptions.h>
 
 #include <engine/clientsetup.h>
+#include <engine/recording/recorder.h>
 
 #include <netcore/client.h>
 #include <netcore/codec.h>
@@ -38,6 +40,7 @@ QList<OptionSpec> sendSpecs()
         {QStringLiteral("timeout"), QStringLiteral("MS"),
          QStringLiteral("give up after MS ms and exit 3 (default 10000)")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"), QStringLiteral("jsonl (default), text or none")},
+        RecordOption::spec(),
         {QStringLiteral("help"), {}, QStringLiteral("show this help")},
     };
     return specs;
@@ -120,6 +123,10 @@ int SendCommand::parse(const QStringList &arguments)
     }
     if (m_messages.isEmpty() && m_expect == 0)
         return CommandLine::usageError(QStringLiteral("nothing to send: give a payload option or --expect"), usage());
+    if (!RecordOption::start(commandLine, m_spec.codec, QStringLiteral("send"), &m_recorder, &error)) {
+        CommandLine::printError(error);
+        return ExitFailure;
+    }
     return -1;
 }
 
@@ -144,17 +151,21 @@ int SendCommand::run(const QStringList &arguments)
     m_client->connectToHost(m_spec.host, m_spec.port);
     const int exitCode = QCoreApplication::exec();
     m_client.reset();
-    return exitCode;
+    return RecordOption::finish(m_recorder.get(), exitCode);
 }
 
 void SendCommand::onConnected()
 {
     m_connected = true;
+    if (m_recorder)
+        m_recorder->connected(1, QStringLiteral("send (port %1)").arg(m_client->localPort()));
     for (const netcore::Message &message : std::as_const(m_messages)) {
         if (!m_client->send(message)) {
             finish(ExitFailure);  // onErrorOccurred() has printed why
             return;
         }
+        if (m_recorder)
+            m_recorder->message(1, ProxyDirection::ClientToServer, message);
     }
     if (m_expect == 0)
         closeAndFinish(ExitOk);
@@ -162,6 +173,8 @@ void SendCommand::onConnected()
 
 void SendCommand::onMessageReceived(const netcore::Message &message)
 {
+    if (m_recorder && !m_finished) // all that came, the expected and what followed them
+        m_recorder->message(1, ProxyDirection::ServerToClient, message);
     // What arrives after the expected messages (while closing) is not part of the answer.
     if (m_finished || (m_expect > 0 && m_received >= m_expect))
         return;
@@ -174,6 +187,8 @@ void SendCommand::onErrorOccurred(const netcore::Error &error)
 {
     if (m_finished)
         return;
+    if (m_recorder && m_connected)
+        m_recorder->error(1, error, ProxyDirection::ServerToClient);
     if (!m_connected) {
         CommandLine::printError(error.message);
         finish(ExitFailure);
@@ -188,6 +203,8 @@ void SendCommand::onDisconnected(netcore::DisconnectReason reason, const QString
 {
     if (m_closing || m_finished)
         return;
+    if (m_recorder)
+        m_recorder->disconnected(1, reason, detail, false);
     m_printer.disconnected(1, m_peer, reason, detail);
     CommandLine::printError(QStringLiteral("connection closed after %1 of %2 expected messages: %3")
                                 .arg(m_received).arg(m_expect).arg(detail.isEmpty() ? netcore::disconnectReasonName(reason) : detail));
@@ -226,6 +243,8 @@ void SendCommand::closeAndFinish(int exitCode)
         return;
     }
     m_client->disconnectFromHost();
+    if (m_recorder)
+        m_recorder->disconnected(1, netcore::DisconnectReason::ClosedLocally, {}, false);
     finish(exitCode);
 }
 

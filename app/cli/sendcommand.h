@@ -17,6 +17,10 @@ class Client;
 struct Error;
 }
 
+namespace wirebench {
+class Recorder;
+}
+
 namespace wirebench::cli {
 
 /**
@@ -53,6 +57,7 @@ private:
     /** Leaves the event loop with @p exitCode; later calls are ignored. */
     void finish(int exitCode);
 
+    std::unique_ptr<Recorder> m_recorder; ///< with --record
     ClientSpec m_spec; ///< where, with which codec, TLS and receipts: as the app spawns a client
     std::unique_ptr<netcore::Client> m_client;
     EventPrinter m_printer;

@@ -3,9 +3,11 @@
 #include <app/cli/codecoptions.h>
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/recordoption.h>
 #include <app/cli/signalwatcher.h>
 #include <app/cli/tlsoptions.h>
 
+#include <engine/recording/recorder.h>
 #include <engine/responders/responderfactory.h>
 #include <engine/responders/responderhost.h>
 #include <engine/responders/scriptresponder.h>
@@ -28,6 +30,27 @@ namespace wirebench::cli {
 namespace {
 
 constexpr int closeDeadlineMsecs = 3000;
+
+/**
+ * Echoes or relays @p message from @p connection as @p mode says, and records each copy sent
+ * (with a @p recorder: a relay then goes out one recipient at a time). Thread-safe.
+ */
+template <typename MessageOrView>
+void answer(netcore::Server *server, Recorder *recorder, ServerMode mode, quint64 connection,
+            const MessageOrView &message)
+{
+    if (mode == ServerMode::Echo) {
+        if (server->send(connection, message) && recorder)
+            recorder->message(connection, ProxyDirection::ServerToClient, message);
+    } else if (mode == ServerMode::Relay && !recorder) {
+        server->broadcast(message, connection);
+    } else if (mode == ServerMode::Relay) {
+        for (const netcore::ConnectionInfo &info : server->connections()) {
+            if (info.id != connection && server->send(info.id, message))
+                recorder->message(info.id, ProxyDirection::ServerToClient, message);
+        }
+    }
+}
 
 QList<OptionSpec> serveSpecs()
 {
@@ -56,6 +79,7 @@ QList<OptionSpec> serveSpecs()
          QStringLiteral("close a connection that sends nothing for MS ms (default 0, never)")},
         {QStringLiteral("events"), QStringLiteral("FORMAT"),
          QStringLiteral("jsonl (default), text or none")},
+        RecordOption::spec(),
         {QStringLiteral("help"), {}, QStringLiteral("show this help")},
     };
     return specs;
@@ -151,19 +175,25 @@ int ServeCommand::run(const QStringList &arguments)
         }
     }
 
+    if (!RecordOption::start(commandLine, spec.codec, QStringLiteral("serve"), &m_recorder, &error)) {
+        CommandLine::printError(error);
+        return ExitFailure;
+    }
+
     m_mode = spec.mode;
     m_server = ServerSetup::create(spec);
     if (!ServerSetup::configure(spec, m_server.get(), &error)) {
         CommandLine::printError(error); // what is left after the checks above: a file that cannot be read
-        return ExitFailure;
+        return RecordOption::finish(m_recorder.get(), ExitFailure);
     }
     // Echo and relay answer in the I/O thread; the main thread only sees what it must print.
-    // Receipts confirm what the main thread delivered, so with them it answers too.
+    // Receipts confirm what the main thread delivered, so with them it answers (and records) too.
     const bool printMessages = m_printer.format() != EventPrinter::Format::None;
     m_answersInMainThread = spec.receipts;
     if (responder) {
         m_responderHost = std::make_unique<ResponderHost>(m_server.get());
         m_responderHost->setPassingOn(printMessages);
+        m_responderHost->setRecorder(m_recorder.get());
         m_responderHost->setResponder(std::move(responder));
         connect(m_responderHost.get(), &ResponderHost::logged, this,
                 [this](quint64 connection, const QString &text) { m_printer.log(connection, peerOf(connection), text); });
@@ -171,14 +201,20 @@ int ServeCommand::run(const QStringList &arguments)
                 [this](quint64 connection, const QString &code, const QString &message) {
                     m_printer.responderError(connection, peerOf(connection), code, message);
                 });
-    } else if (!spec.receipts && (m_mode != ServerMode::Silent || !printMessages)) {
+    } else if (!spec.receipts && (m_mode != ServerMode::Silent || !printMessages || m_recorder)) {
+        // Recorded where it happens, so an answer comes after what it answers in the file.
         netcore::Server *server = m_server.get();
+        Recorder *recorder = m_recorder.get();
         const ServerMode mode = m_mode;
-        m_server->setMessageHandler([server, mode, printMessages](quint64 connection, const netcore::MessageView &message) {
-            if (mode == ServerMode::Echo)
-                server->send(connection, message);
-            else if (mode == ServerMode::Relay)
-                server->broadcast(message, connection);
+        if (recorder) {
+            m_server->setConnectionHandler(
+                [recorder](const netcore::ConnectionInfo &info) { recorder->connected(info.id, info.peerString()); });
+        }
+        m_server->setMessageHandler([server, recorder, mode, printMessages](quint64 connection,
+                                                                            const netcore::MessageView &message) {
+            if (recorder)
+                recorder->message(connection, ProxyDirection::ClientToServer, message);
+            answer(server, recorder, mode, connection, message);
             return !printMessages;
         });
     }
@@ -193,7 +229,7 @@ int ServeCommand::run(const QStringList &arguments)
 
     if (!m_server->listen(address, endpoint.port)) {
         CommandLine::printError(QStringLiteral("cannot listen on %1: %2").arg(endpoint.toString(), m_server->errorString()));
-        return ExitFailure;
+        return RecordOption::finish(m_recorder.get(), ExitFailure);
     }
     EventPrinter::printLine(QStringLiteral("listening on %1")
                                 .arg(netcore::Endpoint::format(m_server->serverAddress(), m_server->serverPort())));
@@ -202,11 +238,13 @@ int ServeCommand::run(const QStringList &arguments)
         m_responderHost->setResponder({}); // a script's thread stops here, while the server it sends to is alive
     m_server.reset();
     m_responderHost.reset(); // after the server: its I/O threads call the host's handlers
-    return exitCode;
+    return RecordOption::finish(m_recorder.get(), exitCode);
 }
 
 void ServeCommand::onClientConnected(const netcore::ConnectionInfo &info)
 {
+    if (m_recorder && m_answersInMainThread) // else the connection handler recorded it
+        m_recorder->connected(info.id, info.peerString());
     m_peers.insert(info.id, info.peerString());
     m_printer.connected(info.id, info.peerString());
 }
@@ -215,6 +253,8 @@ void ServeCommand::onClientDisconnected(const netcore::ConnectionInfo &info,
                                         netcore::DisconnectReason reason, const QString &detail)
 {
     m_peers.remove(info.id);
+    if (m_recorder)
+        m_recorder->disconnected(info.id, reason, detail, true);
     m_printer.disconnected(info.id, info.peerString(), reason, detail);
     exitWhenClosed();
 }
@@ -228,15 +268,16 @@ void ServeCommand::onMessageReceived(quint64 connection, const netcore::Message 
 {
     m_printer.message(connection, peerOf(connection), message);
     if (!m_answersInMainThread)
-        return; // the message handler has answered already
-    if (m_mode == ServerMode::Echo)
-        m_server->send(connection, message);
-    else if (m_mode == ServerMode::Relay)
-        m_server->broadcast(message, connection);
+        return; // the message handler has answered (and recorded) already
+    if (m_recorder)
+        m_recorder->message(connection, ProxyDirection::ClientToServer, message);
+    answer(m_server.get(), m_recorder.get(), m_mode, connection, message);
 }
 
 void ServeCommand::onErrorOccurred(const netcore::Error &error)
 {
+    if (m_recorder && error.connection != 0)
+        m_recorder->error(error.connection, error, ProxyDirection::ClientToServer);
     m_printer.error(error.connection, peerOf(error.connection), error);
 }
 

@@ -19,6 +19,7 @@ class Message;
 }
 
 namespace wirebench {
+class Recorder;
 class ResponderHost;
 }
 
@@ -56,7 +57,8 @@ private:
 
     QString peerOf(quint64 connection) const;
 
-    std::unique_ptr<ResponderHost> m_responderHost; ///< with --responder; declared first, so it outlives the server
+    std::unique_ptr<Recorder> m_recorder;           ///< with --record; declared first, so it outlives the server
+    std::unique_ptr<ResponderHost> m_responderHost; ///< with --responder; likewise
     std::unique_ptr<netcore::Server> m_server;
     EventPrinter m_printer;
     ServerMode m_mode = ServerMode::Silent;

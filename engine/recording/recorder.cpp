@@ -85,6 +85,26 @@ void Recorder::error(quint64 connection, std::optional<ProxyDirection> direction
     record(std::move(event));
 }
 
+void Recorder::error(quint64 connection, const netcore::Error &error, ProxyDirection incoming)
+{
+    using Code = netcore::ErrorCode;
+    bool decoding = netcore::isStreamError(error.code);
+    switch (error.code) {
+    case Code::UnknownMessageType:
+    case Code::InvalidChannelName:
+    case Code::InvalidText:
+    case Code::InvalidJson:
+    case Code::InvalidCbor:
+    case Code::StripBeyondFrame:
+    case Code::InvalidReceipt:
+        decoding = true;
+        break;
+    default:
+        break;
+    }
+    this->error(connection, decoding ? std::optional<ProxyDirection>(incoming) : std::nullopt, error);
+}
+
 void Recorder::disconnected(quint64 connection, const QString &side, const QString &reason, const QString &detail)
 {
     RecordedEvent event;

@@ -47,6 +47,8 @@ public:
     void message(quint64 connection, ProxyDirection direction, const netcore::Message &message);
     void message(quint64 connection, ProxyDirection direction, const netcore::MessageView &message);
     void error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error);
+    /** An error a netcore side reports: a decoding one is about what came @p incoming, others have no direction. */
+    void error(quint64 connection, const netcore::Error &error, ProxyDirection incoming);
     /** A connection ended: @p side "client", "server" or "proxy"; @p reason a DisconnectReason's name or the like. */
     void disconnected(quint64 connection, const QString &side, const QString &reason, const QString &detail = {});
     /** A disconnect as a netcore side reports it (see endedByServer()). */

@@ -12,7 +12,10 @@ ReplayClient::ReplayClient(const Recording &recording, ReplaySpec spec, QObject 
     setup.speed = m_spec.speed;
     setup.answerTimeoutMsecs = m_spec.answerTimeoutMsecs;
     setup.ignoreChannels = m_spec.compare.ignoreChannels;
-    for (Conversation &conversation : recording.conversations()) {
+    QList<Conversation> conversations = recording.conversations();
+    if (!conversations.isEmpty()) // the wait before the first client connected is not replayed
+        setup.originUs = conversations.first().startUs;
+    for (Conversation &conversation : conversations) {
         m_toSend += conversation.messagesOf(ProxyDirection::ClientToServer).size();
         auto connection = std::make_unique<ReplayConnection>(std::move(conversation), setup, &m_clock);
         connect(connection.get(), &ReplayConnection::sent, this, [this] {

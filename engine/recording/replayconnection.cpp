@@ -24,7 +24,7 @@ qint64 ReplayConnection::msecsUntil(qint64 timeUs) const
 {
     if (m_setup.speed <= 0)
         return 0;
-    const qint64 due = qint64(std::ceil(double(timeUs) / m_setup.speed / 1000.0));
+    const qint64 due = qint64(std::ceil(double(timeUs - m_setup.originUs) / m_setup.speed / 1000.0));
     return qMax<qint64>(0, due - m_clock->elapsed());
 }
 
@@ -96,7 +96,7 @@ void ReplayConnection::onError(const netcore::Error &error)
 {
     if (m_connected || m_finished)
         return;
-    m_connectError = QStringLiteral("cannot connect to %1:%2: %3").arg(m_setup.host).arg(m_setup.port).arg(error.message);
+    m_connectError = error.message; // names the address already
     m_closed = true;
     finish();
 }
@@ -151,9 +151,9 @@ void ReplayConnection::advance()
         return;
     if (m_expected.closedByServer()) {
         // The server closes it, as in the recording; or, after the wait, it did not.
-        if (m_waitingSince < 0)
-            m_waitingSince = now;
-        const qint64 left = m_waitingSince + m_setup.answerTimeoutMsecs - now;
+        if (m_closeAwaitedSince < 0)
+            m_closeAwaitedSince = now;
+        const qint64 left = m_closeAwaitedSince + m_setup.answerTimeoutMsecs - now;
         if (left > 0) {
             m_timer.start(int(left));
             return;

@@ -42,6 +42,7 @@ public:
         double speed = 1;                 ///< recorded gaps are divided by it; 0: no waiting
         int answerTimeoutMsecs = 5000;
         QStringList ignoreChannels;       ///< messages on these are not waited for
+        qint64 originUs = 0;              ///< the recorded time the replay's clock starts at: its first connect
     };
 
     ReplayConnection(Conversation expected, Setup setup, const QElapsedTimer *clock, QObject *parent = nullptr);
@@ -82,6 +83,7 @@ private:
     qsizetype m_next = 0;            ///< index into m_expected.messages of the next to look at
     int m_answers = 0;               ///< compared answers come so far
     qint64 m_waitingSince = -1;      ///< ms on the clock since the replay waits for answers
+    qint64 m_closeAwaitedSince = -1; ///< the same for the server's close, once everything came
     int m_sent = 0;
     bool m_connected = false;
     bool m_closed = false;           ///< the connection is over, by either side

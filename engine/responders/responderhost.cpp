@@ -2,6 +2,8 @@
 
 #include "responder.h"
 
+#include <engine/recording/recorder.h>
+
 #include <netcore/connectioninfo.h>
 #include <netcore/server.h>
 
@@ -16,10 +18,14 @@ ResponderHost::ResponderHost(netcore::Server *server, QObject *parent) : QObject
     // The handlers run in the I/O threads; they reach this host only while it exists, and it
     // lives as long as the server's connections can call them (the server is closed first).
     server->setConnectionHandler([this](const netcore::ConnectionInfo &info) {
+        if (Recorder *recorder = m_recorder.load())
+            recorder->connected(info.id, info.peerString());
         if (const std::shared_ptr<Responder> responder = this->responder())
             responder->connected(*this, info);
     });
     server->setMessageHandler([this](quint64 connection, const netcore::MessageView &message) {
+        if (Recorder *recorder = m_recorder.load())
+            recorder->message(connection, ProxyDirection::ClientToServer, message);
         const std::shared_ptr<Responder> responder = this->responder();
         if (!responder)
             return false;
@@ -54,6 +60,8 @@ bool ResponderHost::send(quint64 connection, const netcore::Message &message)
 {
     if (!m_server->send(connection, message))
         return false;
+    if (Recorder *recorder = m_recorder.load())
+        recorder->message(connection, ProxyDirection::ServerToClient, message);
     if (m_repliesWatched.load(std::memory_order_relaxed))
         Q_EMIT replied(connection, message);
     return true;
@@ -61,9 +69,9 @@ bool ResponderHost::send(quint64 connection, const netcore::Message &message)
 
 int ResponderHost::broadcast(const netcore::Message &message)
 {
-    if (!m_repliesWatched.load(std::memory_order_relaxed))
+    if (!m_repliesWatched.load(std::memory_order_relaxed) && !m_recorder.load())
         return m_server->broadcast(message);
-    // Logged per recipient, as a hosted server logs its broadcasts.
+    // Logged and recorded per recipient, as a hosted server logs its broadcasts.
     int sent = 0;
     for (const quint64 connection : connections())
         sent += send(connection, message) ? 1 : 0;

@@ -17,6 +17,7 @@ struct ConnectionInfo;
 
 namespace wirebench {
 
+class Recorder;
 class Responder;
 
 /**
@@ -50,6 +51,12 @@ public:
      * CLI prints them unless its events are off). True unless changed.
      */
     void setPassingOn(bool passOn) { m_passOn = passOn; }
+    /**
+     * Records the server's conversations into @p recorder (null: stops): connects, what comes (c2s)
+     * and what the responder sends (s2c), in the I/O threads where they happen, so a reply comes
+     * after what it answers. Disconnects are the server owner's to record. Set before listen().
+     */
+    void setRecorder(Recorder *recorder) { m_recorder.store(recorder); }
 
     bool send(quint64 connection, const netcore::Message &message) override;
     int broadcast(const netcore::Message &message) override;
@@ -80,6 +87,7 @@ private:
     mutable QMutex m_mutex; ///< guards m_responder: the I/O threads read it, the host's thread swaps it
     std::shared_ptr<Responder> m_responder;
     bool m_passOn = true;
+    std::atomic<Recorder *> m_recorder{nullptr};
     std::atomic<bool> m_repliesWatched{false}; ///< replied() has a receiver: logging each reply is worth it
 };
 

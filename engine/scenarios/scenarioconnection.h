@@ -9,6 +9,7 @@
 
 namespace wirebench {
 
+class Recorder;
 class ReplyTemplate;
 
 /**
@@ -53,6 +54,9 @@ public:
     const Arrival &nextArrival() const { return m_arrivals.head(); }
     void consumeArrival() { m_arrivals.dequeue(); }
 
+    /** Records this client's conversation into @p recorder as connection @p number; set before open(). */
+    void setRecorder(Recorder *recorder, quint64 number);
+
     /** Renders @p reply with {{seq}} the number of this send (from 1) and sends it. False, with @p error. */
     bool send(const ReplyTemplate &reply, QString *error);
 
@@ -81,6 +85,8 @@ private:
     bool m_sending = false;  ///< inside send(): its refusals are send()'s to report
     QString m_closeReason;
     QString m_lastError;     ///< the socket's latest error, which may say more than the close
+    Recorder *m_recorder = nullptr;
+    quint64 m_number = 0;    ///< its "conn" in the recording
 };
 
 } // namespace wirebench

@@ -34,6 +34,12 @@ ScenarioRunner::ScenarioRunner(const Scenario &scenario, QObject *parent) : QObj
     }
 }
 
+void ScenarioRunner::setRecorder(Recorder *recorder)
+{
+    for (qsizetype i = 0; i < m_connections.size(); ++i)
+        m_connections[i]->setRecorder(recorder, quint64(i + 1));
+}
+
 ScenarioRunner::~ScenarioRunner()
 {
     // Before the members go: a dying client must not find a half-destroyed runner.

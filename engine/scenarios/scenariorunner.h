@@ -10,6 +10,7 @@
 
 namespace wirebench {
 
+class Recorder;
 class ScenarioConnection;
 
 /**
@@ -38,6 +39,9 @@ public:
 
     explicit ScenarioRunner(const Scenario &scenario, QObject *parent = nullptr);
     ~ScenarioRunner() override;
+
+    /** Records every client's conversation into @p recorder, client i as "conn" i + 1; before start(). */
+    void setRecorder(Recorder *recorder);
 
     /** Starts connecting; the steps, and finished(), follow on the event loop. Once only. */
     void start();
