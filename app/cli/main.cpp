@@ -1,5 +1,5 @@
-// wirebench-cli: serve, send, run, proxy, bench and demo from the command line. Other tools drive
-// it by its flags, its exit codes and its one-event-per-line output.
+// wirebench-cli: serve, send, run, scenario, proxy, bench and demo from the command line. Other
+// tools drive it by its flags, its exit codes and its one-event-per-line output.
 
 #include <app/cli/benchcommand.h>
 #include <app/cli/commandline.h>
@@ -8,6 +8,7 @@
 #include <app/cli/exitcodes.h>
 #include <app/cli/proxycommand.h>
 #include <app/cli/runcommand.h>
+#include <app/cli/scenariocommand.h>
 #include <app/cli/sendcommand.h>
 #include <app/cli/servecommand.h>
 
@@ -27,6 +28,7 @@ QString generalUsage()
         "  serve            listen and print every event; --echo or --relay messages\n"
         "  send HOST:PORT   send messages in the order given; print the replies\n"
         "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
+        "  scenario FILE    write a recording as a scenario for run, to edit by hand\n"
         "  proxy            sit between a client and --upstream: show both ways, inject faults\n"
         "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
@@ -46,6 +48,8 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(SendCommand::usage());
     if (command == QLatin1String("run"))
         return CommandLine::printHelp(RunCommand::usage());
+    if (command == QLatin1String("scenario"))
+        return CommandLine::printHelp(ScenarioCommand::usage());
     if (command == QLatin1String("proxy"))
         return CommandLine::printHelp(ProxyCommand::usage());
     if (command == QLatin1String("bench"))
@@ -78,6 +82,8 @@ int run(QStringList arguments)
         return SendCommand().run(arguments);
     if (command == QLatin1String("run"))
         return RunCommand().run(arguments);
+    if (command == QLatin1String("scenario"))
+        return ScenarioCommand().run(arguments);
     if (command == QLatin1String("proxy"))
         return ProxyCommand().run(arguments);
     if (command == QLatin1String("bench"))
