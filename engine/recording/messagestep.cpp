@@ -140,6 +140,13 @@ QJsonObject MessageStep::send(const netcore::Message &message, const netcore::Co
     }
     const QByteArray &payload = message.payload();
     QString why;
+    // A json or cbor payload, unless one of its strings would be taken for a template.
+    const auto carry = [&reply, &why](const QString &key, const QJsonValue &value) {
+        if (holdsPlaceholders(value))
+            why = tr("a string in it holds \"{{\", which a send would read as a placeholder");
+        else
+            reply.insert(key, value);
+    };
     switch (message.type()) {
     case netcore::MessageType::Text: {
         QString text;
@@ -153,33 +160,27 @@ QJsonObject MessageStep::send(const netcore::Message &message, const netcore::Co
     }
     case netcore::MessageType::Json: {
         const QJsonDocument document = QJsonDocument::fromJson(payload);
-        const QJsonValue value = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
         if (document.isNull())
             why = tr("its payload is not a JSON object or array");
-        else if (holdsPlaceholders(value))
-            why = tr("a string in it holds \"{{\", which a send would read as a placeholder");
-        else
-            reply.insert(QStringLiteral("json"), value); // as Qt writes it: compact, keys sorted
+        else // as Qt writes it: compact, keys sorted
+            carry(QStringLiteral("json"), document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()));
         break;
     }
     case netcore::MessageType::Cbor: {
         QJsonValue value;
-        if (!cborAsJson(payload, &value))
-            why = tr("its CBOR does not come back byte for byte from JSON");
-        else if (holdsPlaceholders(value))
-            why = tr("a string in it holds \"{{\", which a send would read as a placeholder");
+        if (cborAsJson(payload, &value))
+            carry(QStringLiteral("cbor"), value);
         else
-            reply.insert(QStringLiteral("cbor"), value);
+            why = tr("its CBOR does not come back byte for byte from JSON");
         break;
     }
     case netcore::MessageType::Binary:
         break;
     }
+    if (why.isEmpty() && message.type() != netcore::MessageType::Binary)
+        return reply;
     if (!why.isEmpty() && note)
         *note = tr("%1: sent as hex, a binary message").arg(why);
-    if (reply.contains(QStringLiteral("text")) || reply.contains(QStringLiteral("json"))
-        || reply.contains(QStringLiteral("cbor")))
-        return reply;
     reply.insert(hexKey, QString::fromLatin1(payload.toHex()));
     return reply;
 }
