@@ -1,5 +1,5 @@
-// wirebench-cli: serve, send, run, proxy, bench and demo from the command line. Other tools drive
-// it by its flags, its exit codes and its one-event-per-line output.
+// wirebench-cli: serve, send, run, scenario, proxy, bench and demo from the command line. Other
+// tools drive it by its flags, its exit codes and its one-event-per-line output.
 
 #include <app/cli/benchcommand.h>
 #include <app/cli/commandline.h>
@@ -10,6 +10,7 @@
 #include <app/cli/proxycommand.h>
 #include <app/cli/replaycommand.h>
 #include <app/cli/runcommand.h>
+#include <app/cli/scenariocommand.h>
 #include <app/cli/sendcommand.h>
 #include <app/cli/servecommand.h>
 
@@ -29,6 +30,7 @@ QString generalUsage()
         "  serve            listen and print every event; --echo or --relay messages\n"
         "  send HOST:PORT   send messages in the order given; print the replies\n"
         "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
+        "  scenario FILE    write a recording as a scenario for run, to edit by hand\n"
         "  proxy            sit between a client and --upstream: show both ways, inject faults\n"
         "  replay FILE      play a recording's client side against a server and compare\n"
         "                   the answers (--to), or its server side (--as-server)\n"
@@ -51,6 +53,8 @@ int printHelp(const QString &command)
         return CommandLine::printHelp(SendCommand::usage());
     if (command == QLatin1String("run"))
         return CommandLine::printHelp(RunCommand::usage());
+    if (command == QLatin1String("scenario"))
+        return CommandLine::printHelp(ScenarioCommand::usage());
     if (command == QLatin1String("proxy"))
         return CommandLine::printHelp(ProxyCommand::usage());
     if (command == QLatin1String("replay"))
@@ -87,6 +91,8 @@ int run(QStringList arguments)
         return SendCommand().run(arguments);
     if (command == QLatin1String("run"))
         return RunCommand().run(arguments);
+    if (command == QLatin1String("scenario"))
+        return ScenarioCommand().run(arguments);
     if (command == QLatin1String("proxy"))
         return ProxyCommand().run(arguments);
     if (command == QLatin1String("replay"))
