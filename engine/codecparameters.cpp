@@ -166,12 +166,16 @@ bool CodecParameters::toConfig(const QHash<QString, QString> &values, Naming nam
     }
     const QString maxFrame = QStringLiteral("max-frame");
     if (values.contains(maxFrame)) {
-        const qint64 max = result.kind == CodecConfig::Kind::Line ? std::numeric_limits<int>::max()
-                                                                   : 0xffffffffLL;
-        if (!readInteger(values, maxFrame, 1, max, naming, &result.maxFrameSize, problem))
+        const bool line = result.kind == CodecConfig::Kind::Line;
+        qint64 number = line ? result.maxLineLength : result.maxFrameSize;
+        if (!readInteger(values, maxFrame, 1, line ? std::numeric_limits<int>::max() : 0xffffffffLL, naming,
+                         &number, problem))
             return false;
-        if (result.kind == CodecConfig::Kind::Line)
-            result.maxLineLength = int(result.maxFrameSize);
+        // A line's limit is its own field; the frame size stays as the line codec ignores it.
+        if (line)
+            result.maxLineLength = int(number);
+        else
+            result.maxFrameSize = number;
     }
 
     const QString invalid = result.validate();

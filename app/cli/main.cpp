@@ -32,8 +32,7 @@ QString generalUsage()
         "  run SCENARIO     run a scenario file's sends and expectations against a server\n"
         "  scenario FILE    write a recording as a scenario for run, to edit by hand\n"
         "  proxy            sit between a client and --upstream: show both ways, inject faults\n"
-        "  replay FILE      play a recording's client side against a server and compare\n"
-        "                   the answers (--to), or its server side (--as-server)\n"
+        "  replay FILE      play a recording's client side (--to) or server side (--as-server)\n"
         "  diff A B         compare two recordings\n"
         "  bench HOST:PORT  load an echo server; report frames/s, MB/s and latency\n"
         "  demo             a server and three clients exchanging messages\n"
@@ -41,7 +40,7 @@ QString generalUsage()
         "Options:\n"
         "  --version        print the version\n"
         "  --help           print this help\n\n"
-        "Exit codes: 0 success, 1 connection failure, 2 bad arguments, 3 timeout or failed check.\n"
+        "Exit codes: 0 success, 1 connection failure, 2 bad arguments, 3 timeout, failed check or differences.\n"
         "Run \"wirebench-cli help COMMAND\" for a command's options.\n");
 }
 

@@ -5,6 +5,7 @@
 #include <netcore/message.h>
 
 #include <QtCore/QJsonObject>
+#include <QtCore/QMetaType>
 #include <QtCore/QString>
 
 #include <optional>
@@ -47,3 +48,5 @@ struct RecordedEvent
 };
 
 } // namespace wirebench
+
+Q_DECLARE_METATYPE(wirebench::RecordedEvent)

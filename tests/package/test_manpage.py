@@ -21,9 +21,9 @@ TIMEOUT = 30  # seconds, for every process
 
 # "  --listen HOST:PORT   address to ..." in a command's help.
 HELP_OPTION = re.compile(r"^  (--[a-z0-9-]+)(?: (\S+))?  ")
-# A term of the rendered page: "--listen HOST:PORT" (or "--ignore POINTER,...") at the start of an
-# indented line.
-PAGE_TERM = re.compile(r"^ {7}(--[a-z0-9-]+)(?: ([A-Z][A-Z:_\[\]]*(?:,\.\.\.)?))?(?=[ ,]|$)")
+# A term of the rendered page: "--listen HOST:PORT" (or "--ignore POINTER,...", "--speed N|max") at
+# the start of an indented line.
+PAGE_TERM = re.compile(r"^ {7}(--[a-z0-9-]+)(?: ([A-Z][A-Z:_\[\]]*(?:\|[a-z]+)?(?:,\.\.\.)?))?(?=[ ,]|$)")
 SECTION = re.compile(r"^([A-Z][A-Z ]+)$")
 SUBSECTION = re.compile(r"^ {3}(\S.*)$")
 
@@ -106,7 +106,8 @@ class ManPageTest(unittest.TestCase):
                 if re.search(rf"\b{command}\b", title)}
 
     def test_the_help_lists_the_commands_the_page_expects(self):
-        self.assertEqual(self.commands, ["serve", "send", "run", "scenario", "proxy", "bench", "demo", "help"])
+        self.assertEqual(self.commands, ["serve", "send", "run", "scenario", "proxy", "replay", "diff", "bench", "demo",
+                                         "help"])
 
     def test_every_command_is_a_term_of_COMMANDS(self):
         documented = set()
