@@ -5,9 +5,6 @@ the answers are the same, 3 with a readable diff when they are not, 1 when it ca
 2 for a damaged file naming the line; `diff` compares two recordings."""
 
 import json
-import os
-import re
-import tempfile
 import time
 
 import wbcli
@@ -41,21 +38,6 @@ def messages(events, direction):
 
 
 class RecordReplayTest(wbcli.CliTestCase):
-    def setUp(self):
-        super().setUp()
-        self.folder = tempfile.TemporaryDirectory()
-        self.addCleanup(self.folder.cleanup)
-
-    def path(self, name):
-        return os.path.join(self.folder.name, name)
-
-    def write_lines(self, name, lines):
-        path = self.path(name)
-        with open(path, "w", encoding="utf-8") as file:
-            for line in lines:
-                file.write((line if isinstance(line, str) else json.dumps(line, separators=(",", ":"))) + "\n")
-        return path
-
     def responder(self, rules, *args):
         return self.serve("--responder", self.write_lines(f"rules{len(self.processes)}.json", [rules]), *args)
 

@@ -5,8 +5,6 @@ recorded from (and fails without --ignore on the field that changes); a damaged 
 bad options named on stderr with exit 2."""
 
 import json
-import os
-import tempfile
 
 import wbcli
 
@@ -61,22 +59,6 @@ RESPONDER_RECORDING = [
 
 
 class ScenarioCommandTest(wbcli.CliTestCase):
-    def setUp(self):
-        super().setUp()
-        self.folder = tempfile.TemporaryDirectory()
-        self.addCleanup(self.folder.cleanup)
-
-    def path(self, name):
-        return os.path.join(self.folder.name, name)
-
-    def write_lines(self, name, lines):
-        """Writes @lines (objects, or strings as they are) one a line; returns the path."""
-        path = self.path(name)
-        with open(path, "w", encoding="utf-8") as file:
-            for line in lines:
-                file.write((line if isinstance(line, str) else json.dumps(line, separators=(",", ":"))) + "\n")
-        return path
-
     def convert(self, recording, *options, name="scenario.json"):
         """Runs `scenario`; asserts it succeeded; writes its stdout to @name; returns (path, stderr)."""
         result = self.run_cli("scenario", recording, *options)

@@ -13,6 +13,7 @@ import signal
 import socket
 import struct
 import subprocess
+import tempfile
 import threading
 import time
 import unittest
@@ -147,6 +148,21 @@ class CliTestCase(unittest.TestCase):
         if not match:  # stderr_text() takes the lines it returns: only when failing
             self.fail(f"first line {first!r}; stderr: {process.stderr_text()}")
         return process, int(match.group(1))
+
+    def path(self, name):
+        """@p name in a folder of this test's own, removed after it."""
+        if not hasattr(self, "_folder"):
+            self._folder = tempfile.TemporaryDirectory()
+            self.addCleanup(self._folder.cleanup)
+        return os.path.join(self._folder.name, name)
+
+    def write_lines(self, name, lines):
+        """Writes @p lines (objects as compact JSON, strings as they are), one a line; returns the path."""
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as file:
+            for line in lines:
+                file.write((line if isinstance(line, str) else json.dumps(line, separators=(",", ":"))) + "\n")
+        return path
 
     def run_cli(self, *args, timeout=WAIT * 3):
         """Runs wirebench-cli to completion; returns the CompletedProcess (text mode)."""
