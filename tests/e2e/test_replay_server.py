@@ -61,8 +61,9 @@ class ReplayServerTest(wbcli.CliTestCase):
         return self.write_lines(f"recording{self._recordings}.jsonl", lines)
 
     def replay_server(self, lines, *args):
-        """Starts `replay RECORDING --as-server` on any port; returns (process, port)."""
-        process = self.start("replay", self.recording(lines), "--as-server", "--listen", "127.0.0.1:0", *args)
+        """Starts `replay RECORDING --as-server` (lines, or a file's path) on any port; returns (process, port)."""
+        path = lines if isinstance(lines, str) else self.recording(lines)
+        process = self.start("replay", path, "--as-server", "--listen", "127.0.0.1:0", *args)
         first = process.readline()
         match = wbcli.LISTENING.match(first or "")
         if not match:
@@ -183,6 +184,36 @@ class ReplayServerTest(wbcli.CliTestCase):
                 server.signal(number)
                 self.assertEqual(server.event_named("disconnected")["reason"], "ServerClosed")
                 self.assertEqual(server.wait(), 0)
+
+    def test_a_recorded_server_is_played_back_to_send_and_to_replay_to(self):
+        # Recorded from a real server: a login, then a QUIT that the server answers and closes.
+        rules = self.write_lines("rules.json", [{"rules": [
+            {"when": {"channel": "login"}, "reply": {"json": {"ok": True, "user": "{{json:/user}}"}}},
+            {"when": {"text": "^QUIT$"}, "reply": {"text": "BYE"}, "then": "close"},
+        ]}])
+        recording = self.path("served.jsonl")
+        server, port = self.serve("--responder", rules, "--record", recording, "--events", "none")
+        for args in (["--channel", "login", "--json", '{"user":"alice"}'], ["--text", "QUIT"]):
+            result = self.run_cli("send", f"127.0.0.1:{port}", *args, "--expect", "1")
+            self.assertEqual(result.returncode, 0, result.stderr)
+        server.signal(wbcli.SIGINT)
+        self.assertEqual(server.wait(), 0)
+
+        replayed, replay_port = self.replay_server(recording)
+        # The client side against the server side, both from one recording: the same, the close included.
+        result = self.run_cli("replay", recording, "--to", f"127.0.0.1:{replay_port}")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("same: 2 messages in 2 connections", result.stdout)
+        # A third client plays the first connection again.
+        result = self.run_cli("send", f"127.0.0.1:{replay_port}", "--channel", "login",
+                              "--json", '{"user":"alice"}', "--expect", "1", "--events", "jsonl")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.events(result.stdout)[0]["text"], '{"ok":true,"user":"alice"}')
+        replayed.signal(wbcli.SIGTERM)
+        self.assertEqual(replayed.wait(), 0)
+        events = [json.loads(line) for line in replayed.remaining_stdout()]
+        self.assertEqual([e["conversation"] for e in events if e["event"] == "connected"], [1, 2, 1])
+        self.assertEqual([e for e in events if e["event"] == "error"], [])
 
     def test_a_damaged_recording_is_exit_2_naming_the_line(self):
         good = json.dumps(message(10, "s2c", "x"))
