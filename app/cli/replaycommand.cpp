@@ -4,6 +4,7 @@
 #include <app/cli/eventprinter.h>
 #include <app/cli/exitcodes.h>
 #include <app/cli/replayoptions.h>
+#include <app/cli/replayservercommand.h>
 
 #include <engine/recording/differencereport.h>
 #include <engine/recording/recording.h>
@@ -31,7 +32,7 @@ QList<OptionSpec> replaySpecs()
          QStringLiteral("how long an answer (or a close) the recording shows may take to come (default 5000)")},
         {QStringLiteral("junit"), QStringLiteral("FILE"),
          QStringLiteral("write a JUnit XML report: a testcase per recorded connection")},
-        {QStringLiteral("as-server"), {}, QStringLiteral("play the server side instead; see below")},
+        {QStringLiteral("as-server"), {}, QStringLiteral("play the server side instead: see below")},
         {QStringLiteral("help"), {}, QStringLiteral("show this help")},
     };
     return specs;
@@ -79,7 +80,7 @@ QString ReplayCommand::usage()
                "each difference and a summary.\n"
                "Exit codes: 0 the same, 1 cannot connect, 2 bad file or options, 3 differences.\n\n"
                "Options:\n")
-        + CommandLine::describe(replaySpecs());
+        + CommandLine::describe(replaySpecs()) + QLatin1Char('\n') + ReplayServerCommand::usage();
 }
 
 int ReplayCommand::printResult(const ComparisonResult &result)
@@ -93,6 +94,8 @@ int ReplayCommand::printResult(const ComparisonResult &result)
 
 int ReplayCommand::run(const QStringList &arguments)
 {
+    if (arguments.contains(QStringLiteral("--as-server")))
+        return ReplayServerCommand().run(arguments);
     CommandLine commandLine;
     QString error;
     if (!commandLine.parse(arguments, replaySpecs(), &error))
