@@ -1,5 +1,6 @@
 #include "hostedserver.h"
 
+#include <engine/liverecording.h>
 #include <engine/responders/responder.h>
 #include <engine/responders/responderfactory.h>
 #include <engine/responders/responderhost.h>
@@ -83,6 +84,7 @@ void HostedServer::setSpec(const ServerSpec &spec)
     const bool wasListening = m_server->isListening() || !m_error.isEmpty();
     if (wasListening)
         m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
+    stopRecording(); // a recording has one codec, and its conversations end here
     const QString oldName = m_spec.name;
     m_spec = spec;
     if (m_spec.name.isEmpty())
@@ -145,8 +147,44 @@ void HostedServer::stop()
 {
     if (!m_server->isListening())
         return;
+    // The recording ends before the connections do: a replay of it should not expect the server to close them.
+    stopRecording();
     m_server->close();
     m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped"));
+}
+
+void HostedServer::record(const QString &fileName)
+{
+    stopRecording();
+    if (fileName.isEmpty())
+        return;
+    if (!m_server->isListening()) {
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot record: it is not listening; start it first"));
+        return;
+    }
+    m_recording = LiveRecording::start(fileName, m_spec.codec, name(), m_collector);
+    if (!m_recording)
+        return;
+    // Connections already open are conversations from here on: a replay connects for them too.
+    const QList<netcore::ConnectionInfo> open = m_server->connections();
+    for (const netcore::ConnectionInfo &info : open)
+        m_recording->recorder().connected(info.id, info.peerString());
+}
+
+void HostedServer::stopRecording()
+{
+    if (const std::shared_ptr<LiveRecording> recording = std::exchange(m_recording, {}))
+        recording->finish();
+}
+
+void HostedServer::log(const LogSource &source, Direction direction, const netcore::Message &message)
+{
+    m_collector->addEntry(source, direction, message);
+    if (m_recording) {
+        m_recording->recorder().message(source.connection, direction == Direction::In ? ProxyDirection::ClientToServer
+                                                                                    : ProxyDirection::ServerToClient,
+                                        message);
+    }
 }
 
 void HostedServer::setPaused(bool paused)
@@ -170,7 +208,7 @@ bool HostedServer::send(quint64 connection, const netcore::Message &composed)
     const netcore::Message message = asCarriedBy(m_spec.codec, composed);
     if (!m_server->send(connection, message))
         return false;
-    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
+    log(sourceOf(connection), Direction::Out, message);
     return true;
 }
 
@@ -185,7 +223,7 @@ int HostedServer::broadcast(const netcore::Message &composed, quint64 except)
     const QList<netcore::ConnectionInfo> connections = m_server->connections();
     for (const netcore::ConnectionInfo &info : connections) {
         if (info.id != except) // one row per recipient, like every other message in the log
-            m_collector->addEntry(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
+            log(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
     }
     return recipients;
 }
@@ -209,6 +247,7 @@ ServerState HostedServer::state() const
     state.boundPort = state.listening ? m_server->serverPort() : 0;
     state.error = m_error;
     state.connections = m_server->connections();
+    state.recordingFile = m_recording ? m_recording->fileName() : QString();
     std::sort(state.connections.begin(), state.connections.end(),
               [](const netcore::ConnectionInfo &a, const netcore::ConnectionInfo &b) { return a.id < b.id; });
     return state;
@@ -217,6 +256,8 @@ ServerState HostedServer::state() const
 void HostedServer::onClientConnected(const netcore::ConnectionInfo &info)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(info), tr("client connected"));
+    if (m_recording)
+        m_recording->recorder().connected(info.id, info.peerString());
 }
 
 void HostedServer::onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
@@ -226,6 +267,8 @@ void HostedServer::onClientDisconnected(const netcore::ConnectionInfo &info, net
     m_endpoints.remove(info.id);
     m_collector->addEvent(EventKind::Disconnected, endpoint,
                           tr("disconnected: %1 (%2)").arg(detail, netcore::disconnectReasonName(reason)));
+    if (m_recording)
+        m_recording->recorder().disconnected(info.id, reason, detail, true);
 }
 
 void HostedServer::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
@@ -237,13 +280,13 @@ void HostedServer::onConnectionRefused(const QHostAddress &address, quint16 port
 void HostedServer::onMessageReceived(quint64 connection, const netcore::Message &message)
 {
     const LogSource source = sourceOf(connection);
-    m_collector->addEntry(source, Direction::In, message);
+    log(source, Direction::In, message);
     switch (m_spec.mode) {
     case ServerMode::Silent:
         break;
     case ServerMode::Echo:
         if (m_server->send(connection, message))
-            m_collector->addEntry(source, Direction::Out, message);
+            log(source, Direction::Out, message);
         break;
     case ServerMode::Relay:
         broadcast(message, connection);
@@ -268,7 +311,7 @@ void HostedServer::onResponderLogged(quint64 connection, const QString &text)
 
 void HostedServer::onResponderReplied(quint64 connection, const netcore::Message &message)
 {
-    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
+    log(sourceOf(connection), Direction::Out, message);
 }
 
 void HostedServer::onErrorOccurred(const netcore::Error &error)
@@ -277,6 +320,8 @@ void HostedServer::onErrorOccurred(const netcore::Error &error)
     m_collector->addEvent(EventKind::Error, endpoint,
                           QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message),
                           error.code);
+    if (m_recording && error.connection != 0)
+        m_recording->recorder().error(error.connection, std::nullopt, error);
 }
 
 QString HostedServer::endpointOf(const netcore::ConnectionInfo &info)
