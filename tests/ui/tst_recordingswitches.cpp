@@ -2,8 +2,11 @@
 #include <tests/ui/isolatedsettings.h>
 
 #include <ui/widgets/mainwindow.h>
+#include <ui/widgets/recordingactions.h>
+#include <ui/widgets/recordingwindow.h>
 
 #include <ui/models/benchsession.h>
+#include <ui/models/channelstatsmodel.h>
 #include <ui/models/clientlistmodel.h>
 #include <ui/models/eventlogmodel.h>
 #include <ui/models/messagelogmodel.h>
@@ -48,6 +51,8 @@ private slots:
     void proxySwitchRecordsUntilTheProxyStops();
     void cancellingTheFileDialogLeavesItOff();
     void saveLogAsRecordingAsksWhoseAndRoundTrips();
+    void openRecordingShowsItReadOnly();
+    void openingADamagedRecordingSaysWhere();
 
 private:
     template <typename T> T *find(const char *name) const { return findNamed<T>(m_window.get(), name); }
@@ -326,6 +331,57 @@ void tst_RecordingSwitches::saveLogAsRecordingAsksWhoseAndRoundTrips()
     QCOMPARE(messages(recording, ProxyDirection::ClientToServer), in);
     QCOMPARE(messages(recording, ProxyDirection::ServerToClient), out);
     QCOMPARE(recording.conversations().size(), 3); // two clients, and the proxy's upstream connection
+}
+
+void tst_RecordingSwitches::openRecordingShowsItReadOnly()
+{
+    const QString file = m_dir.filePath(QStringLiteral("server.jsonl")); // recorded by the server's switch above
+    answerNext<QFileDialog>(typeFileName(file));
+    m_window->findChild<QAction *>(QStringLiteral("actionOpenRecording"))->trigger();
+    auto *shown = m_window->findChild<RecordingWindow *>();
+    QVERIFY(shown);
+    QVERIFY(QTest::qWaitForWindowExposed(shown));
+    QVERIFY(shown->windowTitle().contains(QLatin1String("server.jsonl")));
+    QVERIFY(shown->windowTitle().contains(QLatin1String("read-only")));
+    const QString banner = findNamed<QLabel>(shown, "recordingBanner")->text();
+    QVERIFY2(banner.contains(QLatin1String("nothing is sent")), qPrintable(banner));
+    QVERIFY2(banner.contains(QLatin1String("4 message(s) in 2 connection(s)")), qPrintable(banner));
+
+    // The two echoed messages, both ways, on the recording's time line.
+    Recording recording;
+    QString error;
+    QVERIFY(Recording::load(file, &recording, &error));
+    QCOMPARE(shown->logModel()->rowCount(), 4);
+    const LogEntry first = shown->logModel()->entry(0);
+    QCOMPARE(first.direction, Direction::ClientToServer);
+    QCOMPARE(first.message.payload(), QByteArray("recorded"));
+    QCOMPARE(first.time, recording.header().started.addMSecs(recording.events().at(2).timeUs / 1000));
+    QCOMPARE(shown->eventModel()->rowCount(), 2); // the two connections it found open
+    const int chat = shown->channelModel()->rowOfChannel(QStringLiteral("chat"));
+    QVERIFY(chat >= 0);
+    QCOMPARE(shown->channelModel()->stats(chat).messagesIn, quint64(2));
+    QCOMPARE(shown->channelModel()->stats(chat).messagesOut, quint64(2));
+    // Nothing of it reached the bench's own log.
+    QCOMPARE(echoes(QStringLiteral("recorded")), 2);
+    shown->close();
+    QTRY_VERIFY(!m_window->findChild<RecordingWindow *>());
+}
+
+void tst_RecordingSwitches::openingADamagedRecordingSaysWhere()
+{
+    const QString file = m_dir.filePath(QStringLiteral("damaged.jsonl"));
+    QFile damaged(file);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    QFile good(m_dir.filePath(QStringLiteral("server.jsonl")));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    damaged.write(good.readLine());
+    damaged.write("{\"t_us\":1,\"conn\":1,\"event\":\"message\",\"dir\":\"c2s\",\"payload_hex\":\"zz\"}\n");
+    damaged.close();
+    auto *actions = m_window->findChild<RecordingActions *>();
+    QString error;
+    QVERIFY(!actions->openRecording(file, &error));
+    QVERIFY2(error.contains(QLatin1String("damaged.jsonl:2:")), qPrintable(error));
+    QVERIFY(!m_window->findChild<RecordingWindow *>());
 }
 
 QTEST_MAIN(tst_RecordingSwitches)

@@ -3,6 +3,7 @@
 #include <ui/widgets/clientspage.h>
 #include <ui/widgets/proxiespage.h>
 #include <ui/widgets/recordingfiledialog.h>
+#include <ui/widgets/recordingwindow.h>
 #include <ui/widgets/serverspage.h>
 
 #include <ui/models/benchsession.h>
@@ -10,6 +11,7 @@
 
 #include <engine/bench.h>
 #include <engine/recording/logrecordingwriter.h>
+#include <engine/recording/recording.h>
 
 #include <QtCore/QDir>
 #include <QtWidgets/QInputDialog>
@@ -35,6 +37,9 @@ RecordingActions::RecordingActions(QMainWindow *window, BenchSession *session, Q
         }
     }
     fileMenu->insertSeparator(m_firstAfter);
+    QAction *open = addAction(tr("Open &Recording…"), "actionOpenRecording");
+    open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    connect(open, &QAction::triggered, this, &RecordingActions::onOpenRecording);
     connect(addAction(tr("Save &Log as Recording…"), "actionSaveLogAsRecording"), &QAction::triggered, this,
             &RecordingActions::saveLogAsRecording);
 }
@@ -55,6 +60,24 @@ void RecordingActions::connectSwitches()
     connect(m_serversPage, &ServersPage::recordServerRequested, bench, &Bench::recordServer);
     connect(m_clientsPage, &ClientsPage::recordRequested, bench, &Bench::recordClients);
     connect(m_proxiesPage, &ProxiesPage::recordProxyRequested, bench, &Bench::recordProxy);
+}
+
+RecordingWindow *RecordingActions::openRecording(const QString &fileName, QString *error)
+{
+    Recording recording;
+    if (!Recording::load(fileName, &recording, error))
+        return nullptr;
+    auto *window = new RecordingWindow(recording, fileName, m_window);
+    window->show();
+    return window;
+}
+
+void RecordingActions::onOpenRecording()
+{
+    const QString file = RecordingFileDialog::askForExisting(m_window, tr("Open Recording"));
+    QString error;
+    if (!file.isEmpty() && !openRecording(file, &error))
+        QMessageBox::warning(m_window, tr("Open Recording"), tr("Cannot show it: %1").arg(error));
 }
 
 void RecordingActions::saveLogAsRecording()

@@ -11,6 +11,7 @@ namespace wirebench {
 class BenchSession;
 class ClientsPage;
 class ProxiesPage;
+class RecordingWindow;
 class ServersPage;
 
 /**
@@ -39,9 +40,15 @@ public:
      * when a payload of theirs was cut by the log.
      */
     void saveLogAsRecording();
+    /**
+     * File > Open Recording…'s work: shows @p fileName in a RecordingWindow of its own (deleted when
+     * closed); none, with @p error "FILE:LINE: why", if it is not a good recording.
+     */
+    RecordingWindow *openRecording(const QString &fileName, QString *error);
 
 private:
     void connectSwitches();
+    void onOpenRecording();
     QAction *addAction(const QString &text, const char *name);
 
     QMainWindow *const m_window = nullptr;
