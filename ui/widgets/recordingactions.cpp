@@ -4,10 +4,13 @@
 #include <ui/widgets/proxiespage.h>
 #include <ui/widgets/recordingfiledialog.h>
 #include <ui/widgets/recordingwindow.h>
+#include <ui/widgets/replaydialog.h>
 #include <ui/widgets/serverspage.h>
 
 #include <ui/models/benchsession.h>
 #include <ui/models/logselections.h>
+#include <ui/models/proxylistmodel.h>
+#include <ui/models/serverlistmodel.h>
 
 #include <engine/bench.h>
 #include <engine/recording/logrecordingwriter.h>
@@ -42,6 +45,8 @@ RecordingActions::RecordingActions(QMainWindow *window, BenchSession *session, Q
     connect(open, &QAction::triggered, this, &RecordingActions::onOpenRecording);
     connect(addAction(tr("Save &Log as Recording…"), "actionSaveLogAsRecording"), &QAction::triggered, this,
             &RecordingActions::saveLogAsRecording);
+    connect(addAction(tr("Re&play Recording…"), "actionReplayRecording"), &QAction::triggered, this,
+            &RecordingActions::openReplayDialog);
 }
 
 RecordingActions::~RecordingActions() = default;
@@ -78,6 +83,34 @@ void RecordingActions::onOpenRecording()
     QString error;
     if (!file.isEmpty() && !openRecording(file, &error))
         QMessageBox::warning(m_window, tr("Open Recording"), tr("Cannot show it: %1").arg(error));
+}
+
+ReplayDialog *RecordingActions::openReplayDialog()
+{
+    QList<ReplayDialog::Target> targets;
+    // Where a client on this machine reaches them: a listener on every address is on loopback too.
+    const auto reachable = [](const QString &host) {
+        return host == QLatin1String("0.0.0.0") ? QStringLiteral("127.0.0.1")
+                                                : host == QLatin1String("::") ? QStringLiteral("::1") : host;
+    };
+    const ServerListModel *servers = m_session->serverModel();
+    for (int row = 0; row < servers->rowCount(); ++row) {
+        const ServerState server = servers->server(row);
+        if (server.listening)
+            targets.append({tr("%1 (server)").arg(ServerListModel::displayName(server)), reachable(server.spec.address),
+                            server.boundPort});
+    }
+    const ProxyListModel *proxies = m_session->proxyModel();
+    for (int row = 0; row < proxies->rowCount(); ++row) {
+        const ProxyState proxy = proxies->proxy(row);
+        if (proxy.listening)
+            targets.append({tr("%1 (proxy)").arg(proxy.spec.name), reachable(proxy.spec.listenHost), proxy.boundPort});
+    }
+    auto *dialog = new ReplayDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTargets(targets);
+    dialog->show();
+    return dialog;
 }
 
 void RecordingActions::saveLogAsRecording()

@@ -12,6 +12,7 @@ class BenchSession;
 class ClientsPage;
 class ProxiesPage;
 class RecordingWindow;
+class ReplayDialog;
 class ServersPage;
 
 /**
@@ -45,6 +46,11 @@ public:
      * closed); none, with @p error "FILE:LINE: why", if it is not a good recording.
      */
     RecordingWindow *openRecording(const QString &fileName, QString *error);
+    /**
+     * File > Replay Recording…: opens the Replay dialog (not modal, deleted when closed), offering
+     * the bench's listening servers and proxies as targets.
+     */
+    ReplayDialog *openReplayDialog();
 
 private:
     void connectSwitches();
