@@ -227,6 +227,7 @@ void tst_RecordingSwitches::clientSwitchRecordsTheSelectedGroup()
     browseTo(button, file);
     const ClientListModel *clients = m_window->session()->clientModel();
     QTRY_VERIFY(clients->client(0).recordingFile == file && clients->client(1).recordingFile == file);
+    QTRY_COMPARE(button->text(), QStringLiteral("REC")); // the snapshot's, not only the click's
     QVERIFY(button->isChecked());
 
     sendFromClients({m_clients[0]}, QStringLiteral("one"));
@@ -234,6 +235,7 @@ void tst_RecordingSwitches::clientSwitchRecordsTheSelectedGroup()
     QTRY_VERIFY(echoes(QStringLiteral("one")) == 1 && echoes(QStringLiteral("both")) == 2);
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_VERIFY(clients->client(0).recordingFile.isEmpty() && clients->client(1).recordingFile.isEmpty());
+    QTRY_COMPARE(button->text(), QStringLiteral("Record"));
 
     Recording recording;
     QVERIFY(loadSaved(file, &recording));

@@ -55,12 +55,14 @@ void ClientsPage::setClientModel(ClientListModel *model)
                                   {C::MessagesOutColumn, TableViews::countSample()},
                                   {C::BytesInColumn, TableViews::bytesSample()},
                                   {C::BytesOutColumn, TableViews::bytesSample()}});
+    TableViews::makeRoomForIcon(m_ui->clientView, C::NameColumn);
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();
     });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(model, signal, this, &ClientsPage::updateActions);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ClientsPage::updateActions); // a Record switch went on or off
     updateActions();
 }
 

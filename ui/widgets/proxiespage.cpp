@@ -73,6 +73,7 @@ void ProxiesPage::setProxyModel(ProxyListModel *model)
                                                    {C::UpstreamColumn, QStringLiteral("127.0.0.1:65535")},
                                                    {C::CodecColumn, QStringLiteral("envelope")},
                                                    {C::StateColumn, tr("listening")}});
+    TableViews::makeRoomForIcon(m_ui->proxyView, C::NameColumn);
     connect(m_ui->proxyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->proxyConnectionView->clearSelection();
         refresh();

@@ -69,6 +69,12 @@ ReplayDialog::~ReplayDialog() = default;
 void ReplayDialog::buildForm()
 {
     auto *form = new QFormLayout;
+    // A label that names a field by its mnemonic, as a .ui form's buddy does.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *widget = new QLabel(text, this);
+        widget->setBuddy(buddy);
+        return widget;
+    };
     m_fileEdit = new QLineEdit(this);
     m_fileEdit->setObjectName(QStringLiteral("fileEdit"));
     m_fileEdit->setReadOnly(true);
@@ -95,7 +101,7 @@ void ReplayDialog::buildForm()
     auto *targetRow = new QHBoxLayout;
     targetRow->addWidget(m_targetCombo);
     targetRow->addWidget(m_targetEdit, 1);
-    form->addRow(tr("&Target:"), targetRow);
+    form->addRow(label(tr("&Target:"), m_targetEdit), targetRow);
 
     m_speedCombo = new QComboBox(this);
     m_speedCombo->setObjectName(QStringLiteral("speedCombo"));
@@ -116,16 +122,16 @@ void ReplayDialog::buildForm()
     speedRow->addWidget(m_speedCombo);
     speedRow->addWidget(m_speedSpin);
     speedRow->addStretch(1);
-    form->addRow(tr("&Speed:"), speedRow);
+    form->addRow(label(tr("&Speed:"), m_speedCombo), speedRow);
 
     m_pointersEdit = new QLineEdit(this);
     m_pointersEdit->setObjectName(QStringLiteral("pointersEdit"));
     m_pointersEdit->setPlaceholderText(tr("JSON Pointers left out of json and cbor payloads: /id, /items/*/time"));
-    form->addRow(tr("&Ignore:"), m_pointersEdit);
+    form->addRow(label(tr("&Ignore:"), m_pointersEdit), m_pointersEdit);
     m_channelsEdit = new QLineEdit(this);
     m_channelsEdit->setObjectName(QStringLiteral("channelsEdit"));
     m_channelsEdit->setPlaceholderText(tr("channels not compared: heartbeat, log"));
-    form->addRow(tr("Ignore &channels:"), m_channelsEdit);
+    form->addRow(label(tr("Ignore &channels:"), m_channelsEdit), m_channelsEdit);
     m_unorderedBox = new QCheckBox(tr("&Unordered: only the order within each channel counts"), this);
     m_unorderedBox->setObjectName(QStringLiteral("unorderedBox"));
     form->addRow(QString(), m_unorderedBox);
@@ -181,7 +187,8 @@ void ReplayDialog::buildResults()
     auto *bottom = new QSplitter(Qt::Horizontal, this);
     bottom->addWidget(m_differenceList);
     bottom->addWidget(m_differenceText);
-    bottom->setStretchFactor(1, 2);
+    bottom->setStretchFactor(0, 1); // the headings are long: "connection 1 (conn 3, 127.0.0.1:50412), s2c message 2: ..."
+    bottom->setStretchFactor(1, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(sideBySide);
     splitter->addWidget(bottom);

@@ -76,6 +76,7 @@ void ServersPage::setServerModel(ServerListModel *model)
                                                     {C::CodecColumn, QStringLiteral("tls + python-comms")},
                                                     {C::ModeColumn, QStringLiteral("silent")},
                                                     {C::StateColumn, tr("listening")}});
+    TableViews::makeRoomForIcon(m_ui->serverView, C::NameColumn);
     connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->connectionView->clearSelection();
         refreshConnections();
