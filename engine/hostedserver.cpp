@@ -52,6 +52,7 @@ void HostedServer::destroyServer()
         m_responderHost->setResponder({}); // a script's thread stops while the server it sends to is alive
     m_server.reset(); // drops its connections at once, without signals
     m_responderHost.reset(); // after the server, whose I/O threads call it
+    m_retiredRecordings.clear(); // no I/O thread is left to write to them
 }
 
 bool HostedServer::applyResponder(QString *why)
@@ -169,18 +170,29 @@ void HostedServer::record(const QString &fileName)
     const QList<netcore::ConnectionInfo> open = m_server->connections();
     for (const netcore::ConnectionInfo &info : open)
         m_recording->recorder().connected(info.id, info.peerString());
+    // Connects, what comes and a responder's replies are recorded in the I/O threads, where they
+    // happen: a reply after what it answers (here, a reply could overtake its request).
+    if (m_responderHost)
+        m_responderHost->setRecorder(&m_recording->recorder());
 }
 
 void HostedServer::stopRecording()
 {
-    if (const std::shared_ptr<LiveRecording> recording = std::exchange(m_recording, {}))
-        recording->finish();
+    const std::shared_ptr<LiveRecording> recording = std::exchange(m_recording, {});
+    if (!recording)
+        return;
+    if (m_responderHost) {
+        m_responderHost->setRecorder(nullptr);
+        m_retiredRecordings.push_back(recording); // an I/O thread may be in a call on it
+    }
+    recording->finish();
 }
 
 void HostedServer::log(const LogSource &source, Direction direction, const netcore::Message &message)
 {
     m_collector->addEntry(source, direction, message);
-    if (m_recording) {
+    // With a ResponderHost, what came was recorded in the I/O thread already.
+    if (m_recording && !(m_responderHost && direction == Direction::In)) {
         m_recording->recorder().message(source.connection, direction == Direction::In ? ProxyDirection::ClientToServer
                                                                                     : ProxyDirection::ServerToClient,
                                         message);
@@ -256,7 +268,7 @@ ServerState HostedServer::state() const
 void HostedServer::onClientConnected(const netcore::ConnectionInfo &info)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(info), tr("client connected"));
-    if (m_recording)
+    if (m_recording && !m_responderHost) // else recorded in the I/O thread
         m_recording->recorder().connected(info.id, info.peerString());
 }
 
@@ -311,7 +323,7 @@ void HostedServer::onResponderLogged(quint64 connection, const QString &text)
 
 void HostedServer::onResponderReplied(quint64 connection, const netcore::Message &message)
 {
-    log(sourceOf(connection), Direction::Out, message);
+    m_collector->addEntry(sourceOf(connection), Direction::Out, message); // recorded where it was sent
 }
 
 void HostedServer::onErrorOccurred(const netcore::Error &error)

@@ -8,6 +8,7 @@
 #include <QtCore/QObject>
 
 #include <memory>
+#include <vector>
 
 namespace netcore {
 class Server;
@@ -100,6 +101,8 @@ private:
     quint16 m_lastPort = 0;              ///< so a restarted "any port" server keeps its port
     QString m_error;
     std::shared_ptr<LiveRecording> m_recording; ///< none unless recording
+    /** Finished ones the I/O threads may still hold a pointer to (ResponderHost::setRecorder()): until the server goes. */
+    std::vector<std::shared_ptr<LiveRecording>> m_retiredRecordings;
 };
 
 } // namespace wirebench

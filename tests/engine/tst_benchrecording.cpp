@@ -24,6 +24,7 @@ class tst_BenchRecording : public QObject
 private slots:
     void initTestCase();
     void serverRecordsItsConversations();
+    void rulesServerRecordsEachReplyAfterItsRequest();
     void clientGroupRecordsOneConversationEach();
     void proxyRecordsBothDirections();
     void removingAServerFinishesItsRecording();
@@ -145,6 +146,41 @@ void tst_BenchRecording::serverRecordsItsConversations()
     QString error;
     QVERIFY2(Recording::load(file, &again, &error), qPrintable(error));
     QCOMPARE(again.events().size(), recording.events().size());
+}
+
+void tst_BenchRecording::rulesServerRecordsEachReplyAfterItsRequest()
+{
+    Bench bench;
+    BenchTap tap(bench);
+    ServerSpec spec = benchtest::serverSpec(ServerMode::Rules);
+    spec.rules = QJsonDocument::fromJson(R"({"rules": [{"when": {}, "reply": {"text": "#{{seq}} {{text}}"}}]})").object();
+    int serverId = 0;
+    QList<int> clients;
+    QVERIFY(benchtest::setUp(tap, spec, 2, &serverId, &clients));
+    const QString file = path(QStringLiteral("rules.jsonl"));
+    bench.recordServer(serverId, file);
+    QVERIFY(tap.waitFor([&] { return tap.server(serverId).recordingFile == file; }));
+
+    for (int n = 1; n <= 20; ++n)
+        sendFrom(bench, clients, netcore::Message::text(QStringLiteral("m%1").arg(n)));
+    QVERIFY(tap.waitFor([&] { return countIn(tap, clients[0], Direction::In) == 20 && countIn(tap, clients[1], Direction::In) == 20; }));
+    bench.recordServer(serverId, QString());
+    Recording recording;
+    QVERIFY(loadSaved(tap, file, &recording));
+
+    // Recorded where they happen: each conversation goes request, its reply, request, its reply...
+    const QList<Conversation> conversations = recording.conversations();
+    QCOMPARE(conversations.size(), 2);
+    for (const Conversation &conversation : conversations) {
+        QCOMPARE(conversation.messages.size(), 40);
+        for (int i = 0; i < 40; i += 2) {
+            const QByteArray request = QStringLiteral("m%1").arg(i / 2 + 1).toUtf8();
+            QCOMPARE(conversation.messages[i].direction, ProxyDirection::ClientToServer);
+            QCOMPARE(conversation.messages[i].message.payload(), request);
+            QCOMPARE(conversation.messages[i + 1].direction, ProxyDirection::ServerToClient);
+            QVERIFY(conversation.messages[i + 1].message.payload().endsWith(" " + request));
+        }
+    }
 }
 
 void tst_BenchRecording::clientGroupRecordsOneConversationEach()
