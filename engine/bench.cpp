@@ -240,6 +240,21 @@ void Bench::setProxyFaults(int id, const QList<Fault> &faults)
     d->postToProxies([id, faults](BenchProxies &proxies) { proxies.setFaults(id, faults); });
 }
 
+void Bench::recordServer(int id, const QString &fileName)
+{
+    d->post([id, fileName](BenchWorker *worker) { worker->recordServer(id, fileName); });
+}
+
+void Bench::recordClients(const QList<int> &ids, const QString &fileName)
+{
+    d->post([ids, fileName](BenchWorker *worker) { worker->recordClients(ids, fileName); });
+}
+
+void Bench::recordProxy(int id, const QString &fileName)
+{
+    d->postToProxies([id, fileName](BenchProxies &proxies) { proxies.record(id, fileName); });
+}
+
 void Bench::clear()
 {
     {

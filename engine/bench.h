@@ -115,6 +115,17 @@ public:
     /** Replaces a proxy's faults; its open connections take them at once, without a restart. */
     void setProxyFaults(int id, const QList<Fault> &faults);
 
+    /**
+     * The Record switches: what a server, a group of clients or a proxy sends and receives goes to
+     * @p fileName as it happens (docs/recording.md; "recorder":"app"), until it is called again with
+     * an empty @p fileName, or the server or proxy stops, or it is removed. The clients of one call
+     * share a file (each its own "conn", its id) and must share a codec; stopping any of them stops
+     * the file. Whether it started, and how it ended, are events; the snapshots' recordingFile show it.
+     */
+    void recordServer(int id, const QString &fileName);
+    void recordClients(const QList<int> &ids, const QString &fileName);
+    void recordProxy(int id, const QString &fileName);
+
     /** Removes every server, client and proxy; stops a load or a sequence under way. */
     void clear();
 

@@ -56,6 +56,12 @@ void BenchProxies::setFaults(int id, const QList<Fault> &faults)
         hosted->setFaults(faults);
 }
 
+void BenchProxies::record(int id, const QString &fileName)
+{
+    if (HostedProxy *hosted = find(id))
+        hosted->record(fileName);
+}
+
 void BenchProxies::clear()
 {
     m_proxies.clear();

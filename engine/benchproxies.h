@@ -31,6 +31,8 @@ public:
     void remove(int id);
     void kick(int id, quint64 connection);
     void setFaults(int id, const QList<Fault> &faults);
+    /** HostedProxy::record(). */
+    void record(int id, const QString &fileName);
     void clear();
 
     /** Every proxy as it is now, in creation order. */

@@ -178,6 +178,7 @@ struct ServerState
     quint16 boundPort = 0;
     QString error;     ///< why it is not listening, if it failed
     QList<netcore::ConnectionInfo> connections;
+    QString recordingFile; ///< where its conversations are being recorded; empty when they are not
 };
 
 /** A spawned client as it is now. */
@@ -194,6 +195,7 @@ struct ClientState
     quint64 bytesIn = 0;
     quint64 bytesOut = 0;
     int unconfirmedMessages = 0; ///< with receipts: written, not confirmed by the server yet
+    QString recordingFile; ///< where it is being recorded (with the clients recorded with it); empty when it is not
 };
 
 /**

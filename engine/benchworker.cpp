@@ -1,9 +1,12 @@
 #include "benchworker.h"
 
 #include <engine/hostedserver.h>
+#include <engine/liverecording.h>
 #include <engine/pacedsender.h>
 #include <engine/sequencesender.h>
 #include <engine/spawnedclient.h>
+
+#include <QtCore/QSet>
 
 namespace wirebench {
 
@@ -121,6 +124,60 @@ void BenchWorker::removeClient(int id)
     m_collector->addEvent(EventKind::Info, it->second->name(), tr("removed"));
     m_clients.erase(it);
     publishSoon();
+}
+
+void BenchWorker::recordServer(int id, const QString &fileName)
+{
+    if (HostedServer *hosted = server(id)) {
+        hosted->record(fileName);
+        publishSoon();
+    }
+}
+
+void BenchWorker::recordClients(const QList<int> &ids, const QString &fileName)
+{
+    QList<SpawnedClient *> group;
+    for (const int id : ids) {
+        if (SpawnedClient *spawned = client(id))
+            group.append(spawned);
+    }
+    if (group.isEmpty())
+        return;
+    publishSoon();
+    if (fileName.isEmpty()) {
+        // Every file one of them is in ends, for all of its clients: a group is recorded whole or not at all.
+        QSet<LiveRecording *> ending;
+        for (SpawnedClient *spawned : std::as_const(group)) {
+            if (spawned->recording())
+                ending.insert(spawned->recording().get());
+        }
+        for (const auto &entry : m_clients) {
+            const std::shared_ptr<LiveRecording> recording = entry.second->recording();
+            if (recording && ending.contains(recording.get())) {
+                recording->finish();
+                entry.second->setRecording({});
+            }
+        }
+        return;
+    }
+    const QString owner = group.size() == 1 ? group.constFirst()->name()
+                                            : tr("%1 and %n other client(s)", nullptr, int(group.size()) - 1)
+                                                  .arg(group.constFirst()->name());
+    const netcore::CodecConfig codec = group.constFirst()->spec().codec;
+    for (SpawnedClient *spawned : std::as_const(group)) {
+        if (!(spawned->spec().codec == codec)) {
+            m_collector->addEvent(EventKind::Error, owner,
+                                  tr("cannot record: a recording has one codec, and %1 speaks another")
+                                      .arg(spawned->name()));
+            return;
+        }
+    }
+    const std::shared_ptr<LiveRecording> recording = LiveRecording::start(fileName, codec, owner, m_collector);
+    if (!recording)
+        return;
+    // A client is in one file at a time: one it was in goes on for the rest of its group.
+    for (SpawnedClient *spawned : std::as_const(group))
+        spawned->setRecording(recording);
 }
 
 void BenchWorker::send(quint64 ticket, const SendTarget &target, const ComposedPayload &payload)

@@ -62,6 +62,10 @@ public:
     void startSequence(const SendTarget &target, const QList<ComposedPayload> &steps, int delayMsecs);
     void stopSequence();
 
+    void recordServer(int id, const QString &fileName);
+    /** One file for the clients @p ids, or (@p fileName empty) the end of every file one of them is in. */
+    void recordClients(const QList<int> &ids, const QString &fileName);
+
     /** The proxies, whose commands Bench runs through this. */
     BenchProxies &proxies() { return m_proxies; }
 

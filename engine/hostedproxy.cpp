@@ -1,11 +1,14 @@
 #include "hostedproxy.h"
 
+#include <engine/liverecording.h>
 #include <engine/proxy/proxy.h>
 #include <engine/trafficcollector.h>
 
 #include <netcore/endpoint.h>
 #include <netcore/error.h>
 #include <netcore/messageview.h>
+
+#include <QtCore/QJsonObject>
 
 namespace wirebench {
 
@@ -21,6 +24,17 @@ QString endName(ProxyEnd end)
     return {};
 }
 
+/** Who ended a proxied connection, as a recording says it: the upstream is the server. */
+QString recordedSide(ProxyEnd end)
+{
+    switch (end) {
+    case ProxyEnd::Client: return QStringLiteral("client");
+    case ProxyEnd::Upstream: return QStringLiteral("server");
+    case ProxyEnd::Proxy: break;
+    }
+    return QStringLiteral("proxy");
+}
+
 } // namespace
 
 HostedProxy::HostedProxy(int id, const ProxySpec &spec, TrafficCollector *collector, QObject *parent)
@@ -33,6 +47,7 @@ HostedProxy::HostedProxy(int id, const ProxySpec &spec, TrafficCollector *collec
 HostedProxy::~HostedProxy()
 {
     m_proxy.reset(); // its I/O threads call this object until it is gone
+    stopRecording();
 }
 
 void HostedProxy::setSpec(const ProxySpec &spec)
@@ -50,6 +65,7 @@ void HostedProxy::setSpec(const ProxySpec &spec)
     const bool wasRunning = (m_proxy && m_proxy->isListening()) || !m_error.isEmpty();
     if (m_proxy && m_proxy->isListening())
         m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
+    stopRecording(); // a recording has one codec, and its conversations end here
     m_proxy.reset();
     m_spec = resolved;
     m_error.clear();
@@ -95,8 +111,50 @@ void HostedProxy::stop()
 {
     if (!m_proxy || !m_proxy->isListening())
         return;
+    stopRecording(); // before the ends the proxy makes: a replay should not expect them
     m_proxy->stop();
     m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped"));
+}
+
+void HostedProxy::record(const QString &fileName)
+{
+    stopRecording();
+    if (fileName.isEmpty())
+        return;
+    if (!m_proxy || !m_proxy->isListening()) {
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot record: it is not listening; start it first"));
+        return;
+    }
+    std::shared_ptr<LiveRecording> recording = LiveRecording::start(fileName, m_spec.codec, name(), m_collector);
+    if (!recording)
+        return;
+    // Connections already open are conversations from here on.
+    const QList<ProxyConnectionState> open = m_proxy->connections();
+    for (const ProxyConnectionState &connection : open)
+        recording->recorder().connected(connection.id, connection.clientPeer);
+    QMutexLocker lock(&m_recordingMutex);
+    m_recording = std::move(recording);
+    m_recordingOn = true;
+}
+
+void HostedProxy::stopRecording()
+{
+    std::shared_ptr<LiveRecording> recording;
+    {
+        QMutexLocker lock(&m_recordingMutex);
+        recording = std::exchange(m_recording, {});
+        m_recordingOn = false;
+    }
+    if (recording)
+        recording->finish(); // an I/O thread still holding it records nothing more
+}
+
+std::shared_ptr<LiveRecording> HostedProxy::recording() const
+{
+    if (!m_recordingOn.load(std::memory_order_relaxed))
+        return {};
+    QMutexLocker lock(&m_recordingMutex);
+    return m_recording;
 }
 
 void HostedProxy::setFaults(const QList<Fault> &faults)
@@ -133,12 +191,16 @@ ProxyState HostedProxy::state() const
     state.boundPort = state.listening ? m_proxy->port() : 0;
     state.seed = m_proxy->seed();
     state.connections = m_proxy->connections(); // by id
+    if (const std::shared_ptr<LiveRecording> recording = this->recording())
+        state.recordingFile = recording->fileName();
     return state;
 }
 
 void HostedProxy::connected(quint64 connection, const QString &peer)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(connection), tr("client %1 connected").arg(peer));
+    if (const std::shared_ptr<LiveRecording> recording = this->recording())
+        recording->recorder().connected(connection, peer);
 }
 
 void HostedProxy::upstreamConnected(quint64 connection, const QString &local)
@@ -149,8 +211,10 @@ void HostedProxy::upstreamConnected(quint64 connection, const QString &local)
 
 void HostedProxy::message(quint64 connection, ProxyDirection direction, const netcore::MessageView &message)
 {
-    m_collector->addEntry(LogSource{endpointOf(connection), 0, connection, 0, m_id}, logDirection(direction),
-                          message.toMessage());
+    const netcore::Message copy = message.toMessage();
+    m_collector->addEntry(LogSource{endpointOf(connection), 0, connection, 0, m_id}, logDirection(direction), copy);
+    if (const std::shared_ptr<LiveRecording> recording = this->recording())
+        recording->recorder().message(connection, direction, copy);
 }
 
 void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fault::Kind kind,
@@ -162,6 +226,12 @@ void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fau
                               .arg(Fault::kindName(kind), directionName(logDirection(direction)),
                                    channel.isEmpty() ? tr("the default channel") : channel)
                               .arg(message.payload().size()));
+    if (const std::shared_ptr<LiveRecording> recording = this->recording()) {
+        recording->recorder().other(connection, QStringLiteral("fault"),
+                                    QJsonObject{{QStringLiteral("dir"), proxyDirectionName(direction)},
+                                                {QStringLiteral("fault"), Fault::kindName(kind)},
+                                                {QStringLiteral("channel"), channel}});
+    }
 }
 
 void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error)
@@ -173,12 +243,16 @@ void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direct
                                                   : tr("%1 bytes: %2; the frame passes on").arg(way, text);
     }
     m_collector->addEvent(EventKind::Error, endpointOf(connection), text, error.code);
+    if (const std::shared_ptr<LiveRecording> recording = this->recording())
+        recording->recorder().error(connection, direction, error);
 }
 
 void HostedProxy::disconnected(quint64 connection, ProxyEnd end, const QString &reason)
 {
     m_collector->addEvent(EventKind::Disconnected, endpointOf(connection),
                           tr("disconnected by %1: %2").arg(endName(end), reason));
+    if (const std::shared_ptr<LiveRecording> recording = this->recording())
+        recording->recorder().disconnected(connection, recordedSide(end), reason);
 }
 
 QString HostedProxy::endpointOf(quint64 connection) const

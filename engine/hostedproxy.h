@@ -3,12 +3,15 @@
 #include <engine/proxy/proxyobserver.h>
 #include <engine/proxystate.h>
 
+#include <QtCore/QMutex>
 #include <QtCore/QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace wirebench {
 
+class LiveRecording;
 class Proxy;
 class TrafficCollector;
 
@@ -45,11 +48,18 @@ public:
     void setSpec(const ProxySpec &spec);
     /** Listens (on the previous port when the spec asks for any); false, with an event, on failure. */
     bool start();
-    /** Stops listening and ends every connection. */
+    /** Stops listening and ends every connection; a recording under way ends first. */
     void stop();
     /** Replaces the faults; the open connections take them at once. */
     void setFaults(const QList<Fault> &faults);
     void kick(quint64 connection);
+
+    /**
+     * Records what it passes to @p fileName from now on (docs/recording.md): each connection's client,
+     * its messages both ways as they arrive (before faults act; a fault is a "fault" event after its
+     * message) and its end. An empty @p fileName stops. Only while it listens.
+     */
+    void record(const QString &fileName);
 
     ProxyState state() const;
 
@@ -68,6 +78,9 @@ private:
     bool listenOn(quint16 port, QString *why);
     QString endpointOf(quint64 connection) const;
     QString upstream() const;
+    /** The recording under way, for the I/O threads; none when there is none. */
+    std::shared_ptr<LiveRecording> recording() const;
+    void stopRecording();
 
     const int m_id = 0;
     ProxySpec m_spec;
@@ -75,6 +88,9 @@ private:
     std::unique_ptr<Proxy> m_proxy; ///< none until it first starts; kept when stopped, for its seed
     quint16 m_lastPort = 0;         ///< so a restarted "any port" proxy keeps its port
     QString m_error;
+    mutable QMutex m_recordingMutex;            ///< the I/O threads read m_recording while the bench's thread sets it
+    std::shared_ptr<LiveRecording> m_recording; ///< none unless recording
+    std::atomic_bool m_recordingOn{false};      ///< spares the I/O threads the lock while nothing records
 };
 
 } // namespace wirebench

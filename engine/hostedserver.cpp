@@ -1,5 +1,6 @@
 #include "hostedserver.h"
 
+#include <engine/liverecording.h>
 #include <engine/responders/responder.h>
 #include <engine/responders/responderfactory.h>
 #include <engine/responders/responderhost.h>
@@ -51,6 +52,7 @@ void HostedServer::destroyServer()
         m_responderHost->setResponder({}); // a script's thread stops while the server it sends to is alive
     m_server.reset(); // drops its connections at once, without signals
     m_responderHost.reset(); // after the server, whose I/O threads call it
+    m_retiredRecordings.clear(); // no I/O thread is left to write to them
 }
 
 bool HostedServer::applyResponder(QString *why)
@@ -83,6 +85,7 @@ void HostedServer::setSpec(const ServerSpec &spec)
     const bool wasListening = m_server->isListening() || !m_error.isEmpty();
     if (wasListening)
         m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped to apply new settings"));
+    stopRecording(); // a recording has one codec, and its conversations end here
     const QString oldName = m_spec.name;
     m_spec = spec;
     if (m_spec.name.isEmpty())
@@ -145,8 +148,55 @@ void HostedServer::stop()
 {
     if (!m_server->isListening())
         return;
+    // The recording ends before the connections do: a replay of it should not expect the server to close them.
+    stopRecording();
     m_server->close();
     m_collector->addEvent(EventKind::ServerStopped, name(), tr("stopped"));
+}
+
+void HostedServer::record(const QString &fileName)
+{
+    stopRecording();
+    if (fileName.isEmpty())
+        return;
+    if (!m_server->isListening()) {
+        m_collector->addEvent(EventKind::Error, name(), tr("cannot record: it is not listening; start it first"));
+        return;
+    }
+    m_recording = LiveRecording::start(fileName, m_spec.codec, name(), m_collector);
+    if (!m_recording)
+        return;
+    // Connections already open are conversations from here on: a replay connects for them too.
+    const QList<netcore::ConnectionInfo> open = m_server->connections();
+    for (const netcore::ConnectionInfo &info : open)
+        m_recording->recorder().connected(info.id, info.peerString());
+    // Connects, what comes and a responder's replies are recorded in the I/O threads, where they
+    // happen: a reply after what it answers (here, a reply could overtake its request).
+    if (m_responderHost)
+        m_responderHost->setRecorder(&m_recording->recorder());
+}
+
+void HostedServer::stopRecording()
+{
+    const std::shared_ptr<LiveRecording> recording = std::exchange(m_recording, {});
+    if (!recording)
+        return;
+    if (m_responderHost) {
+        m_responderHost->setRecorder(nullptr);
+        m_retiredRecordings.push_back(recording); // an I/O thread may be in a call on it
+    }
+    recording->finish();
+}
+
+void HostedServer::log(const LogSource &source, Direction direction, const netcore::Message &message)
+{
+    m_collector->addEntry(source, direction, message);
+    // With a ResponderHost, what came was recorded in the I/O thread already.
+    if (m_recording && !(m_responderHost && direction == Direction::In)) {
+        m_recording->recorder().message(source.connection, direction == Direction::In ? ProxyDirection::ClientToServer
+                                                                                    : ProxyDirection::ServerToClient,
+                                        message);
+    }
 }
 
 void HostedServer::setPaused(bool paused)
@@ -170,7 +220,7 @@ bool HostedServer::send(quint64 connection, const netcore::Message &composed)
     const netcore::Message message = asCarriedBy(m_spec.codec, composed);
     if (!m_server->send(connection, message))
         return false;
-    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
+    log(sourceOf(connection), Direction::Out, message);
     return true;
 }
 
@@ -185,7 +235,7 @@ int HostedServer::broadcast(const netcore::Message &composed, quint64 except)
     const QList<netcore::ConnectionInfo> connections = m_server->connections();
     for (const netcore::ConnectionInfo &info : connections) {
         if (info.id != except) // one row per recipient, like every other message in the log
-            m_collector->addEntry(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
+            log(LogSource{endpointOf(info), m_id, info.id, 0}, Direction::Out, message);
     }
     return recipients;
 }
@@ -209,6 +259,7 @@ ServerState HostedServer::state() const
     state.boundPort = state.listening ? m_server->serverPort() : 0;
     state.error = m_error;
     state.connections = m_server->connections();
+    state.recordingFile = m_recording ? m_recording->fileName() : QString();
     std::sort(state.connections.begin(), state.connections.end(),
               [](const netcore::ConnectionInfo &a, const netcore::ConnectionInfo &b) { return a.id < b.id; });
     return state;
@@ -217,6 +268,8 @@ ServerState HostedServer::state() const
 void HostedServer::onClientConnected(const netcore::ConnectionInfo &info)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(info), tr("client connected"));
+    if (m_recording && !m_responderHost) // else recorded in the I/O thread
+        m_recording->recorder().connected(info.id, info.peerString());
 }
 
 void HostedServer::onClientDisconnected(const netcore::ConnectionInfo &info, netcore::DisconnectReason reason,
@@ -226,6 +279,8 @@ void HostedServer::onClientDisconnected(const netcore::ConnectionInfo &info, net
     m_endpoints.remove(info.id);
     m_collector->addEvent(EventKind::Disconnected, endpoint,
                           tr("disconnected: %1 (%2)").arg(detail, netcore::disconnectReasonName(reason)));
+    if (m_recording)
+        m_recording->recorder().disconnected(info.id, reason, detail, true);
 }
 
 void HostedServer::onConnectionRefused(const QHostAddress &address, quint16 port, const QString &reason)
@@ -237,13 +292,13 @@ void HostedServer::onConnectionRefused(const QHostAddress &address, quint16 port
 void HostedServer::onMessageReceived(quint64 connection, const netcore::Message &message)
 {
     const LogSource source = sourceOf(connection);
-    m_collector->addEntry(source, Direction::In, message);
+    log(source, Direction::In, message);
     switch (m_spec.mode) {
     case ServerMode::Silent:
         break;
     case ServerMode::Echo:
         if (m_server->send(connection, message))
-            m_collector->addEntry(source, Direction::Out, message);
+            log(source, Direction::Out, message);
         break;
     case ServerMode::Relay:
         broadcast(message, connection);
@@ -268,7 +323,7 @@ void HostedServer::onResponderLogged(quint64 connection, const QString &text)
 
 void HostedServer::onResponderReplied(quint64 connection, const netcore::Message &message)
 {
-    m_collector->addEntry(sourceOf(connection), Direction::Out, message);
+    m_collector->addEntry(sourceOf(connection), Direction::Out, message); // recorded where it was sent
 }
 
 void HostedServer::onErrorOccurred(const netcore::Error &error)
@@ -277,6 +332,8 @@ void HostedServer::onErrorOccurred(const netcore::Error &error)
     m_collector->addEvent(EventKind::Error, endpoint,
                           QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message),
                           error.code);
+    if (m_recording && error.connection != 0)
+        m_recording->recorder().error(error.connection, std::nullopt, error);
 }
 
 QString HostedServer::endpointOf(const netcore::ConnectionInfo &info)

@@ -8,6 +8,7 @@
 #include <QtCore/QObject>
 
 #include <memory>
+#include <vector>
 
 namespace netcore {
 class Server;
@@ -15,6 +16,7 @@ class Server;
 
 namespace wirebench {
 
+class LiveRecording;
 class ResponderHost;
 
 /**
@@ -48,7 +50,7 @@ public:
     void setSpec(const ServerSpec &spec);
     /** Listens (reusing the previous port when the spec asks for any); false, with an event, on failure. */
     bool start();
-    /** Stops listening and closes every connection. */
+    /** Stops listening and closes every connection; a recording under way ends. */
     void stop();
     void setPaused(bool paused);
     void kick(quint64 connection);
@@ -60,9 +62,19 @@ public:
     /** The ids of its open connections, as the server knows them now (a broadcast's recipients). */
     QList<quint64> connectionIds() const;
 
+    /**
+     * Records its conversations to @p fileName from now on (docs/recording.md): each connection's
+     * connect, what it received (c2s) and what was sent on it (s2c: echoes, relays, replies, the
+     * composer's) and its end. An empty @p fileName stops. Only while it listens; events say how it went.
+     */
+    void record(const QString &fileName);
+
     ServerState state() const;
 
 private:
+    /** Logs @p message, and records it when a recording is under way. */
+    void log(const LogSource &source, Direction direction, const netcore::Message &message);
+    void stopRecording();
     void createServer();
     void destroyServer();
     /** Puts the spec's responder (or none) in place; false, with @p why and an Error event, if it does not parse. */
@@ -88,6 +100,9 @@ private:
     QHash<quint64, QString> m_endpoints; ///< open connections by id, as the log names them
     quint16 m_lastPort = 0;              ///< so a restarted "any port" server keeps its port
     QString m_error;
+    std::shared_ptr<LiveRecording> m_recording; ///< none unless recording
+    /** Finished ones the I/O threads may still hold a pointer to (ResponderHost::setRecorder()): until the server goes. */
+    std::vector<std::shared_ptr<LiveRecording>> m_retiredRecordings;
 };
 
 } // namespace wirebench

@@ -18,6 +18,7 @@ struct ProxyState
     QString error;       ///< why it is not listening, if it failed
     quint64 seed = 0;    ///< of the faults' random choices in this run; 0 before its first start
     QList<ProxyConnectionState> connections; ///< the open ones, by id
+    QString recordingFile; ///< where what it passes is being recorded; empty when it is not
 };
 
 } // namespace wirebench

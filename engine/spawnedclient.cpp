@@ -1,6 +1,7 @@
 #include "spawnedclient.h"
 
 #include <engine/clientsetup.h>
+#include <engine/liverecording.h>
 
 #include <netcore/codec.h>
 #include <netcore/endpoint.h>
@@ -85,7 +86,7 @@ void SpawnedClient::send(const netcore::Message &message, SendTally *tally)
         return;
     }
     if (state == netcore::Client::State::Connected) {
-        m_collector->addEntry(m_source, Direction::Out, sendable);
+        log(Direction::Out, sendable);
         ++tally->sent;
     } else {
         m_queued.append(sendable);
@@ -120,14 +121,14 @@ void SpawnedClient::logIn()
     } else {
         login = asCarriedBy(m_spec.codec, login);
         if (m_client.send(login))
-            m_collector->addEntry(m_source, Direction::Out, login);
+            log(Direction::Out, login);
         else
             m_collector->addEvent(EventKind::Error, m_name, tr("login not sent: %1").arg(m_client.errorString()));
     }
     // Connected, with netcore's queue empty: each goes out now, in order, after the login.
     for (const netcore::Message &message : std::exchange(m_held, {})) {
         if (m_client.send(message))
-            m_collector->addEntry(m_source, Direction::Out, message);
+            log(Direction::Out, message);
     }
 }
 
@@ -147,15 +148,41 @@ ClientState SpawnedClient::state() const
     state.bytesIn = m_client.bytesIn();
     state.bytesOut = m_client.bytesOut();
     state.unconfirmedMessages = m_client.unconfirmedMessageCount();
+    state.recordingFile = m_recording ? m_recording->fileName() : QString();
     return state;
+}
+
+void SpawnedClient::setRecording(std::shared_ptr<LiveRecording> recording)
+{
+    m_recording = std::move(recording);
+    if (m_recording && m_client.isConnected()) // its conversation is recorded from here on
+        m_recording->recorder().connected(quint64(m_id), localEnd());
+}
+
+void SpawnedClient::log(Direction direction, const netcore::Message &message)
+{
+    m_collector->addEntry(m_source, direction, message);
+    if (m_recording) {
+        m_recording->recorder().message(quint64(m_id), direction == Direction::Out ? ProxyDirection::ClientToServer
+                                                                                 : ProxyDirection::ServerToClient,
+                                        message);
+    }
+}
+
+QString SpawnedClient::localEnd() const
+{
+    // netcore::Client tells its local port only; the client is on this machine whatever it reached.
+    return QStringLiteral("localhost:%1").arg(m_client.localPort());
 }
 
 void SpawnedClient::onConnected()
 {
     m_problem.clear();
+    if (m_recording) // before what was queued, which went out on this connection
+        m_recording->recorder().connected(quint64(m_id), localEnd());
     // netcore wrote the queue before it said connected.
     for (const netcore::Message &message : std::as_const(m_queued))
-        m_collector->addEntry(m_source, Direction::Out, message);
+        log(Direction::Out, message);
     m_queued.clear();
     m_collector->addEvent(EventKind::Connected, m_name,
                           tr("connected to %1 from port %2")
@@ -177,13 +204,15 @@ void SpawnedClient::onDisconnected(netcore::DisconnectReason reason, const QStri
 {
     if (reason != netcore::DisconnectReason::ClosedLocally)
         m_problem = detail;
+    if (m_recording)
+        m_recording->recorder().disconnected(quint64(m_id), reason, detail, false);
     m_collector->addEvent(EventKind::Disconnected, m_name,
                           tr("disconnected: %1 (%2)").arg(detail, netcore::disconnectReasonName(reason)));
 }
 
 void SpawnedClient::onMessageReceived(const netcore::Message &message)
 {
-    m_collector->addEntry(m_source, Direction::In, message);
+    log(Direction::In, message);
 }
 
 void SpawnedClient::onErrorOccurred(const netcore::Error &error)

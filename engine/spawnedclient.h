@@ -16,6 +16,8 @@ class Codec;
 
 namespace wirebench {
 
+class LiveRecording;
+
 /**
  * One client of the bench, living in the bench's I/O thread: a
  * netcore::Client set up from a ClientSpec, logging what it sends and
@@ -34,6 +36,7 @@ public:
 
     int id() const { return m_id; }
     QString name() const { return m_name; }
+    const ClientSpec &spec() const { return m_spec; }
 
     /**
      * Connects; with an unusable TLS, receipts or login setting (a bad CA file, an unknown template)
@@ -49,9 +52,21 @@ public:
      */
     void send(const netcore::Message &message, SendTally *tally);
 
+    /**
+     * Records this client's conversation in @p recording (none: stops), shared with the rest of its
+     * group: the client's id is its "conn", what it sends c2s, what it receives s2c, and each connect
+     * and end (a reconnect is a new conversation on the same "conn").
+     */
+    void setRecording(std::shared_ptr<LiveRecording> recording);
+    const std::shared_ptr<LiveRecording> &recording() const { return m_recording; }
+
     ClientState state() const;
 
 private:
+    /** Logs @p message, and records it when a recording is under way. */
+    void log(Direction direction, const netcore::Message &message);
+    /** The client's end of the connection, "localhost:PORT": a recording's peer. */
+    QString localEnd() const;
     void onConnected();
     void onStateChanged(netcore::Client::State state);
     void onDisconnected(netcore::DisconnectReason reason, const QString &detail);
@@ -77,6 +92,7 @@ private:
     qint64 m_logins = 0;                     ///< connections it logged in on: the login's {{seq}}
     std::unique_ptr<netcore::Codec> m_codec; ///< with a login: checks what is held as netcore::Client::send() would
     QList<netcore::Message> m_held;          ///< with a login: sent while not connected, to go after the login
+    std::shared_ptr<LiveRecording> m_recording; ///< none unless recording
 };
 
 } // namespace wirebench

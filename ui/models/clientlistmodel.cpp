@@ -1,6 +1,7 @@
 #include "clientlistmodel.h"
 
 #include <ui/models/messageformat.h>
+#include <ui/models/recordingmark.h>
 #include <ui/models/trafficcolumns.h>
 
 namespace wirebench {
@@ -21,10 +22,15 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
         if (const int traffic = TrafficColumns::offset(index.column(), MessagesInColumn); traffic >= 0)
             return TrafficColumns::toolTip(TrafficColumns::Counters::of(client), traffic);
         if (index.column() == NameColumn)
-            return tr("%1, %2 codec, auto-reconnect %3")
-                .arg(client.name, netcore::CodecConfig::kindName(client.spec.codec.kind),
-                     client.spec.autoReconnect ? tr("on") : tr("off"));
+            return RecordingMark::withToolTip(tr("%1, %2 codec, auto-reconnect %3")
+                                                  .arg(client.name, netcore::CodecConfig::kindName(client.spec.codec.kind),
+                                                       client.spec.autoReconnect ? tr("on") : tr("off")),
+                                              client.recordingFile);
         return displayData(client, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !client.recordingFile.isEmpty())
+            return RecordingMark::icon();
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= LocalPortColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -128,7 +134,7 @@ quint32 ClientListModel::changedColumns(const ClientState &before, const ClientS
 {
     quint32 columns = 0;
     if (before.name != after.name || before.spec.codec.kind != after.spec.codec.kind
-        || before.spec.autoReconnect != after.spec.autoReconnect)
+        || before.spec.autoReconnect != after.spec.autoReconnect || before.recordingFile != after.recordingFile)
         columns |= 1u << NameColumn;
     if (before.spec.host != after.spec.host || before.spec.port != after.spec.port)
         columns |= 1u << EndpointColumn;

@@ -1,6 +1,7 @@
 #include "proxylistmodel.h"
 
 #include <ui/models/messageformat.h>
+#include <ui/models/recordingmark.h>
 
 #include <algorithm>
 
@@ -35,8 +36,14 @@ QVariant ProxyListModel::data(const QModelIndex &index, int role) const
         return displayData(proxy, index.column());
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
-            return tr("%1: %n fault(s) on, seed %2", nullptr, enabledFaults(proxy)).arg(proxy.spec.name).arg(proxy.seed);
+            return RecordingMark::withToolTip(
+                tr("%1: %n fault(s) on, seed %2", nullptr, enabledFaults(proxy)).arg(proxy.spec.name).arg(proxy.seed),
+                proxy.recordingFile);
         return displayData(proxy, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !proxy.recordingFile.isEmpty())
+            return RecordingMark::icon();
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ConnectionsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -108,7 +115,8 @@ ProxyListModel::Key ProxyListModel::keyOf(const ProxyState &proxy) const
 quint32 ProxyListModel::changedColumns(const ProxyState &before, const ProxyState &after) const
 {
     quint32 columns = 0;
-    if (before.spec.name != after.spec.name || enabledFaults(before) != enabledFaults(after) || before.seed != after.seed)
+    if (before.spec.name != after.spec.name || enabledFaults(before) != enabledFaults(after) || before.seed != after.seed
+        || before.recordingFile != after.recordingFile)
         columns |= 1u << NameColumn;
     if (before.spec.listenHost != after.spec.listenHost || shownPort(before) != shownPort(after))
         columns |= 1u << ListenColumn;

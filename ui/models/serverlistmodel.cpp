@@ -1,6 +1,7 @@
 #include "serverlistmodel.h"
 
 #include <ui/models/messageformat.h>
+#include <ui/models/recordingmark.h>
 
 namespace wirebench {
 
@@ -45,15 +46,20 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         // A failed state's cell and tooltip say the same ("failed: why"): the tooltip shows what a narrow cell cuts.
         if (index.column() == NameColumn)
-            return tr("%1: %2, %3 worker(s)")
-                .arg(displayName(server), modeName(server.spec.mode))
-                .arg(server.spec.workers);
+            return RecordingMark::withToolTip(tr("%1: %2, %3 worker(s)")
+                                                  .arg(displayName(server), modeName(server.spec.mode))
+                                                  .arg(server.spec.workers),
+                                              server.recordingFile);
         if (index.column() == AddressColumn && !server.spec.allow.isEmpty())
             return tr("%1, accepts only %2").arg(displayData(server, AddressColumn).toString(), server.spec.allow);
         if (index.column() == CodecColumn && server.spec.isTls())
             return tr("%1, TLS with the certificate %2")
                 .arg(netcore::CodecConfig::kindName(server.spec.codec.kind), server.spec.tlsCertificateFile);
         return displayData(server, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == NameColumn && !server.recordingFile.isEmpty())
+            return RecordingMark::icon();
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ClientsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -151,7 +157,7 @@ quint32 ServerListModel::changedColumns(const ServerState &before, const ServerS
 {
     quint32 columns = 0;
     if (before.spec.name != after.spec.name || before.spec.mode != after.spec.mode
-        || before.spec.workers != after.spec.workers)
+        || before.spec.workers != after.spec.workers || before.recordingFile != after.recordingFile)
         columns |= 1u << NameColumn;
     if (before.spec.mode != after.spec.mode)
         columns |= 1u << ModeColumn;

@@ -3,10 +3,12 @@
 #include "ui_clientspage.h"
 
 #include <ui/widgets/readableicon.h>
+#include <ui/widgets/recordingfiledialog.h>
 #include <ui/widgets/spawnclientsdialog.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/clientlistmodel.h>
+#include <ui/models/recordingmark.h>
 
 #include <QtWidgets/QStyle>
 
@@ -22,6 +24,7 @@ ClientsPage::ClientsPage(QWidget *parent)
     m_ui->connectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPlay));
     m_ui->disconnectClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaStop));
     m_ui->removeClientsButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
+    m_ui->recordClientsButton->setIcon(RecordingMark::icon());
     TableViews::setUpCompact(m_ui->clientView);
 
     connect(m_ui->spawnClientsButton, &QToolButton::clicked, this, &ClientsPage::spawnClients);
@@ -31,6 +34,7 @@ ClientsPage::ClientsPage(QWidget *parent)
             [this] { emit disconnectRequested(selectedClientIds()); });
     connect(m_ui->removeClientsButton, &QToolButton::clicked, this,
             [this] { emit removeRequested(selectedClientIds()); });
+    connect(m_ui->recordClientsButton, &QToolButton::clicked, this, &ClientsPage::onRecord);
     updateActions();
 }
 
@@ -51,12 +55,14 @@ void ClientsPage::setClientModel(ClientListModel *model)
                                   {C::MessagesOutColumn, TableViews::countSample()},
                                   {C::BytesInColumn, TableViews::bytesSample()},
                                   {C::BytesOutColumn, TableViews::bytesSample()}});
+    TableViews::makeRoomForIcon(m_ui->clientView, C::NameColumn);
     connect(m_ui->clientView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         emit selectionChanged();
     });
     for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(model, signal, this, &ClientsPage::updateActions);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ClientsPage::updateActions); // a Record switch went on or off
     updateActions();
 }
 
@@ -122,12 +128,53 @@ void ClientsPage::spawnClients()
     emit spawnRequested(m_spawnSpec, m_spawnCount);
 }
 
+void ClientsPage::onRecord(bool on)
+{
+    const QList<int> ids = selectedClientIds();
+    if (ids.isEmpty())
+        return;
+    if (!on) {
+        emit recordRequested(ids, QString());
+        return;
+    }
+    const ClientState first = m_model->client(m_model->rowOfClient(ids.constFirst()));
+    const QString what = ids.size() == 1 ? first.name : first.spec.name.section(QLatin1Char(' '), 0, -2);
+    const QString file = RecordingFileDialog::askForNew(
+        this, tr("Record %n Client(s)", nullptr, int(ids.size())), what.isEmpty() ? tr("clients") : what);
+    if (file.isEmpty()) {
+        m_ui->recordClientsButton->setChecked(false);
+        return;
+    }
+    emit recordRequested(ids, file);
+}
+
+QString ClientsPage::selectedRecordingFile() const
+{
+    if (!m_model)
+        return {};
+    const QList<int> ids = selectedClientIds();
+    for (const int id : ids) {
+        const ClientState client = m_model->client(m_model->rowOfClient(id));
+        if (!client.recordingFile.isEmpty())
+            return client.recordingFile;
+    }
+    return {};
+}
+
 void ClientsPage::updateActions()
 {
     const bool selected = m_model && m_ui->clientView->selectionModel()->hasSelection();
     m_ui->connectClientsButton->setEnabled(selected);
     m_ui->disconnectClientsButton->setEnabled(selected);
     m_ui->removeClientsButton->setEnabled(selected);
+    // One file for the selection; with one of them recording, the switch is on and stops its file.
+    const QString recordingFile = selectedRecordingFile();
+    m_ui->recordClientsButton->setEnabled(selected);
+    m_ui->recordClientsButton->setChecked(!recordingFile.isEmpty());
+    m_ui->recordClientsButton->setText(recordingFile.isEmpty() ? tr("Record") : tr("REC"));
+    m_ui->recordClientsButton->setToolTip(recordingFile.isEmpty()
+                                              ? tr("Record the selected clients' conversations to one file")
+                                              : RecordingMark::toolTip(recordingFile) + tr(": click to stop"));
     const int count = m_model ? m_model->rowCount() : 0;
     const int chosen = selected ? int(m_ui->clientView->selectionModel()->selectedRows().size()) : 0;
     const QString selectedText = tr("Selected: %1 of %2");

@@ -60,10 +60,16 @@ signals:
     void connectRequested(const QList<int> &ids);
     void disconnectRequested(const QList<int> &ids);
     void removeRequested(const QList<int> &ids);
+    /** The Record switch: record clients @p ids to one file @p fileName, or stop the files they are in (@p fileName empty). */
+    void recordRequested(const QList<int> &ids, const QString &fileName);
     void selectionChanged();
 
 private:
     void updateActions();
+    /** Asks for a file when switched on; off stops. */
+    void onRecord(bool on);
+    /** Where the first selected client that records is recorded; empty if none is. */
+    QString selectedRecordingFile() const;
 
     std::unique_ptr<Ui::ClientsPage> m_ui;
     ClientListModel *m_model = nullptr;

@@ -11,6 +11,7 @@
 #include <ui/widgets/logpage.h>
 #include <ui/widgets/preferencesdialog.h>
 #include <ui/widgets/proxiespage.h>
+#include <ui/widgets/recordingactions.h>
 #include <ui/widgets/scenariopage.h>
 #include <ui/widgets/serverspage.h>
 #include <ui/widgets/startguide.h>
@@ -81,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connectPages();
     connectActions();
+    new RecordingActions(this, m_session, m_ui->fileMenu); // a child: the Record switches, File's recording entries
     IconButtonToolTips::fillIn(this);
     WindowShortcutsFirst::install(this);
     m_composerDispatcher->updateSelection();

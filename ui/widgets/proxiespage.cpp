@@ -6,10 +6,12 @@
 #include <ui/widgets/faultspanel.h>
 #include <ui/widgets/proxydialog.h>
 #include <ui/widgets/readableicon.h>
+#include <ui/widgets/recordingfiledialog.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/proxyconnectionlistmodel.h>
 #include <ui/models/proxylistmodel.h>
+#include <ui/models/recordingmark.h>
 
 #include <QtWidgets/QStyle>
 
@@ -27,6 +29,7 @@ ProxiesPage::ProxiesPage(QWidget *parent)
     m_ui->stopProxyButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaStop));
     m_ui->removeProxyButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
     m_ui->kickProxyConnectionButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogCancelButton));
+    m_ui->recordProxyButton->setIcon(RecordingMark::icon());
 
     TableViews::setUpCompact(m_ui->proxyView);
     TableViews::setUpCompact(m_ui->proxyConnectionView);
@@ -48,6 +51,7 @@ ProxiesPage::ProxiesPage(QWidget *parent)
     connect(m_ui->startProxyButton, &QToolButton::clicked, this, [this] { emit startProxyRequested(selectedProxyId()); });
     connect(m_ui->stopProxyButton, &QToolButton::clicked, this, [this] { emit stopProxyRequested(selectedProxyId()); });
     connect(m_ui->removeProxyButton, &QToolButton::clicked, this, &ProxiesPage::onRemove);
+    connect(m_ui->recordProxyButton, &QToolButton::clicked, this, &ProxiesPage::onRecord);
     connect(m_ui->kickProxyConnectionButton, &QToolButton::clicked, this,
             [this] { emit kickRequested(selectedProxyId(), selectedConnections()); });
     connect(m_ui->proxyConnectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -69,6 +73,7 @@ void ProxiesPage::setProxyModel(ProxyListModel *model)
                                                    {C::UpstreamColumn, QStringLiteral("127.0.0.1:65535")},
                                                    {C::CodecColumn, QStringLiteral("envelope")},
                                                    {C::StateColumn, tr("listening")}});
+    TableViews::makeRoomForIcon(m_ui->proxyView, C::NameColumn);
     connect(m_ui->proxyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->proxyConnectionView->clearSelection();
         refresh();
@@ -180,6 +185,23 @@ void ProxiesPage::onRemove()
     emit removeProxyRequested(proxy.id);
 }
 
+void ProxiesPage::onRecord(bool on)
+{
+    const ProxyState proxy = selectedProxy();
+    if (proxy.id == 0)
+        return;
+    if (!on) {
+        emit recordProxyRequested(proxy.id, QString());
+        return;
+    }
+    const QString file = RecordingFileDialog::askForNew(this, tr("Record %1").arg(proxy.spec.name), proxy.spec.name);
+    if (file.isEmpty()) {
+        m_ui->recordProxyButton->setChecked(false);
+        return;
+    }
+    emit recordProxyRequested(proxy.id, file);
+}
+
 void ProxiesPage::updateActions()
 {
     const ProxyState proxy = selectedProxy();
@@ -188,6 +210,11 @@ void ProxiesPage::updateActions()
     m_ui->removeProxyButton->setEnabled(selected);
     m_ui->startProxyButton->setEnabled(selected && !proxy.listening);
     m_ui->stopProxyButton->setEnabled(selected && proxy.listening);
+    const bool recording = !proxy.recordingFile.isEmpty();
+    m_ui->recordProxyButton->setEnabled(selected && (proxy.listening || recording));
+    m_ui->recordProxyButton->setChecked(recording);
+    m_ui->recordProxyButton->setToolTip(recording ? RecordingMark::toolTip(proxy.recordingFile) + tr(": click to stop")
+                                                  : tr("Record what the selected proxy passes to a file (on while it runs)"));
     m_ui->kickProxyConnectionButton->setEnabled(selected
                                                 && m_ui->proxyConnectionView->selectionModel()->hasSelection());
 }

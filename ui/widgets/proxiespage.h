@@ -59,6 +59,8 @@ signals:
     void stopProxyRequested(int id);
     void removeProxyRequested(int id);
     void kickRequested(int proxyId, const QList<quint64> &connections);
+    /** The Record switch: record proxy @p id to @p fileName, or stop recording it (@p fileName empty). */
+    void recordProxyRequested(int id, const QString &fileName);
     /** The user switched, added, edited or removed a fault of proxy @p proxyId: its faults as they are to be. */
     void faultsChangeRequested(int proxyId, const QList<wirebench::Fault> &faults);
     /** Another proxy was selected (or none). */
@@ -69,6 +71,8 @@ private:
     void onEdit();
     /** Asks first when the proxy has connections to end. */
     void onRemove();
+    /** Asks for a file when switched on; off stops. */
+    void onRecord(bool on);
     void updateActions();
 
     std::unique_ptr<Ui::ProxiesPage> m_ui;

@@ -3,11 +3,13 @@
 #include "ui_serverspage.h"
 
 #include <ui/widgets/confirmation.h>
+#include <ui/widgets/recordingfiledialog.h>
 #include <ui/widgets/serverdialog.h>
 #include <ui/widgets/readableicon.h>
 #include <ui/widgets/tableviews.h>
 
 #include <ui/models/connectionlistmodel.h>
+#include <ui/models/recordingmark.h>
 #include <ui/models/serverlistmodel.h>
 
 #include <QtWidgets/QHeaderView>
@@ -27,6 +29,7 @@ ServersPage::ServersPage(QWidget *parent)
     m_ui->pauseServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_MediaPause));
     m_ui->removeServerButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_TrashIcon));
     m_ui->kickButton->setIcon(ReadableIcon::standard(style(), QStyle::SP_DialogCancelButton));
+    m_ui->recordServerButton->setIcon(RecordingMark::icon());
 
     TableViews::setUpCompact(m_ui->serverView);
     TableViews::setUpCompact(m_ui->connectionView);
@@ -51,6 +54,7 @@ ServersPage::ServersPage(QWidget *parent)
     connect(m_ui->pauseServerButton, &QToolButton::clicked, this,
             [this](bool paused) { emit pauseServerRequested(selectedServerId(), paused); });
     connect(m_ui->removeServerButton, &QToolButton::clicked, this, &ServersPage::onRemove);
+    connect(m_ui->recordServerButton, &QToolButton::clicked, this, &ServersPage::onRecord);
     connect(m_ui->kickButton, &QToolButton::clicked, this,
             [this] { emit kickRequested(selectedServerId(), selectedConnections()); });
     connect(m_ui->connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -72,6 +76,7 @@ void ServersPage::setServerModel(ServerListModel *model)
                                                     {C::CodecColumn, QStringLiteral("tls + python-comms")},
                                                     {C::ModeColumn, QStringLiteral("silent")},
                                                     {C::StateColumn, tr("listening")}});
+    TableViews::makeRoomForIcon(m_ui->serverView, C::NameColumn);
     connect(m_ui->serverView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         m_ui->connectionView->clearSelection();
         refreshConnections();
@@ -209,6 +214,24 @@ void ServersPage::onRemove()
     emit removeServerRequested(server.id);
 }
 
+void ServersPage::onRecord(bool on)
+{
+    const ServerState server = selectedServer();
+    if (server.id == 0)
+        return;
+    if (!on) {
+        emit recordServerRequested(server.id, QString());
+        return;
+    }
+    const QString name = ServerListModel::displayName(server);
+    const QString file = RecordingFileDialog::askForNew(this, tr("Record %1").arg(name), name);
+    if (file.isEmpty()) {
+        m_ui->recordServerButton->setChecked(false);
+        return;
+    }
+    emit recordServerRequested(server.id, file);
+}
+
 void ServersPage::onServerRowsInserted()
 {
     // A server just added is the one the user wants to look at.
@@ -228,6 +251,14 @@ void ServersPage::updateActions()
     m_ui->pauseServerButton->setEnabled(selected && server.listening);
     m_ui->pauseServerButton->setChecked(server.paused);
     m_ui->kickButton->setEnabled(selected && m_ui->connectionView->selectionModel()->hasSelection());
+    // Only a listening server records: stopping it ends the file.
+    const bool recording = !server.recordingFile.isEmpty();
+    m_ui->recordServerButton->setEnabled(selected && (server.listening || recording));
+    m_ui->recordServerButton->setChecked(recording);
+    m_ui->recordServerButton->setText(recording ? tr("REC") : tr("Record"));
+    m_ui->recordServerButton->setToolTip(recording ? RecordingMark::toolTip(server.recordingFile) + tr(": click to stop")
+                                                   : tr("Record the selected server's conversations to a file "
+                                                        "(on while it runs)"));
 }
 
 } // namespace wirebench

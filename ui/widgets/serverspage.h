@@ -60,6 +60,8 @@ signals:
     void pauseServerRequested(int id, bool paused);
     void removeServerRequested(int id);
     void kickRequested(int serverId, const QList<quint64> &connections);
+    /** The Record switch: record server @p id to @p fileName, or stop recording it (@p fileName empty). */
+    void recordServerRequested(int id, const QString &fileName);
     /** Another server or other connections selected, or the selected server's connections or settings changed. */
     void selectionChanged();
 
@@ -69,6 +71,8 @@ private:
     /** Asks first when the server has clients to lose. */
     void onRemove();
     void onServerRowsInserted();
+    /** Asks for a file when switched on; off stops. */
+    void onRecord(bool on);
     void updateActions();
 
     std::unique_ptr<Ui::ServersPage> m_ui;

@@ -55,4 +55,10 @@ void TableViews::setColumnSamples(QTableView *view, std::initializer_list<Column
     }
 }
 
+void TableViews::makeRoomForIcon(QTableView *view, int column)
+{
+    const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+    view->setColumnWidth(column, view->columnWidth(column) + icon + 4);
+}
+
 } // namespace wirebench

@@ -33,6 +33,8 @@ public:
      * must be set. Widths follow the fonts and translation, where fixed pixels did not.
      */
     static void setColumnSamples(QTableView *view, std::initializer_list<ColumnSample> samples);
+    /** Widens @p column by a small icon (a mark some rows carry, the recording dot), so its text keeps its room. */
+    static void makeRoomForIcon(QTableView *view, int column);
 
     // Samples the tables share.
     static QString countSample() { return QStringLiteral("1,000,000"); }

@@ -60,9 +60,14 @@ void TrafficPage::onBatchApplied()
 
 void TrafficPage::sampleNow()
 {
+    sampleAt(m_clock.elapsed());
+}
+
+void TrafficPage::sampleAt(qint64 msecs)
+{
     if (!m_model)
         return;
-    m_lastSampleMsecs = m_clock.elapsed();
+    m_lastSampleMsecs = msecs;
     QHash<QString, double> messagesIn;
     QHash<QString, double> messagesOut;
     QHash<QString, double> bytesIn;

@@ -40,6 +40,8 @@ public:
     void onBatchApplied();
     /** Adds a chart point now from the model's current rates. */
     void sampleNow();
+    /** Adds a chart point from the model's current rates at @p msecs of another time line (a recording's). */
+    void sampleAt(qint64 msecs);
     /** Forgets the charts' history. */
     void resetCharts();
 
