@@ -166,6 +166,18 @@ struct ChannelStats
     quint64 bytesOut = 0;
     netcore::Message latest; ///< the last message seen on it, either direction (payload possibly truncated)
     QDateTime latestTime;
+
+    /** Counts one message of @p size bytes that went @p direction: In and c2s as in, Out and s2c as out. */
+    void count(Direction direction, qint64 size)
+    {
+        if (direction == Direction::In || direction == Direction::ClientToServer) {
+            ++messagesIn;
+            bytesIn += quint64(size);
+        } else {
+            ++messagesOut;
+            bytesOut += quint64(size);
+        }
+    }
 };
 
 /** A hosted server as it is now. */

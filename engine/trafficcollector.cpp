@@ -60,14 +60,7 @@ void TrafficCollector::addEntry(const LogSource &source, Direction direction, co
 
     ChannelStats &stats = m_channels[message.channel()];
     stats.channel = message.channel();
-    // A proxy counts as the server its clients see: it takes in c2s, sends out s2c.
-    if (direction == Direction::In || direction == Direction::ClientToServer) {
-        ++stats.messagesIn;
-        stats.bytesIn += quint64(entry.size);
-    } else {
-        ++stats.messagesOut;
-        stats.bytesOut += quint64(entry.size);
-    }
+    stats.count(direction, entry.size); // a proxy counts as the server its clients see
     stats.latest = entry.message;
     if (entry.message.payload().size() > LogEntry::payloadKeepLimit) // one per channel: no whole payloads there
         stats.latest.setPayload(entry.message.payload().left(LogEntry::payloadKeepLimit));

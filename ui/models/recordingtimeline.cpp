@@ -71,13 +71,7 @@ void RecordingTimeline::forEachStep(
             const LogEntry &entry = m_entries.at(next);
             ChannelStats &stats = channels[entry.message.channel()];
             stats.channel = entry.message.channel();
-            if (entry.direction == Direction::ClientToServer) {
-                ++stats.messagesIn;
-                stats.bytesIn += quint64(entry.size);
-            } else {
-                ++stats.messagesOut;
-                stats.bytesOut += quint64(entry.size);
-            }
+            stats.count(entry.direction, entry.size);
             stats.latest = entry.message;
             stats.latestTime = entry.time;
         }
