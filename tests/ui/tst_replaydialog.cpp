@@ -47,6 +47,7 @@ private slots:
     void againstTheSameServerItIsTheSame();
     void againstAChangedServerTheDifferencesShow();
     void aTargetWithoutPortIsRefused();
+    void aTypedPathIsReadAndABadPointerRefused();
 
 private:
     /** Opens the dialog from the File menu, with the recording and target @p targetName picked. */
@@ -204,6 +205,30 @@ void tst_ReplayDialog::aTargetWithoutPortIsRefused()
     dialog->setTarget(QStringLiteral("localhost"));
     QVERIFY(!dialog->startReplay());
     QVERIFY2(dialog->summary().contains(QLatin1String("needs a port")), qPrintable(dialog->summary()));
+    QVERIFY(!dialog->isReplaying());
+    dialog->close();
+}
+
+void tst_ReplayDialog::aTypedPathIsReadAndABadPointerRefused()
+{
+    auto *dialog = m_window->findChild<RecordingActions *>()->openReplayDialog();
+    auto *file = findNamed<QLineEdit>(dialog, "fileEdit");
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    file->setFocus();
+    QTest::keyClicks(file, QStringLiteral("/nonexistent/recording.jsonl"));
+    QTest::keyClick(file, Qt::Key_Tab); // leaving the field reads it (Return would also press Replay)
+    QVERIFY2(dialog->summary().contains(QLatin1String("cannot read /nonexistent/recording.jsonl")),
+             qPrintable(dialog->summary()));
+    file->clear();
+    file->setFocus();
+    QTest::keyClicks(file, m_file);
+    QTest::keyClick(file, Qt::Key_Tab);
+    QVERIFY2(dialog->summary().contains(QLatin1String("1 connection(s) to replay")), qPrintable(dialog->summary()));
+    dialog->setTarget(QStringLiteral("127.0.0.1:1"));
+    QTest::keyClicks(findNamed<QLineEdit>(dialog, "pointersEdit"), QStringLiteral("at"));
+    QVERIFY(!dialog->startReplay());
+    QVERIFY2(dialog->summary().contains(QLatin1String("not a JSON Pointer")), qPrintable(dialog->summary()));
     QVERIFY(!dialog->isReplaying());
     dialog->close();
 }

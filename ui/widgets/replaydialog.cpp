@@ -7,6 +7,7 @@
 #include <ui/models/replayrunner.h>
 
 #include <engine/recording/differencereport.h>
+#include <engine/recording/pointermask.h>
 
 #include <netcore/endpoint.h>
 
@@ -77,7 +78,13 @@ void ReplayDialog::buildForm()
     };
     m_fileEdit = new QLineEdit(this);
     m_fileEdit->setObjectName(QStringLiteral("fileEdit"));
-    m_fileEdit->setReadOnly(true);
+    m_fileEdit->setPlaceholderText(tr("a recording file: type or paste its path, or Browse"));
+    // A path typed or pasted is read when the field is left, as Browse reads what it chose.
+    connect(m_fileEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString typed = m_fileEdit->text().trimmed();
+        if (!typed.isEmpty() && typed != m_loadedFile)
+            setRecordingFile(typed);
+    });
     auto *browse = new QToolButton(this);
     browse->setObjectName(QStringLiteral("browseButton"));
     browse->setText(tr("&Browse…"));
@@ -219,7 +226,8 @@ bool ReplayDialog::setRecordingFile(const QString &fileName)
     }
     m_recording = recording;
     m_hasRecording = true;
-    m_fileEdit->setText(QDir::toNativeSeparators(fileName));
+    m_loadedFile = QDir::toNativeSeparators(fileName);
+    m_fileEdit->setText(m_loadedFile);
     m_summaryLabel->setText(tr("%n connection(s) to replay.", nullptr, int(recording.conversations().size())));
     return true;
 }
@@ -239,7 +247,7 @@ void ReplayDialog::onBrowse()
 
 bool ReplayDialog::spec(ReplaySpec *spec, QString *why) const
 {
-    if (!m_hasRecording) {
+    if (!m_hasRecording || m_fileEdit->text().trimmed() != m_loadedFile) {
         *why = tr("choose a recording first");
         return false;
     }
@@ -255,6 +263,9 @@ bool ReplayDialog::spec(ReplaySpec *spec, QString *why) const
     const double speed = m_speedCombo->currentData().toDouble();
     spec->speed = speed < 0 ? m_speedSpin->value() : speed;
     spec->compare.ignorePointers = listOf(m_pointersEdit->text());
+    *why = PointerMask::validate(spec->compare.ignorePointers);
+    if (!why->isEmpty())
+        return false;
     spec->compare.ignoreChannels = listOf(m_channelsEdit->text());
     spec->compare.unordered = m_unorderedBox->isChecked();
     return true;
@@ -262,6 +273,9 @@ bool ReplayDialog::spec(ReplaySpec *spec, QString *why) const
 
 bool ReplayDialog::startReplay()
 {
+    const QString typed = m_fileEdit->text().trimmed();
+    if (!typed.isEmpty() && typed != m_loadedFile && !setRecordingFile(typed))
+        return false; // setRecordingFile() said why
     ReplaySpec replay;
     QString why;
     if (!spec(&replay, &why)) {

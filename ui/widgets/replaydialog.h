@@ -79,6 +79,7 @@ private:
 
     Recording m_recording;
     bool m_hasRecording = false;
+    QString m_loadedFile; ///< the file m_recording came from, as typed or chosen
     ReplayRunner *m_runner = nullptr;       ///< child
     ReplayDiffModel *m_diffModel = nullptr; ///< child
     CompareOptions m_options;               ///< of the replay shown
