@@ -2,13 +2,12 @@
 
 #include <engine/liverecording.h>
 #include <engine/proxy/proxy.h>
+#include <engine/recording/proxyrecording.h>
 #include <engine/trafficcollector.h>
 
 #include <netcore/endpoint.h>
 #include <netcore/error.h>
 #include <netcore/messageview.h>
-
-#include <QtCore/QJsonObject>
 
 namespace wirebench {
 
@@ -22,17 +21,6 @@ QString endName(ProxyEnd end)
     case ProxyEnd::Proxy: return HostedProxy::tr("the proxy");
     }
     return {};
-}
-
-/** Who ended a proxied connection, as a recording says it: the upstream is the server. */
-QString recordedSide(ProxyEnd end)
-{
-    switch (end) {
-    case ProxyEnd::Client: return QStringLiteral("client");
-    case ProxyEnd::Upstream: return QStringLiteral("server");
-    case ProxyEnd::Proxy: break;
-    }
-    return QStringLiteral("proxy");
 }
 
 } // namespace
@@ -149,6 +137,15 @@ void HostedProxy::stopRecording()
         recording->finish(); // an I/O thread still holding it records nothing more
 }
 
+template <typename Call>
+void HostedProxy::toRecording(Call call) const
+{
+    if (const std::shared_ptr<LiveRecording> recording = this->recording()) {
+        ProxyRecording observer(&recording->recorder(), nullptr); // what the CLI's proxy records, the same way
+        call(observer);
+    }
+}
+
 std::shared_ptr<LiveRecording> HostedProxy::recording() const
 {
     if (!m_recordingOn.load(std::memory_order_relaxed))
@@ -199,22 +196,21 @@ ProxyState HostedProxy::state() const
 void HostedProxy::connected(quint64 connection, const QString &peer)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(connection), tr("client %1 connected").arg(peer));
-    if (const std::shared_ptr<LiveRecording> recording = this->recording())
-        recording->recorder().connected(connection, peer);
+    toRecording([&](ProxyObserver &recording) { recording.connected(connection, peer); });
 }
 
 void HostedProxy::upstreamConnected(quint64 connection, const QString &local)
 {
     m_collector->addEvent(EventKind::Connected, endpointOf(connection),
                           tr("connected to the upstream %1 from %2").arg(upstream(), local));
+    toRecording([&](ProxyObserver &recording) { recording.upstreamConnected(connection, local); });
 }
 
 void HostedProxy::message(quint64 connection, ProxyDirection direction, const netcore::MessageView &message)
 {
-    const netcore::Message copy = message.toMessage();
-    m_collector->addEntry(LogSource{endpointOf(connection), 0, connection, 0, m_id}, logDirection(direction), copy);
-    if (const std::shared_ptr<LiveRecording> recording = this->recording())
-        recording->recorder().message(connection, direction, copy);
+    m_collector->addEntry(LogSource{endpointOf(connection), 0, connection, 0, m_id}, logDirection(direction),
+                          message.toMessage());
+    toRecording([&](ProxyObserver &recording) { recording.message(connection, direction, message); });
 }
 
 void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fault::Kind kind,
@@ -226,12 +222,7 @@ void HostedProxy::faultApplied(quint64 connection, ProxyDirection direction, Fau
                               .arg(Fault::kindName(kind), directionName(logDirection(direction)),
                                    channel.isEmpty() ? tr("the default channel") : channel)
                               .arg(message.payload().size()));
-    if (const std::shared_ptr<LiveRecording> recording = this->recording()) {
-        recording->recorder().other(connection, QStringLiteral("fault"),
-                                    QJsonObject{{QStringLiteral("dir"), proxyDirectionName(direction)},
-                                                {QStringLiteral("fault"), Fault::kindName(kind)},
-                                                {QStringLiteral("channel"), channel}});
-    }
+    toRecording([&](ProxyObserver &recording) { recording.faultApplied(connection, direction, kind, message); });
 }
 
 void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direction, const netcore::Error &error)
@@ -243,16 +234,14 @@ void HostedProxy::error(quint64 connection, std::optional<ProxyDirection> direct
                                                   : tr("%1 bytes: %2; the frame passes on").arg(way, text);
     }
     m_collector->addEvent(EventKind::Error, endpointOf(connection), text, error.code);
-    if (const std::shared_ptr<LiveRecording> recording = this->recording())
-        recording->recorder().error(connection, direction, error);
+    toRecording([&](ProxyObserver &recording) { recording.error(connection, direction, error); });
 }
 
 void HostedProxy::disconnected(quint64 connection, ProxyEnd end, const QString &reason)
 {
     m_collector->addEvent(EventKind::Disconnected, endpointOf(connection),
                           tr("disconnected by %1: %2").arg(endName(end), reason));
-    if (const std::shared_ptr<LiveRecording> recording = this->recording())
-        recording->recorder().disconnected(connection, recordedSide(end), reason);
+    toRecording([&](ProxyObserver &recording) { recording.disconnected(connection, end, reason); });
 }
 
 QString HostedProxy::endpointOf(quint64 connection) const

@@ -81,6 +81,9 @@ private:
     /** The recording under way, for the I/O threads; none when there is none. */
     std::shared_ptr<LiveRecording> recording() const;
     void stopRecording();
+    /** Calls @p call with the running recording as a ProxyObserver (ProxyRecording); not when there is none. */
+    template <typename Call>
+    void toRecording(Call call) const;
 
     const int m_id = 0;
     ProxySpec m_spec;
