@@ -333,7 +333,7 @@ void HostedServer::onErrorOccurred(const netcore::Error &error)
                           QStringLiteral("%1: %2").arg(netcore::errorCodeName(error.code), error.message),
                           error.code);
     if (m_recording && error.connection != 0)
-        m_recording->recorder().error(error.connection, std::nullopt, error);
+        m_recording->recorder().error(error.connection, error, ProxyDirection::ClientToServer); // a decoding one has its way
 }
 
 QString HostedServer::endpointOf(const netcore::ConnectionInfo &info)
