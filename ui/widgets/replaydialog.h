@@ -5,16 +5,11 @@
 
 #include <QtWidgets/QDialog>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QTableView;
+#include <memory>
+
+namespace Ui {
+class ReplayDialog;
+}
 
 namespace wirebench {
 
@@ -66,8 +61,8 @@ signals:
     void replayFinished();
 
 private:
-    void buildForm();
-    void buildResults();
+    void setUpForm();
+    void setUpResults();
     void onBrowse();
     void onProgress(int finishedConversations, int conversations, qint64 sent, qint64 toSend);
     void onFinished();
@@ -77,6 +72,7 @@ private:
     bool spec(ReplaySpec *spec, QString *why) const;
     void setProblem(const QString &problem);
 
+    std::unique_ptr<Ui::ReplayDialog> m_ui;
     Recording m_recording;
     bool m_hasRecording = false;
     QString m_loadedFile; ///< the file m_recording came from, as typed or chosen
@@ -86,22 +82,6 @@ private:
     QList<Difference> m_differences;
     QList<Conversation> m_expected;
     QList<Conversation> m_replayed;
-
-    QLineEdit *m_fileEdit = nullptr;
-    QComboBox *m_targetCombo = nullptr;
-    QLineEdit *m_targetEdit = nullptr;
-    QComboBox *m_speedCombo = nullptr;
-    QDoubleSpinBox *m_speedSpin = nullptr;
-    QLineEdit *m_pointersEdit = nullptr;
-    QLineEdit *m_channelsEdit = nullptr;
-    QCheckBox *m_unorderedBox = nullptr;
-    QPushButton *m_replayButton = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_summaryLabel = nullptr;
-    QComboBox *m_conversationCombo = nullptr;
-    QTableView *m_diffView = nullptr;
-    QListWidget *m_differenceList = nullptr;
-    QPlainTextEdit *m_differenceText = nullptr;
 };
 
 } // namespace wirebench
