@@ -4,6 +4,7 @@
 #include <ui/models/channelstatsmodel.h>
 
 #include <QtCharts/QLegendMarker>
+#include <QtCharts/QValueAxis>
 #include <QtTest/QTest>
 
 using namespace wirebench;
@@ -19,6 +20,7 @@ class tst_RateChart : public QObject
 private slots:
     void inAndOutAreTwoNamedLines();
     void aChannelThatStopsReadsZero();
+    void aShortChartCutsNoLabel();
 
 private:
     static QStringList legend(const RateChart *chart);
@@ -79,6 +81,24 @@ void tst_RateChart::aChannelThatStopsReadsZero()
     chart.addSample(2.0, {}, {}, {});
     QCOMPARE(chart.latestValue(QStringLiteral("a"), RateChart::Flow::In), 0.0);
     QCOMPARE(chart.latestValue(QStringLiteral("a"), RateChart::Flow::Out), 0.0);
+}
+
+void tst_RateChart::aShortChartCutsNoLabel()
+{
+    for (const int height : {140, 400}) {
+        RateChart chart(QStringLiteral("Messages per second"), RateChart::Quantity::Messages);
+        chart.resize(500, height);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.addSample(1, {{QStringLiteral("chat"), 8.5}}, {{QStringLiteral("chat"), 4}}, {});
+        QCoreApplication::processEvents();
+        const QAbstractAxis *axis = chart.chart()->axes(Qt::Vertical).constFirst();
+        QVERIFY2(!axis->labelsTruncated(), qPrintable(QString::number(height)));
+        const int ticks = qobject_cast<const QValueAxis *>(axis)->tickCount();
+        QVERIFY(ticks >= 2);
+        if (height == 400)
+            QCOMPARE(ticks, 5); // room for every label: the chart keeps them all
+    }
 }
 
 QTEST_MAIN(tst_RateChart)

@@ -4,6 +4,9 @@
 
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
+#include <QtGui/QFontMetricsF>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -41,15 +44,23 @@ RateChart::RateChart(const QString &title, Quantity quantity, QWidget *parent)
     m_yAxis->setRange(0, 1);
     m_yAxis->setLabelFormat(QStringLiteral("%g"));
     m_yAxis->setTitleText(unitFor(0).second);
-    m_yAxis->setTickCount(5);
+    m_yAxis->setTickCount(maxYTicks);
     chart->addAxis(m_xAxis, Qt::AlignBottom);
     chart->addAxis(m_yAxis, Qt::AlignLeft);
+    // Qt cuts a label taller than its share of the plot to "…": a short chart gets fewer ticks.
+    connect(chart, &QChart::plotAreaChanged, this, &RateChart::fitYTicks);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(140);
     followPalette();
 }
 
 RateChart::~RateChart() = default;
+
+void RateChart::fitYTicks(const QRectF &plotArea)
+{
+    const qreal labelHeight = QFontMetricsF(m_yAxis->labelsFont()).height() + 8; // Qt's padding above and below
+    m_yAxis->setTickCount(std::clamp(int(plotArea.height() / labelHeight) + 1, 2, maxYTicks));
+}
 
 void RateChart::addSample(double seconds, const QHash<QString, double> &in, const QHash<QString, double> &out,
                           const QHash<QString, QColor> &colors)

@@ -55,6 +55,11 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /** The most y-axis labels: 0, a quarter, a half, three quarters, the top. */
+    static constexpr int maxYTicks = 5;
+
+    /** As many y ticks as labels fit beside @p plotArea, so none is cut short. */
+    void fitYTicks(const QRectF &plotArea);
     using TrackKey = std::pair<QString, Flow>;
 
     struct Track
