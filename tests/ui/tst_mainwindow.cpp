@@ -56,6 +56,7 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void fitsAScreen1600PixelsWide();
     void addServerThroughItsDialog();
     void spawnThreeClients();
     void sendJsonToOneClient();
@@ -365,6 +366,13 @@ void TestMainWindow::layoutAndWorkspaceComeBackAtNextStart()
     QCOMPARE(next.workspacePath(), QFileInfo(m_workspacePath).absoluteFilePath());
     QTRY_COMPARE(next.session()->clientModel()->rowCount(), 3);
     QTRY_COMPARE(next.session()->workspace(), before);
+}
+
+void TestMainWindow::fitsAScreen1600PixelsWide()
+{
+    // The README's pictures are 1600 px wide, and so are many laptops' screens: every panel shown
+    // at once must fit. A button beside another in a panel's row widens the whole window.
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1600, qPrintable(QString::number(m_window->minimumSizeHint().width())));
 }
 
 QTEST_MAIN(TestMainWindow)
