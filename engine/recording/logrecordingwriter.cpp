@@ -48,13 +48,16 @@ QList<RecordedEvent> LogRecordingWriter::events(const QList<LogEntry> &entries, 
     QList<RecordedEvent> events;
     QSet<quint64> begun;
     QDateTime first;
+    qint64 lastUs = 0;
     for (const LogEntry &entry : entries) {
         if (!selection.matches(entry))
             continue;
         if (!first.isValid())
             first = entry.time;
         const quint64 connection = conversationOf(entry, selection.kind);
-        const qint64 timeUs = qMax<qint64>(0, first.msecsTo(entry.time)) * 1000;
+        // Rows of several threads may be a millisecond out of order; a recording's time never goes back.
+        const qint64 timeUs = qMax<qint64>(lastUs, first.msecsTo(entry.time) * 1000);
+        lastUs = timeUs;
         if (!begun.contains(connection)) {
             begun.insert(connection);
             RecordedEvent connected;

@@ -21,6 +21,7 @@ private slots:
     void roundTrips();
     void cutPayloadIsRefused();
     void nothingSelectedIsRefused();
+    void rowsOutOfTimeOrderKeepTheTimeGoingForward();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -131,6 +132,26 @@ void tst_LogRecordingWriter::roundTrips()
     QCOMPARE(gotConversations, conversations);
     QCOMPARE(recording.conversations().constFirst().peer, firstPeer);
     QVERIFY(!recording.conversations().constFirst().end); // the log does not know how it ended
+}
+
+void tst_LogRecordingWriter::rowsOutOfTimeOrderKeepTheTimeGoingForward()
+{
+    // Rows of two threads, the second stamped a millisecond before the first.
+    const QList<LogEntry> entries{
+        row(5, Direction::In, QStringLiteral("echo #3 127.0.0.1:50000"), 1, 3, 0, 0, "a"),
+        row(4, Direction::Out, QStringLiteral("echo #3 127.0.0.1:50000"), 1, 3, 0, 0, "a"),
+        row(9, Direction::In, QStringLiteral("echo #3 127.0.0.1:50000"), 1, 3, 0, 0, "b"),
+    };
+    LogSelection server{LogSelection::Kind::Server, 1, {}, QStringLiteral("echo (server)"), {}};
+    const QString file = path(QStringLiteral("unordered.jsonl"));
+    QString error;
+    QVERIFY2(LogRecordingWriter::save(entries, server, file, &error), qPrintable(error));
+    Recording recording;
+    QVERIFY2(Recording::load(file, &recording, &error), qPrintable(error)); // refuses time going back
+    QList<qint64> times;
+    for (const RecordedEvent &event : recording.events())
+        times.append(event.timeUs);
+    QCOMPARE(times, (QList<qint64>{0, 0, 0, 4000}));
 }
 
 void tst_LogRecordingWriter::cutPayloadIsRefused()
