@@ -2,6 +2,7 @@
 
 #include <engine/compactjson.h>
 #include <engine/recording/pointermask.h>
+#include <engine/responders/jsonpointer.h>
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -15,16 +16,8 @@ namespace {
 /** The value @p pointer names in @p root, as compact JSON; "nothing" when there is none. */
 QString valueAt(const QJsonValue &root, const QString &pointer)
 {
-    QJsonValue value = root;
-    for (const QString &step : PointerMask::steps(pointer)) {
-        if (value.isObject())
-            value = value.toObject().value(step);
-        else if (value.isArray())
-            value = value.toArray().at(step.toLongLong());
-        else
-            value = QJsonValue(QJsonValue::Undefined);
-    }
-    return value.isUndefined() ? MessageComparison::tr("nothing") : compactJson(value);
+    QJsonValue value;
+    return JsonPointer::resolve(root, pointer, &value) ? compactJson(value) : MessageComparison::tr("nothing");
 }
 
 } // namespace

@@ -1,6 +1,6 @@
 #include "messagestep.h"
 
-#include <engine/recording/pointermask.h>
+#include <engine/responders/jsonpointer.h>
 #include <engine/responders/messagefacts.h>
 #include <engine/responders/templatetext.h>
 
@@ -43,11 +43,6 @@ bool holdsPlaceholders(const QJsonValue &value)
     return false;
 }
 
-QString escapeStep(QString step)
-{
-    return step.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
-}
-
 /** Whether @p steps lies at or under one of @p ignored, a "*" standing for any one step. */
 bool isIgnored(const QStringList &steps, const QList<QStringList> &ignored)
 {
@@ -74,7 +69,7 @@ void collectLeaves(const QJsonValue &value, const QString &pointer, const QStrin
     if (value.isObject() && !value.toObject().isEmpty()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            collectLeaves(it.value(), pointer + QLatin1Char('/') + escapeStep(it.key()), steps + QStringList{it.key()},
+            collectLeaves(it.value(), pointer + JsonPointer::step(it.key()), steps + QStringList{it.key()},
                           ignored, leaves);
     } else if (value.isArray() && !value.toArray().isEmpty()) {
         const QJsonArray array = value.toArray();
@@ -200,7 +195,7 @@ QJsonObject MessageStep::expect(const netcore::Message &message, const netcore::
     if (facts.hasJson()) {
         QList<QStringList> ignored;
         for (const QString &pointer : ignorePointers)
-            ignored.append(PointerMask::steps(pointer));
+            ignored.append(JsonPointer::steps(pointer));
         QJsonObject leaves;
         collectLeaves(facts.json(), QString(), QStringList(), ignored, &leaves);
         if (!leaves.isEmpty())

@@ -13,11 +13,6 @@ namespace {
 
 const QString anyStep = QStringLiteral("*");
 
-QString escapeStep(QString step)
-{
-    return step.replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
-}
-
 QJsonValue removeJson(const QJsonValue &value, const QStringList &steps, qsizetype at)
 {
     if (at >= steps.size())
@@ -92,15 +87,6 @@ QCborValue removeCbor(const QCborValue &value, const QStringList &steps, qsizety
 
 } // namespace
 
-QStringList PointerMask::steps(const QString &pointer)
-{
-    QStringList result = pointer.split(QLatin1Char('/'));
-    result.removeFirst(); // before the first "/"
-    for (QString &step : result)
-        step.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
-    return result;
-}
-
 QString PointerMask::validate(const QStringList &pointers)
 {
     for (const QString &pointer : pointers) {
@@ -117,7 +103,7 @@ QJsonValue PointerMask::apply(const QJsonValue &value, const QStringList &pointe
 {
     QJsonValue result = value;
     for (const QString &pointer : pointers)
-        result = removeJson(result, steps(pointer), 0);
+        result = removeJson(result, JsonPointer::steps(pointer), 0);
     return result;
 }
 
@@ -125,7 +111,7 @@ QCborValue PointerMask::apply(const QCborValue &value, const QStringList &pointe
 {
     QCborValue result = value;
     for (const QString &pointer : pointers)
-        result = removeCbor(result, steps(pointer), 0);
+        result = removeCbor(result, JsonPointer::steps(pointer), 0);
     return result;
 }
 
@@ -144,7 +130,7 @@ QString PointerMask::firstDifference(const QJsonValue &a, const QJsonValue &b)
         for (const QString &key : std::as_const(keys)) {
             const QString below = firstDifference(left.value(key), right.value(key));
             if (!below.isNull())
-                return QLatin1Char('/') + escapeStep(key) + below;
+                return JsonPointer::step(key) + below;
         }
     } else if (a.isArray() && b.isArray()) {
         const QJsonArray left = a.toArray(), right = b.toArray();

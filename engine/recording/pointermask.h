@@ -27,9 +27,6 @@ public:
      * or a null string when they are equal. "" (empty, not null) is the whole value.
      */
     static QString firstDifference(const QJsonValue &a, const QJsonValue &b);
-
-    /** A pointer's steps, its "~1" and "~0" undone. */
-    static QStringList steps(const QString &pointer);
 };
 
 } // namespace wirebench

@@ -37,6 +37,21 @@ QString JsonPointer::validate(const QString &pointer)
     return {};
 }
 
+QStringList JsonPointer::steps(const QString &pointer)
+{
+    QStringList result;
+    if (pointer.isEmpty())
+        return result;
+    for (const QStringView token : QStringView(pointer).mid(1).split(QLatin1Char('/')))
+        result.append(unescaped(token));
+    return result;
+}
+
+QString JsonPointer::step(const QString &name)
+{
+    return QLatin1Char('/') + QString(name).replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1"));
+}
+
 bool JsonPointer::resolve(const QJsonValue &root, const QString &pointer, QJsonValue *value)
 {
     QJsonValue current = root;

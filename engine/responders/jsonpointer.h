@@ -2,6 +2,7 @@
 
 #include <QtCore/QJsonValue>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 namespace wirebench {
 
@@ -17,6 +18,10 @@ public:
     static QString validate(const QString &pointer);
     /** The value @p pointer names in @p root; false when there is none. */
     static bool resolve(const QJsonValue &root, const QString &pointer, QJsonValue *value);
+    /** A valid pointer's steps, "~1" and "~0" undone: "/a~1b/0" is {"a/b", "0"}, "" is none. */
+    static QStringList steps(const QString &pointer);
+    /** The pointer step to the member @p name, "/" and escapes included: "a/b" is "/a~1b". */
+    static QString step(const QString &name);
 };
 
 } // namespace wirebench

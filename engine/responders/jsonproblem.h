@@ -1,5 +1,7 @@
 #pragma once
 
+#include <engine/responders/jsonpointer.h>
+
 #include <QtCore/QString>
 
 namespace wirebench {
@@ -16,7 +18,7 @@ struct JsonProblem
 
     /** The same problem one level down: @p parent is prepended to the path. */
     JsonProblem under(const QString &parent) const { return {parent + path, message}; }
-    static QString key(const QString &name) { return QLatin1Char('/') + QString(name).replace(QLatin1Char('~'), QLatin1String("~0")).replace(QLatin1Char('/'), QLatin1String("~1")); }
+    static QString key(const QString &name) { return JsonPointer::step(name); }
     static QString index(qsizetype i) { return QLatin1Char('/') + QString::number(i); }
 };
 
