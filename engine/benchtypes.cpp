@@ -43,6 +43,15 @@ QString serverModeName(ServerMode mode)
     return QString::fromLatin1(modeNames[int(mode)]);
 }
 
+QString reachableHost(const QString &address)
+{
+    if (address == QLatin1String("0.0.0.0"))
+        return QStringLiteral("127.0.0.1");
+    if (address == QLatin1String("::"))
+        return QStringLiteral("::1");
+    return address;
+}
+
 QString directionName(Direction direction)
 {
     switch (direction) {

@@ -40,6 +40,9 @@ enum class ServerMode {
 /** "silent", "echo", "relay", "rules", "script": how workspaces and events name a mode. */
 QString serverModeName(ServerMode mode);
 
+/** Where a client on this machine reaches a server or proxy listening on @p address (0.0.0.0: 127.0.0.1). */
+QString reachableHost(const QString &address);
+
 /** A server to host, as the user configured it (and as a workspace stores it). */
 struct ServerSpec
 {

@@ -32,8 +32,7 @@ RecordingTimeline::RecordingTimeline(const Recording &recording)
             LogEntry entry;
             entry.sequence = m_entries.size() + 1;
             entry.time = time;
-            entry.direction = event.direction == ProxyDirection::ServerToClient ? Direction::ServerToClient
-                                                                               : Direction::ClientToServer;
+            entry.direction = logDirection(*event.direction); // a message has one, the reader checked
             entry.endpoint = endpoint;
             entry.connection = event.connection;
             entry.message = event.message;

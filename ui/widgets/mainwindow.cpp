@@ -50,16 +50,6 @@ const QString lastWorkspaceKey = QStringLiteral("workspace/last");
 const QString settingsOrganization = QStringLiteral("Wirebench");
 const QString settingsApplication = QStringLiteral("wirebench");
 
-/** Where a client on this machine reaches a server listening on @p address. */
-QString reachableHost(const QString &address)
-{
-    if (address == QLatin1String("0.0.0.0"))
-        return QStringLiteral("127.0.0.1");
-    if (address == QLatin1String("::"))
-        return QStringLiteral("::1");
-    return address;
-}
-
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)

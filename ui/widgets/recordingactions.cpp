@@ -89,22 +89,18 @@ ReplayDialog *RecordingActions::openReplayDialog()
 {
     QList<ReplayDialog::Target> targets;
     // Where a client on this machine reaches them: a listener on every address is on loopback too.
-    const auto reachable = [](const QString &host) {
-        return host == QLatin1String("0.0.0.0") ? QStringLiteral("127.0.0.1")
-                                                : host == QLatin1String("::") ? QStringLiteral("::1") : host;
-    };
     const ServerListModel *servers = m_session->serverModel();
     for (int row = 0; row < servers->rowCount(); ++row) {
         const ServerState server = servers->server(row);
         if (server.listening)
-            targets.append({tr("%1 (server)").arg(ServerListModel::displayName(server)), reachable(server.spec.address),
+            targets.append({tr("%1 (server)").arg(ServerListModel::displayName(server)), reachableHost(server.spec.address),
                             server.boundPort});
     }
     const ProxyListModel *proxies = m_session->proxyModel();
     for (int row = 0; row < proxies->rowCount(); ++row) {
         const ProxyState proxy = proxies->proxy(row);
         if (proxy.listening)
-            targets.append({tr("%1 (proxy)").arg(proxy.spec.name), reachable(proxy.spec.listenHost), proxy.boundPort});
+            targets.append({tr("%1 (proxy)").arg(proxy.spec.name), reachableHost(proxy.spec.listenHost), proxy.boundPort});
     }
     auto *dialog = new ReplayDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
