@@ -11,6 +11,16 @@ namespace wirebench {
 ReplayConnection::ReplayConnection(Conversation expected, Setup setup, const QElapsedTimer *clock, QObject *parent)
     : QObject(parent), m_expected(std::move(expected)), m_setup(std::move(setup)), m_clock(clock)
 {
+    // Counted once: the replay asks before each message how many answers came ahead of it.
+    m_answersBefore.reserve(m_expected.messages.size() + 1);
+    int answers = 0;
+    m_answersBefore.append(answers);
+    for (const RecordedEvent &event : std::as_const(m_expected.messages)) {
+        if (event.direction == ProxyDirection::ServerToClient
+            && !m_setup.ignoreChannels.contains(event.message.channel()))
+            ++answers;
+        m_answersBefore.append(answers);
+    }
     m_replayed.connection = m_expected.connection;
     m_replayed.peer = m_expected.peer;
     m_timer.setSingleShot(true);
@@ -28,17 +38,6 @@ qint64 ReplayConnection::msecsUntil(qint64 timeUs) const
     return qMax<qint64>(0, due - m_clock->elapsed());
 }
 
-int ReplayConnection::answersBefore(qsizetype index) const
-{
-    int answers = 0;
-    for (qsizetype i = 0; i < index && i < m_expected.messages.size(); ++i) {
-        const RecordedEvent &event = m_expected.messages[i];
-        if (event.direction == ProxyDirection::ServerToClient
-            && !m_setup.ignoreChannels.contains(event.message.channel()))
-            ++answers;
-    }
-    return answers;
-}
 
 void ReplayConnection::start()
 {
@@ -130,7 +129,7 @@ void ReplayConnection::advance()
             ++m_next;
             continue;
         }
-        if (waitForAnswers(answersBefore(m_next)))
+        if (waitForAnswers(m_answersBefore.at(m_next)))
             return;
         const qint64 wait = msecsUntil(event.timeUs);
         if (wait > 0) {
@@ -147,7 +146,7 @@ void ReplayConnection::advance()
     }
 
     // Everything is sent: the last answers, then the end as recorded.
-    if (waitForAnswers(answersBefore(m_expected.messages.size())))
+    if (waitForAnswers(m_answersBefore.constLast()))
         return;
     if (m_expected.closedByServer()) {
         // The server closes it, as in the recording; or, after the wait, it did not.

@@ -70,8 +70,6 @@ private:
     void advance();
     /** ms until the recorded time @p timeUs comes at this speed; 0 if it has. */
     qint64 msecsUntil(qint64 timeUs) const;
-    /** Answers (compared ones) the recording shows before its @p index -th message. */
-    int answersBefore(qsizetype index) const;
     void finish();
 
     Conversation m_expected;
@@ -79,6 +77,7 @@ private:
     const QElapsedTimer *m_clock;
     std::unique_ptr<netcore::Client> m_client;
     Conversation m_replayed;
+    QList<int> m_answersBefore;      ///< [i]: compared answers the recording shows before its i-th message
     QTimer m_timer;
     qsizetype m_next = 0;            ///< index into m_expected.messages of the next to look at
     int m_answers = 0;               ///< compared answers come so far
