@@ -1,5 +1,7 @@
 #include "eventprinter.h"
 
+#include <app/cli/commandline.h>
+
 #include <netcore/error.h>
 #include <netcore/escapes.h>
 #include <netcore/message.h>
@@ -63,6 +65,14 @@ bool EventPrinter::parseFormat(const QString &name, Format *format)
     else
         return false;
     return true;
+}
+
+bool EventPrinter::readFormat(const CommandLine &commandLine, Format *format, QString *error)
+{
+    if (parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), format))
+        return true;
+    *error = QStringLiteral("--events must be jsonl, text or none");
+    return false;
 }
 
 EventPrinter::EventPrinter(Format format, QString source)

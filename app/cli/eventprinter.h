@@ -15,6 +15,8 @@ class Message;
 
 namespace wirebench::cli {
 
+class CommandLine;
+
 /**
  * Writes connection events to stdout, one line each, flushed per line, so a
  * driving process sees every event as it happens. The one place both serve
@@ -39,6 +41,8 @@ public:
 
     /** "jsonl", "text" or "none"; false if @p name is none of them. */
     static bool parseFormat(const QString &name, Format *format);
+    /** The --events option of @p commandLine (jsonl if not given); false, with @p error, for another word. */
+    static bool readFormat(const CommandLine &commandLine, Format *format, QString *error);
 
     /** @p source names the printing side (e.g. "alice") when several share stdout. */
     explicit EventPrinter(Format format = Format::Jsonl, QString source = {});

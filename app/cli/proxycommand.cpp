@@ -153,8 +153,8 @@ int ProxyCommand::run(const QStringList &arguments)
     if (!CodecOptions::toConfig(commandLine, &spec.codec, &error) || !faultsOf(commandLine, &spec.faults, &error))
         return CommandLine::usageError(error, usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
-    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
-        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    if (!EventPrinter::readFormat(commandLine, &format, &error))
+        return CommandLine::usageError(error, usage());
     qint64 seed = 0, workers = 1;
     if (!commandLine.integer(QStringLiteral("seed"), 1, qint64(ProxySpec::maxSeed), &seed, &error)
         || !commandLine.integer(QStringLiteral("workers"), 1, 64, &workers, &error))

@@ -2,6 +2,7 @@
 
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/listenoption.h>
 #include <app/cli/replayoptions.h>
 #include <app/cli/signalwatcher.h>
 
@@ -30,8 +31,7 @@ QList<OptionSpec> replayServerSpecs()
     QList<OptionSpec> specs{
         {QStringLiteral("as-server"), {},
          QStringLiteral("play the recorded server's side to the clients that connect")},
-        {QStringLiteral("listen"), QStringLiteral("HOST:PORT"),
-         QStringLiteral("address to listen on: an IP, localhost or any (every interface); default 127.0.0.1:0, any free port")},
+        ListenOption::spec(),
         ReplayOptions::speedSpec(),
     };
     // What a server compares is each client message; --unordered has no meaning there.
@@ -88,13 +88,11 @@ int ReplayServerCommand::run(const QStringList &arguments)
     setup.ignoreChannels = compare.ignoreChannels;
     netcore::Endpoint endpoint;
     QHostAddress address;
-    if (!netcore::Endpoint::parse(commandLine.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")),
-                                  QStringLiteral("127.0.0.1"), &endpoint, &error)
-        || !netcore::Endpoint::parseListenAddress(endpoint.host, &address, &error))
-        return CommandLine::usageError(QStringLiteral("--listen: %1").arg(error), usage());
+    if (!ListenOption::read(commandLine, &endpoint, &address, &error))
+        return CommandLine::usageError(error, usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
-    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
-        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    if (!EventPrinter::readFormat(commandLine, &format, &error))
+        return CommandLine::usageError(error, usage());
     m_printer = EventPrinter(format);
 
     Recording recording;

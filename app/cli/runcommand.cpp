@@ -79,8 +79,8 @@ int RunCommand::run(const QStringList &arguments)
     if (commandLine.positional().size() != 1)
         return CommandLine::usageError(QStringLiteral("run needs exactly one SCENARIO.json"), usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
-    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
-        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    if (!EventPrinter::readFormat(commandLine, &format, &error))
+        return CommandLine::usageError(error, usage());
     m_printer = StepPrinter(format);
     const QString junitFile = commandLine.value(QStringLiteral("junit"));
     if (commandLine.isSet(QStringLiteral("junit")) && junitFile.isEmpty())

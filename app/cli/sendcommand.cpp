@@ -92,8 +92,8 @@ int SendCommand::parse(const QStringList &arguments)
         || !TlsOptions::toClientSpec(commandLine, &m_spec, &error))
         return CommandLine::usageError(error, usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
-    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
-        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    if (!EventPrinter::readFormat(commandLine, &format, &error))
+        return CommandLine::usageError(error, usage());
     m_printer = EventPrinter(format);
 
     qint64 id = 0, expect = 0, timeout = m_timeoutMsecs;

@@ -3,6 +3,7 @@
 #include <app/cli/codecoptions.h>
 #include <app/cli/commandline.h>
 #include <app/cli/exitcodes.h>
+#include <app/cli/listenoption.h>
 #include <app/cli/recordoption.h>
 #include <app/cli/signalwatcher.h>
 #include <app/cli/tlsoptions.h>
@@ -55,8 +56,7 @@ void answer(netcore::Server *server, Recorder *recorder, ServerMode mode, quint6
 QList<OptionSpec> serveSpecs()
 {
     QList<OptionSpec> specs{
-        {QStringLiteral("listen"), QStringLiteral("HOST:PORT"),
-         QStringLiteral("address to listen on: an IP, localhost or any (every interface); default 127.0.0.1:0, any free port")},
+        ListenOption::spec(),
     };
     specs += CodecOptions::specs();
     specs += TlsOptions::serverSpecs();
@@ -134,18 +134,16 @@ int ServeCommand::run(const QStringList &arguments)
                                                              : ServerMode::Silent;
     netcore::Endpoint endpoint;
     QHostAddress address;
-    if (!netcore::Endpoint::parse(commandLine.value(QStringLiteral("listen"), QStringLiteral("127.0.0.1:0")),
-                                  QStringLiteral("127.0.0.1"), &endpoint, &error)
-        || !netcore::Endpoint::parseListenAddress(endpoint.host, &address, &error))
-        return CommandLine::usageError(QStringLiteral("--listen: %1").arg(error), usage());
+    if (!ListenOption::read(commandLine, &endpoint, &address, &error))
+        return CommandLine::usageError(error, usage());
     spec.address = endpoint.host;
     spec.port = endpoint.port;
 
     if (!CodecOptions::toConfig(commandLine, &spec.codec, &error))
         return CommandLine::usageError(error, usage());
     EventPrinter::Format format = EventPrinter::Format::Jsonl;
-    if (!EventPrinter::parseFormat(commandLine.value(QStringLiteral("events"), QStringLiteral("jsonl")), &format))
-        return CommandLine::usageError(QStringLiteral("--events must be jsonl, text or none"), usage());
+    if (!EventPrinter::readFormat(commandLine, &format, &error))
+        return CommandLine::usageError(error, usage());
     m_printer = EventPrinter(format);
 
     qint64 maxClients = 0, workers = 1, idleTimeout = 0;
