@@ -1,6 +1,7 @@
 #include "scenariorun.h"
 
 #include <engine/scenarios/scenariorunner.h>
+#include <engine/threadend.h>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QThread>
@@ -48,6 +49,7 @@ ScenarioRun::~ScenarioRun()
     if (d->thread) {
         d->thread->quit();
         d->thread->wait(); // the runner and its sockets are deleted in there before this returns
+        ThreadEnd::joined(d->thread.get());
     }
 }
 
@@ -74,7 +76,11 @@ bool ScenarioRun::start(const Scenario &scenario)
     auto *home = new QObject;
     home->moveToThread(d->thread.get());
     connect(d->thread.get(), &QThread::finished, home, &QObject::deleteLater);
-    connect(d->thread.get(), &QThread::finished, this, &ScenarioRun::onThreadFinished, Qt::QueuedConnection);
+    // Direct, and the last of finished()'s connections: ThreadEnd::leaving() must follow the rest.
+    connect(d->thread.get(), &QThread::finished, this, [this, thread = d->thread.get()] {
+        QMetaObject::invokeMethod(this, &ScenarioRun::onThreadFinished, Qt::QueuedConnection);
+        ThreadEnd::leaving(thread); // last: nothing of ours in the thread may follow it
+    }, Qt::DirectConnection);
     QMetaObject::invokeMethod(
         home,
         [this, home, scenario] {
@@ -143,6 +149,7 @@ void ScenarioRun::onRunnerFinished(Outcome outcome, const QString &failure, qint
 void ScenarioRun::onThreadFinished()
 {
     d->thread->wait(); // it emitted finished() on its way out; let it be gone
+    ThreadEnd::joined(d->thread.get());
     d->thread.reset();
     const Outcome outcome = d->ended ? d->outcome : Outcome::Stopped;
     if (!d->ended) {
