@@ -74,8 +74,7 @@ class Connection:
             self._end(f"the peer read nothing for {self.send_timeout} s while a frame waited to be sent")
             raise ConnectionClosed(f"the connection is closed: {self._close_reason}") from None
         except OSError as error:
-            self._read_what_the_peer_sent_before()
-            self._end(_reason_of(error))
+            self._read_what_the_peer_sent_before(_reason_of(error))
             raise ConnectionClosed(f"the connection is closed: {self._close_reason}") from None
 
     def receive(self, timeout):
@@ -123,20 +122,22 @@ class Connection:
             self._stream_error = error
             self._end(f"stream error: {error}")
 
-    def _read_what_the_peer_sent_before(self):
-        """After a failed write, what the kernel still holds from the peer, so no message is lost."""
+    def _read_what_the_peer_sent_before(self, reason):
+        """After a failed write, what the kernel still holds from the peer, so no message is lost.
+
+        The write took the socket's error: the reads that follow see a
+        plain end, and `reason`, the write's, says what it was.
+        """
         try:
             self._socket.settimeout(0)
             while not self.closed:
                 data = self._socket.recv(READ_SIZE)
                 if not data:
-                    self._end(PEER_CLOSED)
                     break
                 self._take(data)
-        except (BlockingIOError, socket.timeout):
+        except OSError:  # nothing more to read now, or the end once more
             pass
-        except OSError as error:
-            self._end(_reason_of(error))
+        self._end(reason)
 
     def _end(self, reason):
         if self._close_reason is not None:
