@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 import protocoldoc  # noqa: E402
 import wbcli  # noqa: E402  (reads WIREBENCH_CLI when imported)
 from test_cbor import REFUSED as CBOR_REFUSED  # noqa: E402
-from test_payloadcheck import JSON_OK, JSON_REFUSED  # noqa: E402
+from test_payloadcheck import JSON_OK, JSON_REFUSED, TEXT_OK, TEXT_REFUSED  # noqa: E402
 
 protocoldoc.use_package()
 from wirebench_locust import cbor  # noqa: E402
@@ -26,7 +26,7 @@ from wirebench_locust.codecs import codec_from_json  # noqa: E402
 from wirebench_locust.connection import Connection  # noqa: E402
 from wirebench_locust.errors import EncodeError, FrameError  # noqa: E402
 from wirebench_locust.message import Message  # noqa: E402
-from wirebench_locust.payloadcheck import cbor_problem, json_problem  # noqa: E402
+from wirebench_locust.payloadcheck import cbor_problem, json_problem, text_problem  # noqa: E402
 
 WAIT = wbcli.WAIT
 PARAMETER_SETS = [
@@ -180,6 +180,12 @@ class PayloadVerdictTest(CliTestCase):
             connection.send(Message(type_, payload))
             event = process.event()
             yield payload, None if event["event"] == "message" else event["message"]
+
+    def test_text(self):
+        extra = [b"\xef\xbb\xbfbom", b"\xef\xbf\xbe", b"\xf4\x8f\xbf\xbf"]
+        for payload, server in self.verdicts("text", TEXT_OK + [b"ok" + bad for bad in TEXT_REFUSED] + extra):
+            with self.subTest(payload=payload):
+                self.assertEqual(text_problem(payload), server)
 
     def test_json(self):
         for payload, server in self.verdicts("json", JSON_OK + list(JSON_REFUSED) + [b"[1.e]", b"[.]", b'["\\x"]']):
