@@ -115,7 +115,7 @@ class _Parser:
             value_done = self.after_value(stack) if value_done else self.value(stack)
 
     def open(self, stack, kind):
-        """Enters a container whose bracket was just read; True if it is already closed."""
+        """Enters a container whose bracket was just read; True if it closed at once (empty)."""
         stack.append(kind)
         if len(stack) > NESTING_LIMIT:
             raise _Refused(DEEP_NESTING)
@@ -130,6 +130,7 @@ class _Parser:
         return self.object_member(stack, self.next_token())
 
     def array_value(self, stack):
+        """Before each element, as Qt's loop: something must follow."""
         if not self.eat_space():
             raise _Refused(UNTERMINATED_ARRAY)
         return False
@@ -169,7 +170,7 @@ class _Parser:
         return self.object_member(stack, token)
 
     def value(self, stack):
-        """parseValue(): True once a whole value is read, False if it opened a container."""
+        """parseValue(): True once a whole value is read, False if it opened a container that waits for values."""
         first = self.data[self.pos]
         self.pos += 1
         if first in _LITERALS:
