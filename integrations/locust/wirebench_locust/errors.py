@@ -30,3 +30,15 @@ class EncodeError(ValueError):
 
 class ConnectionClosed(Exception):
     """The connection ended; the message says why (the peer closed, a stream error, a reset)."""
+
+
+class CodecConfigError(ValueError):
+    """Codec parameters that do not validate; `parameter` names the one at fault ("codec" for the whole)."""
+
+    def __init__(self, message, parameter="codec"):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class ConnectError(OSError):
+    """No connection: the peer refused, did not answer in time, or the name did not resolve."""
