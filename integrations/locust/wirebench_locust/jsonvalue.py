@@ -41,6 +41,17 @@ def qt_number(value):
     return value
 
 
+def normalized(value):
+    """value with every number as Qt keeps it (qt_number), for a value made in Python."""
+    if is_number(value):
+        return qt_number(value)
+    if isinstance(value, dict):
+        return {key: normalized(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [normalized(item) for item in value]
+    return value
+
+
 def equal(a, b):
     """QJsonValue's ==: 1 == 1.0, 1 != "1", true != 1; objects and arrays member by member."""
     if is_number(a) and is_number(b):
