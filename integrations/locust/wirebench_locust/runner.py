@@ -44,12 +44,7 @@ def _is_connect_failure(error):
 
 def _connect_reason(error, address):
     """ "cannot connect to HOST:PORT: why", as netcore::Client words it."""
-    text = str(error)
-    for verb in ("could not", "cannot"):
-        prefix = f"{verb} connect to {address}: "
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-            break
+    text = re.sub(r"^(?:could not|cannot) connect to \S+: ", "", str(error))
     if isinstance(error, OSError) and error.strerror:
         text = error.strerror
     text = re.sub(r"^\[Errno -?\d+\] ", "", text)
