@@ -8,7 +8,6 @@ import unittest
 import locustpath  # noqa: F401
 
 from fakeconnection import Closed, FakeConnection
-from wirebench_locust.connection import ConnectError
 from wirebench_locust.errors import EncodeError, FrameError, StreamError
 from wirebench_locust.message import Message
 from wirebench_locust.runner import ScenarioRunner
@@ -28,8 +27,8 @@ class RunnerTestCase(unittest.TestCase):
 
         def connect(client, host, port):
             self.connected.append((client.name, host, port))
-            if client.name in refuse:
-                raise ConnectError(f"could not connect to {host}:{port}: Connection refused")
+            if client.name in refuse:  # as a factory of the caller's may fail: an OSError
+                raise ConnectionRefusedError(111, "Connection refused")
             return connections[client.name]
 
         parsed = parse_scenario(json.dumps(scenario), "test.json")
