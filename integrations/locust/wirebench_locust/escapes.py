@@ -1,4 +1,9 @@
-"""Typed escapes for bytes, as netcore's escapes.cpp reads and writes them (a line delimiter: \\r\\n)."""
+"""Bytes as text and back, the way netcore writes and reads them.
+
+Ports of netcore's escapes.cpp (escape(), and unescape() for a line delimiter
+such as \\r\\n), of parseSpacedHex() (engine/responders/spacedhex.h), and
+of QString's UTF-16 lengths.
+"""
 
 from .qtutf8 import encode_utf8
 
@@ -41,12 +46,42 @@ def unescape(text):
     return bytes(out)
 
 
+def _utf8_sequence_length(data, pos):
+    """Length of the valid UTF-8 sequence at pos and its code point, or (0, 0)."""
+    lead = data[pos]
+    low, high = 0x80, 0xBF  # the allowed range of the second byte
+    if 0xC2 <= lead <= 0xDF:
+        length, value = 2, lead & 0x1F
+    elif 0xE0 <= lead <= 0xEF:
+        length, value = 3, lead & 0x0F
+        if lead == 0xE0:
+            low = 0xA0  # overlong
+        if lead == 0xED:
+            high = 0x9F  # surrogates
+    elif 0xF0 <= lead <= 0xF4:
+        length, value = 4, lead & 0x07
+        if lead == 0xF0:
+            low = 0x90  # overlong
+        if lead == 0xF4:
+            high = 0x8F  # above U+10FFFF
+    else:
+        return 0, 0
+    if pos + length > len(data):
+        return 0, 0
+    for i in range(1, length):
+        byte = data[pos + i]
+        if not (low if i == 1 else 0x80) <= byte <= (high if i == 1 else 0xBF):
+            return 0, 0
+        value = (value << 6) | (byte & 0x3F)
+    return length, value
+
+
 def escape(data):
-    """Text for `data` that unescape() turns back into it; printable UTF-8 stays as it is."""
+    """data (bytes) as printable text that unescape() turns back: controls, C1 controls and invalid UTF-8 as escapes."""
     out = []
-    index = 0
-    while index < len(data):
-        byte = data[index]
+    i = 0
+    while i < len(data):
+        byte = data[i]
         if byte < 0x80:
             if byte in _WRITTEN:
                 out.append(_WRITTEN[byte])
@@ -54,31 +89,51 @@ def escape(data):
                 out.append(f"\\x{byte:02x}")
             else:
                 out.append(chr(byte))
-            index += 1
+            i += 1
             continue
-        length = _utf8_sequence_length(data, index)
-        if length:
-            character = data[index:index + length].decode("utf-8")
-        # C1 controls are valid UTF-8 but invisible: shown as their bytes.
-        if not length or 0x80 <= ord(character) <= 0x9F:
+        length, code_point = _utf8_sequence_length(data, i)
+        # C1 controls are valid UTF-8 but invisible; they show as their bytes.
+        if length == 0 or 0x80 <= code_point <= 0x9F:
             count = length or 1
-            out.extend(f"\\x{value:02x}" for value in data[index:index + count])
-            index += count
+            out.extend(f"\\x{b:02x}" for b in data[i:i + count])
+            i += count
             continue
-        out.append(character)
-        index += length
+        out.append(chr(code_point))
+        i += length
     return "".join(out)
 
 
-def _utf8_sequence_length(data, index):
-    """The length of the well-formed UTF-8 sequence at `index`, or 0."""
-    for length in (2, 3, 4):
-        try:
-            bytes(data[index:index + length]).decode("utf-8")
-            return length
-        except UnicodeDecodeError:
+def parse_spaced_hex(text):
+    """The bytes of hex digits with spaces between them ("0102", "01 02"); None if not hex.
+
+    Only spaces may separate the digits: a tab or a line break is refused, as replies
+    and matches refuse them.
+    """
+    if not isinstance(text, str):
+        return None
+    digits = []
+    for c in text:
+        if c == " ":
             continue
-    return 0
+        if c.isspace() or c not in "0123456789abcdefABCDEF":
+            return None
+        digits.append(c)
+    if len(digits) % 2:
+        return None
+    return bytes.fromhex("".join(digits))
+
+
+def utf16_length(text):
+    """The length Qt gives a string: UTF-16 code units, so a character above U+FFFF counts 2."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def utf16_left(text, units):
+    """The first `units` UTF-16 code units of text, as QString::left() cuts it."""
+    if utf16_length(text) <= units:
+        return text
+    cut = text.encode("utf-16-le", "surrogatepass")[:units * 2]
+    return cut.decode("utf-16-le", "replace")  # a pair cut in half becomes U+FFFD
 
 
 def _utf16_position(text, index):

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""The Python ScenarioRunner against the C++ one: the same scenario files, run by `wirebench-cli run
+FILE --events jsonl` and by runner.ScenarioRunner against the same `wirebench-cli serve --responder`,
+give the same steps (path, pass, summary, status, detail), the same outcome and the same failure.
+
+WIREBENCH_CLI names the binary (as for tests/e2e); the test fails without it.
+"""
+
+import json
+import os
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import unittest
+
+import locustpath
+
+from wirebench_locust.runner import ScenarioRunner
+from wirebench_locust.scenario import load_scenario
+
+sys.path.insert(0, os.path.join(locustpath.ROOT, "tests", "e2e"))
+import wbcli  # noqa: E402  (CliProcess: a process whose lines are read with bounded waits)
+
+CLI = os.environ.get("WIREBENCH_CLI", "")
+
+RULES = r"""{"on_connect": {"channel": "hello", "text": "welcome"},
+ "rules": [
+  {"when": {"channel": "login", "json": {"/user": "alice"}},
+   "reply": {"json": {"ok": true, "user": "{{json:/user}}", "n": 1.5}}},
+  {"when": {"channel": "login"}, "reply": {"json": {"ok": false}}},
+  {"when": {"text": "^ping (\\d+)$"}, "reply": {"text": "pong {{1}}"}},
+  {"when": {"channel": "data"}, "reply": [{"text": "noise"}, {"cbor": {"k": [1, {"z": "q"}]}}, {"hex": "00ff10"}]},
+  {"when": {"text": "^quit$"}, "reply": {"text": "bye"}, "then": "close"},
+  {"when": {"text": "^boom$"}, "then": "reset"}
+ ]}
+"""
+
+HELLO = {"expect": {"channel": "hello", "text": "^welcome$"}}
+
+
+def scenarios(port, free_port, raw_port):
+    """name -> scenario: passing and failing ones, with repeats, skip_others, expect_closed, pointers, templates."""
+    here = f"127.0.0.1:{port}"
+    two = {"alice": {"connect": here}, "bob": {"connect": str(port), "codec": "envelope"}}
+    return {
+        "the issue's flow passes": {"clients": two, "timeout_ms": 3000, "steps": [
+            dict(HELLO, **{"as": "alice"}), dict(HELLO, **{"as": "bob"}),
+            {"as": "alice", "send": {"channel": "login", "json": {"user": "alice", "n": 1.0}}},
+            {"as": "alice", "expect": {"channel": "login", "type": "json",
+                                       "json": {"/ok": True, "/user": "alice", "/n": 1.5}}},
+            {"as": "alice", "send": {"channel": "login", "cbor": {"user": "alice"}, "id": "{{seq}}"}},
+            {"as": "alice", "expect": {"json": {"/ok": True}}, "timeout_ms": 2000},
+            {"sleep_ms": 20},
+            {"repeat": 3, "steps": [{"as": "bob", "send": {"text": "ping {{seq}}"}},
+                                    {"as": "bob", "expect": {"text": "^pong [123]$"}}]},
+            {"as": "bob", "send": {"text": "quit"}},
+            {"as": "bob", "expect": {"text": "^bye$"}},
+            {"as": "bob", "expect_closed": True}]},
+        "a wrong answer in nested repeats": {"clients": {"bob": {"connect": here}}, "steps": [
+            HELLO,
+            {"repeat": 2, "steps": [{"repeat": 2, "steps": [{"send": {"text": "ping {{seq}}"}},
+                                                            {"expect": {"text": "^pong [12]$"}}]}]},
+            {"expect_closed": True}]},
+        "skip_others, cbor pointers, then still open": {"connect": here, "steps": [
+            {"send": {"channel": "data", "hex": "01"}},
+            {"expect": {"type": "cbor", "json": {"/k/1/z": "q", "/k/0": 1.0}}, "skip_others": True},
+            {"expect": {"hex": "00 FF"}},
+            {"expect_closed": True, "timeout_ms": 300}]},
+        "a refused login": {"clients": two, "steps": [
+            dict(HELLO, **{"as": "alice"}),
+            {"as": "alice", "send": {"channel": "login", "json": {"user": "mallory"}}},
+            {"as": "alice", "expect": {"channel": "login", "json": {"/ok": True}}},
+            {"as": "bob", "send": {"text": "never sent"}}]},
+        "silence": {"connect": here, "steps": [HELLO, {"expect": {"channel": "never"}, "timeout_ms": 200},
+                                               {"sleep_ms": 1}]},
+        "the greeting is not what was expected": {"connect": here, "steps": [{"expect": {"text": "^pong"}}]},
+        "a close fails an expectation": {"connect": here, "steps": [
+            {"send": {"text": "quit"}}, {"expect": {}, "skip_others": True}, {"expect": {"text": "^bye$"}},
+            {"expect": {}}, {"send": {"text": "too late"}}]},
+        "a reset fails an expectation": {"connect": here, "steps": [
+            HELLO, {"send": {"text": "boom"}}, {"expect": {}, "timeout_ms": 3000}]},
+        "expect_closed gets a message": {"connect": here, "steps": [
+            HELLO, {"send": {"text": "ping 7"}}, {"expect_closed": True}]},
+        "a client cannot connect": {"clients": {"alice": {"connect": here},
+                                                "bob": {"connect": f"127.0.0.1:{free_port}"}},
+                                    "steps": [{"as": "alice", "send": {"text": "x"}}, {"sleep_ms": 1}]},
+        "a bad frame": {"connect": f"127.0.0.1:{raw_port}", "steps": [
+            {"expect": {}, "skip_others": True}, {"expect": {"text": "^after$"}}]},
+    }
+
+
+class BadFrameServer:
+    """Sends each client an envelope frame of message type 9 (a frame error), then text "after"."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                connection.settimeout(wbcli.WAIT)
+                for type_, payload in ((9, b"?"), (1, b"after")):
+                    body = struct.pack(">BBHI", type_, 1, 0, 0) + payload
+                    connection.sendall(struct.pack(">I", len(body)) + body)
+                try:
+                    while connection.recv(4096):  # until the client is done
+                        pass
+                except OSError:
+                    pass
+
+    def close(self):
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() that close() alone would not
+        except OSError:
+            pass
+        self.listener.close()
+        self.thread.join(timeout=wbcli.WAIT)
+
+
+class CrossCheckTest(unittest.TestCase):
+    def setUp(self):
+        if not CLI:
+            self.fail("WIREBENCH_CLI is not set: it names the wirebench-cli binary whose runner this test "
+                      "compares with the Python one (e.g. WIREBENCH_CLI=build/app/cli/wirebench-cli)")
+        if not os.access(CLI, os.X_OK):
+            self.fail(f"WIREBENCH_CLI={CLI} is not an executable file")
+        wbcli.CLI = CLI
+        self.folder = tempfile.TemporaryDirectory()
+        self.addCleanup(self.folder.cleanup)
+        rules = self.write("rules.json", RULES)
+        self.server = wbcli.CliProcess(["serve", "--listen", "127.0.0.1:0", "--responder", rules, "--events", "none"])
+        self.addCleanup(self.server.kill)
+        first = self.server.readline()
+        match = wbcli.LISTENING.match(first or "")
+        self.assertIsNotNone(match, f"serve said {first!r}; stderr: {self.server.stderr_text()}")
+        self.port = int(match.group(1))
+        self.raw = BadFrameServer()
+        self.addCleanup(self.raw.close)
+
+    def write(self, name, text):
+        path = os.path.join(self.folder.name, name)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        return path
+
+    def run_cli(self, path):
+        """((path, pass, summary, status, detail) of each step, outcome, failure) from wirebench-cli run."""
+        done = subprocess.run([CLI, "run", path, "--events", "jsonl"], capture_output=True, text=True,
+                              timeout=wbcli.WAIT * 3, stdin=subprocess.DEVNULL)
+        events = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        steps = [(e["path"], e.get("repeat", ""), e["name"], e["status"], e.get("message", ""))
+                 for e in events if e["event"] == "step"]
+        self.assertEqual(events[-1]["event"], "finished", done.stdout + done.stderr)
+        outcome = events[-1]["status"]
+        self.assertEqual(done.returncode, {"passed": 0, "failed": 3, "connect_failed": 1}[outcome], done.stderr)
+        failure = done.stderr.rstrip("\n")
+        prefix = "wirebench-cli: "
+        return steps, outcome, failure[len(prefix):] if failure.startswith(prefix) else failure
+
+    def run_python(self, path):
+        steps = []
+        run = ScenarioRunner(load_scenario(path), on_step=steps.append).run()
+        rows = [(s.path, s.iteration.replace("repeat ", ""), s.summary, s.status, s.detail) for s in steps]
+        self.assertEqual([r.status for r in run.results], [row[3] for row in rows if "." not in row[0]])
+        return rows, run.outcome, run.failure
+
+    def test_both_runners_agree(self):
+        free_port = wbcli.CliTestCase.free_port()
+        outcomes = set()
+        for name, scenario in scenarios(self.port, free_port, self.raw.port).items():
+            with self.subTest(name):
+                path = self.write(name.replace(" ", "_").replace(",", "") + ".json", json.dumps(scenario, indent=1))
+                cli_steps, cli_outcome, cli_failure = self.run_cli(path)
+                python_steps, python_outcome, python_failure = self.run_python(path)
+                self.assertEqual(python_steps, cli_steps)
+                self.assertEqual((python_outcome, python_failure), (cli_outcome, cli_failure))
+                outcomes.add(cli_outcome)
+        self.assertEqual(outcomes, {"passed", "failed", "connect_failed"})  # the cases cover each outcome
+
+
+if __name__ == "__main__":
+    unittest.main()
