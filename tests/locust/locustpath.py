@@ -1,4 +1,4 @@
-"""Makes integrations/locust importable for the tests here, and fills gaps with stand-ins.
+"""Makes integrations/locust importable for the tests here.
 
 Each test file imports this first: `python3 tests/locust/test_x.py` from the repo
 root puts this folder on sys.path, and this puts the package's folder there.
@@ -10,10 +10,3 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "integrations", "locust"))
-
-import wirebench_locust  # noqa: E402  (the path first)
-
-import standins  # noqa: E402
-
-# The modules another branch writes, where they are not merged yet (see standins.py).
-STANDINS = standins.install()

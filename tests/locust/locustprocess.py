@@ -5,6 +5,7 @@ be another interpreter that cannot import locust, so the command is used,
 never `python3 -m locust`. LOCUST names it (CTest sets it); else PATH.
 """
 
+import csv
 import os
 import shutil
 import socket
@@ -16,7 +17,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 LOCUSTFILE = os.path.join(ROOT, "integrations", "locust", "locustfile.py")
 sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
 
-from wbcli import TIME_FACTOR, WAIT  # noqa: E402
+from wbcli import WAIT, CliTestCase  # noqa: E402
+
+EXAMPLES = os.path.join(ROOT, "integrations", "locust", "examples")
+EXAMPLE_RULES = os.path.join(EXAMPLES, "login-and-ping.json")
 
 
 def locust_command():
@@ -35,10 +39,10 @@ def free_port():
 class LocustProcess:
     """One locust process; its output goes to a file of the test's folder."""
 
-    def __init__(self, folder, name, args):
+    def __init__(self, folder, name, args, locustfile=LOCUSTFILE):
         self.log_path = os.path.join(folder, f"{name}.log")
         self._log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen([locust_command(), "-f", LOCUSTFILE] + list(args), cwd=folder,
+        self.proc = subprocess.Popen([locust_command(), "-f", locustfile] + list(args), cwd=folder,
                                      stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
 
     def wait(self, timeout):
@@ -61,4 +65,37 @@ class LocustProcess:
         self._log.close()
 
 
-__all__ = ["LocustProcess", "free_port", "TIME_FACTOR", "WAIT"]
+class LocustTestCase(CliTestCase):
+    """CliTestCase with locust processes, ended in tearDown like the rest."""
+
+    def setUp(self):
+        super().setUp()
+        self.locusts = []
+
+    def tearDown(self):
+        for locust in self.locusts:
+            locust.kill()
+        super().tearDown()
+
+    def locust(self, name, *args, locustfile=LOCUSTFILE):
+        process = LocustProcess(os.path.dirname(self.path("x")), name, args, locustfile)
+        self.locusts.append(process)
+        return process
+
+    def write_text(self, name, text):
+        path = self.path(name)
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(text)
+        return path
+
+    def serve_example_rules(self, pong="PONG"):
+        """serve --responder with the examples' rules, answering pings with `pong` instead of PONG; the port."""
+        with open(EXAMPLE_RULES, encoding="utf-8") as file:
+            rules = file.read().replace("PONG", pong)
+        _server, port = self.serve("--responder", self.write_text("rules.json", rules))
+        return port
+
+    @staticmethod
+    def read_csv(path):
+        with open(path, newline="", encoding="utf-8") as file:
+            return list(csv.DictReader(file))

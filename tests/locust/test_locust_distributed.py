@@ -1,77 +1,26 @@
 """Locust runs Wirebench scenarios: a master and two workers on loopback against wirebench-cli serve."""
 
-import csv
-import json
 import os
 import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from locustprocess import WAIT, LocustProcess, free_port  # noqa: E402
-from wbcli import CliTestCase  # noqa: E402
+from locustprocess import EXAMPLES, WAIT, LocustTestCase, free_port  # noqa: E402
 
-SCENARIO = {
-    "name": "login and ping",
-    "connect": "127.0.0.1:9",  # replaced by --host
-    "steps": [
-        {"send": {"channel": "login", "json": {"user": "alice"}}},
-        {"expect": {"channel": "login", "json": {"/ok": True}}},
-        {"repeat": 3, "steps": [
-            {"send": {"text": "PING {{seq}}"}},
-            {"expect": {"text": "^PONG \\d+$"}},
-        ]},
-    ],
-}
+SCENARIO = os.path.join(EXAMPLES, "login-and-ping.scenario.json")  # connects to 127.0.0.1:7000 unless --host
 
 
-def rules(pong):
-    return {"rules": [
-        {"when": {"channel": "login"}, "reply": {"json": {"ok": True, "user": "{{json:/user}}"}}},
-        {"when": {"text": "^PING (\\d+)$"}, "reply": {"text": pong + " {{1}}"}},
-    ]}
-
-
-def read_csv(path):
-    with open(path, newline="", encoding="utf-8") as file:
-        return list(csv.DictReader(file))
-
-
-class LocustTestCase(CliTestCase):
-    def setUp(self):
-        super().setUp()
-        self.locusts = []
-
-    def tearDown(self):
-        for locust in self.locusts:
-            locust.kill()
-        super().tearDown()
-
-    def locust(self, name, *args):
-        process = LocustProcess(os.path.dirname(self.path("x")), name, args)
-        self.locusts.append(process)
-        return process
-
-    def write_json(self, name, value):
-        path = self.path(name)
-        with open(path, "w", encoding="utf-8") as file:
-            json.dump(value, file)
-        return path
-
-    def serve_rules(self, pong):
-        _server, port = self.serve("--responder", self.write_json("rules.json", rules(pong)))
-        return port
-
+class TestDistributed(LocustTestCase):
     def run_distributed(self, server_port, seconds=3):
         """A master and two workers, headless; returns (exit code, CSV prefix, master log)."""
-        scenario = self.write_json("scenario.json", SCENARIO)
         master_port = free_port()
         prefix = self.path("run")
         master = self.locust(
             "master", "--headless", "--master", "--master-bind-host", "127.0.0.1",
             "--master-bind-port", str(master_port), "--expect-workers", "2",
             "--expect-workers-max-wait", str(int(WAIT * 3)), "--users", "4", "--spawn-rate", "4",
-            "--run-time", f"{seconds}s", "--stop-timeout", "5", "--scenario", scenario,
+            "--run-time", f"{seconds}s", "--stop-timeout", "5", "--scenario", SCENARIO,
             "--host", f"127.0.0.1:{server_port}", "--csv", prefix, "--only-summary")
         for number in (1, 2):
             self.locust(f"worker{number}", "--worker", "--master-host", "127.0.0.1",
@@ -81,14 +30,12 @@ class LocustTestCase(CliTestCase):
             worker.wait(WAIT * 3)
         return code, prefix, master.log()
 
-
-class TestDistributed(LocustTestCase):
     def test_master_and_two_workers_run_the_scenario(self):
-        code, prefix, log = self.run_distributed(self.serve_rules("PONG"))
+        code, prefix, log = self.run_distributed(self.serve_example_rules("PONG"))
         self.assertEqual(code, 0, log)
         self.assertNotIn("old (pre 2.0) worker", log)
 
-        stats = {row["Name"]: row for row in read_csv(f"{prefix}_stats.csv")}
+        stats = {row["Name"]: row for row in self.read_csv(f"{prefix}_stats.csv")}
         login = [name for name in stats if name.startswith("steps[1] expect")]
         pong = [name for name in stats if name.startswith("steps[2].steps[1] expect")]
         self.assertEqual((len(login), len(pong)), (1, 1), list(stats))
@@ -101,7 +48,7 @@ class TestDistributed(LocustTestCase):
         self.assertLessEqual(pongs, 3 * logins)
         self.assertEqual(stats["Aggregated"]["Failure Count"], "0", log)
 
-        workers = read_csv(f"{prefix}_workers.csv")
+        workers = self.read_csv(f"{prefix}_workers.csv")
         self.assertEqual(len(workers), 2, workers)
         for worker in workers:
             self.assertGreater(int(worker["Request Count"]), 0, workers)
@@ -111,15 +58,15 @@ class TestDistributed(LocustTestCase):
                          int(stats["Aggregated"]["Request Count"]))
 
     def test_wrong_answers_are_failures_naming_the_step(self):
-        code, prefix, log = self.run_distributed(self.serve_rules("PANG"), seconds=2)
+        code, prefix, log = self.run_distributed(self.serve_example_rules("PANG"), seconds=2)
         self.assertEqual(code, 1, log)  # Locust's exit code when a request failed
-        failures = read_csv(f"{prefix}_failures.csv")
+        failures = self.read_csv(f"{prefix}_failures.csv")
         self.assertTrue(failures, log)
         for failure in failures:
             self.assertTrue(failure["Name"].startswith("steps[2].steps[1] expect text"), failure)
             self.assertIn('got text "PANG ', failure["Error"])
             self.assertGreater(int(failure["Occurrences"]), 0)
-        stats = {row["Name"]: row for row in read_csv(f"{prefix}_stats.csv")}
+        stats = {row["Name"]: row for row in self.read_csv(f"{prefix}_stats.csv")}
         login = next(name for name in stats if name.startswith("steps[1] expect"))
         self.assertEqual(stats[login]["Failure Count"], "0")  # the login was answered right
 
@@ -131,9 +78,7 @@ class TestScenarioOption(LocustTestCase):
         return process.wait(WAIT * 3), process.log()
 
     def test_a_scenario_that_does_not_parse_ends_locust_with_exit_2(self):
-        path = self.path("bad.json")
-        with open(path, "w", encoding="utf-8") as file:
-            file.write('{"connect": "127.0.0.1:9",\n "steps": [{"sned": {"text": "x"}}]}\n')
+        path = self.write_text("bad.json", '{"connect": "127.0.0.1:9",\n "steps": [{"sned": {"text": "x"}}]}\n')
         code, log = self.run_local("--scenario", path)
         self.assertEqual(code, 2, log)
         self.assertIn(f"locustfile: {path}:2:", log)

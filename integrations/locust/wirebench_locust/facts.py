@@ -7,6 +7,7 @@ first asked: a match on the channel alone decodes nothing.
 import base64
 import math
 
+from . import cbor
 from .jsonvalue import MISSING, compact, parse_document, qt_number
 
 _NOT_YET = object()
@@ -125,8 +126,6 @@ class MessageFacts:
             if self.type == "json":
                 self._json = parse_document(self.payload)
             elif self.type == "cbor":
-                from . import cbor  # written beside this package; only cbor messages need it
-
                 try:
                     self._json = cbor_to_json(cbor.decode(self.payload))
                 except Exception:  # not CBOR: the message simply has no JSON

@@ -12,6 +12,8 @@ import re
 import time
 
 from .brief import describe
+from .codecs import codec_from_json
+from .connection import Connection
 from .endpoint import format_endpoint
 from .scenarioconnection import BAD_FRAME, CLOSED, ScenarioConnection, SendError
 from .stepresult import CONNECT_FAILED, FAILED, PASSED, SKIPPED, RunResult, StepResult
@@ -26,9 +28,6 @@ class _StepFailed(Exception):
 
 
 def _default_connect(client, host, port):
-    from .codecs import codec_from_json  # the codecs' own modules, written beside this one
-    from .connection import Connection
-
     return Connection(host, port, codec_from_json(client.codec), connect_timeout=CONNECT_TIMEOUT_MS / 1000)
 
 
@@ -37,9 +36,8 @@ def _elapsed_ms(since):
 
 
 def _is_connect_failure(error):
-    """connection.ConnectError (known by name: only the default factory imports that module),
-    or an OSError from a factory of the caller's."""
-    return isinstance(error, OSError) or any(cls.__name__ == "ConnectError" for cls in type(error).__mro__)
+    """A ConnectError, or any OSError from a factory of the caller's."""
+    return isinstance(error, OSError)
 
 
 def _connect_reason(error, address):

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any, List
 
 from . import endpoint
+from .codecs import codec_from_json
+from .errors import CodecConfigError
 from .jsonsource import JsonSource, JsonSourceError
 from .problem import JsonProblem
 from .scenariostep import ScenarioStep, StepContext, parse_msecs, parse_steps
@@ -121,13 +123,11 @@ def _parse_client(name, obj):
 
 def _check_codec(value):
     """Raises JsonProblem (under "/codec") for a codec the codecs module refuses, in its words."""
-    from .codecs import CodecConfigError, codec_from_json  # the codecs' own module, written beside this one
-
     try:
         codec_from_json(value)
     except CodecConfigError as error:
-        name = getattr(error, "name", "")  # the parameter it refused, when the error says
-        path = JsonProblem.key(name) if isinstance(value, dict) and name else ""
+        # The parameter's own line when the object has it (for "codec", the codec as a whole, it may not).
+        path = JsonProblem.key(error.parameter) if isinstance(value, dict) and error.parameter in value else ""
         raise JsonProblem(JsonProblem.key("codec") + path, str(error)) from None
 
 

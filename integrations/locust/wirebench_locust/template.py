@@ -14,6 +14,7 @@ reply: every placeholder parses, and those with nothing to take from render ""
 
 import re
 
+from . import cbor
 from .escapes import parse_spaced_hex, utf16_left
 from .facts import MessageFacts
 from .jsonvalue import MISSING, compact, is_number, normalized
@@ -147,8 +148,6 @@ class ReplyTemplate:
         value = self._render_json(self.body, context)
         if self.payload_key == "json":
             return _utf8(compact(value))
-        from . import cbor  # written beside this package; only cbor sends need it
-
         return cbor.encode(normalized(value))  # 1.0 is the integer 1, as QJsonValue holds it
 
     def _render_json(self, value, context):
