@@ -31,7 +31,8 @@ _scenarios = {}  # scenario text -> Scenario, parsed once per process
 
 @events.init_command_line_parser.add_listener
 def _add_options(parser):
-    parser.add_argument("--scenario", env_var="WIREBENCH_SCENARIO", default="",
+    # Not in the web UI's form: the scenario is read once, when Locust starts, and checked then.
+    parser.add_argument("--scenario", env_var="WIREBENCH_SCENARIO", default="", include_in_web_ui=False,
                         help="the Wirebench scenario (JSON) every user runs; read by the master")
     # The scenario's text, filled by the master: Locust hands custom options to its workers.
     parser.add_argument("--wirebench-scenario-text", default="", include_in_web_ui=False, help=argparse.SUPPRESS)
