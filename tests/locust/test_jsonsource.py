@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""jsonsource and jsonvalue: JSON read, compared and written as Qt does (the words and lines of
+"""jsonsource, jsonpayload and jsonvalue: JSON read, compared and written as Qt does (the words and lines of
 QJsonDocument's errors, its numbers), each case as wirebench-cli 6.4 gave it."""
 
 import os
@@ -9,7 +9,8 @@ import unittest
 import locustpath  # noqa: F401
 
 from wirebench_locust.jsonsource import JsonSource, JsonSourceError
-from wirebench_locust.jsonvalue import MISSING, compact, equal, parse_document
+from wirebench_locust.jsonpayload import parse_document
+from wirebench_locust.jsonvalue import MISSING, compact, equal
 from wirebench_locust.problem import JsonProblem
 
 

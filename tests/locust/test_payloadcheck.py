@@ -13,9 +13,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import protocoldoc  # noqa: E402
 
 protocoldoc.use_package()
-from wirebench_locust.payloadcheck import (_python_accepts_json, cbor_problem, json_problem,  # noqa: E402
-                                           payload_problem, text_problem)
-from wirebench_locust.qtjsonsyntax import json_syntax_problem  # noqa: E402
+from wirebench_locust.jsonpayload import _python_document  # noqa: E402
+from wirebench_locust.payloadcheck import cbor_problem, json_problem, payload_problem, text_problem  # noqa: E402
+from wirebench_locust.qtjsonreader import QtJsonError, QtJsonReader  # noqa: E402
 
 TEXT_OK = [b"", b"hi", b"\x00", b"a\x00b", "héllo €".encode(), "\U0010FFFF".encode(), b"\xef\xbf\xbf"]
 TEXT_REFUSED = [b"\xc3\x28", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xc0\x80", b"\xe0\x80\x80",
@@ -50,6 +50,19 @@ JSON_REFUSED = {
 }
 
 
+def json_syntax_problem(payload):
+    """The port of Qt's parser alone, without Python's fast path in front of it."""
+    try:
+        QtJsonReader(payload).read()
+    except QtJsonError as error:
+        return str(error)
+    return None
+
+
+def python_accepts_json(payload):
+    return _python_document(payload) is not None
+
+
 class TextTest(unittest.TestCase):
     def test_well_formed_utf8_nul_included(self):
         for payload in TEXT_OK:
@@ -77,13 +90,13 @@ class JsonTest(unittest.TestCase):
     def test_the_fast_path_takes_nothing_qt_refuses(self):
         for payload in list(JSON_OK) + list(JSON_REFUSED) + [b'[1,"\\u00e9",{"k":[true,false,null]}]', b"[2e-324]"]:
             with self.subTest(payload=payload[:40]):
-                if _python_accepts_json(payload):
+                if python_accepts_json(payload):
                     self.assertIsNone(json_syntax_problem(payload))
 
     def test_python_and_the_port_agree_on_ordinary_documents(self):
         for payload in (b'{"user":"alice","items":[1,2.5,-3e2,{"x":null}],"ok":true}', b"[\"\\u20ac\\n\"]"):
             with self.subTest(payload=payload):
-                self.assertTrue(_python_accepts_json(payload))
+                self.assertTrue(python_accepts_json(payload))
                 self.assertIsNone(json_syntax_problem(payload))
 
 

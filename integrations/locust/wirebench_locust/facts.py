@@ -8,7 +8,8 @@ import base64
 import math
 
 from . import cbor
-from .jsonvalue import MISSING, compact, parse_document, qt_number
+from .jsonpayload import parse_document
+from .jsonvalue import MISSING, compact, qt_number
 
 _NOT_YET = object()
 

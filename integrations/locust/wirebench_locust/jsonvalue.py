@@ -7,7 +7,6 @@ shorter of its decimal and exponent forms ("1e+20", "0.001", "1e-04").
 """
 
 import decimal
-import json
 import math
 import re
 
@@ -125,32 +124,3 @@ def compact(value):
         return "[" + ",".join(compact(item) for item in value) + "]"
     raise TypeError(f"not a JSON value: {value!r}")
 
-
-def _number_from_text(text):
-    if re.fullmatch(r"-?[0-9]+", text):
-        return qt_number(int(text))
-    number = float(text)
-    if not math.isfinite(number):
-        raise ValueError(f"{text} is too large for a double")
-    return qt_number(number)
-
-
-def _no_constant(name):
-    raise ValueError(f"{name} is not JSON")
-
-
-def parse_document(payload):
-    """The object or array a json payload holds (QJsonDocument::fromJson), or MISSING.
-
-    For received messages, where speed counts: the standard json module with Qt's numbers.
-    It is a little stricter than Qt (Qt takes "1." and unknown escapes such as "\\q").
-    """
-    try:
-        text = bytes(payload).decode("utf-8")
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        value = json.loads(text, strict=False, parse_int=_number_from_text, parse_float=_number_from_text,
-                           parse_constant=_no_constant)
-    except (ValueError, RecursionError):
-        return MISSING
-    return value if isinstance(value, (dict, list)) else MISSING
