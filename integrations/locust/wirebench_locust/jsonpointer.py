@@ -50,16 +50,13 @@ def _array_index(token, size):
 def resolve(root, pointer):
     """The value pointer names in root, or MISSING when there is none."""
     current = root
-    if pointer == "":
-        return current
-    for token in pointer[1:].split("/"):
+    for name in steps(pointer):
         if isinstance(current, dict):
-            name = _unescaped(token)
             if name not in current:
                 return MISSING
             current = current[name]
         elif isinstance(current, list):
-            index = _array_index(token, len(current))
+            index = _array_index(name, len(current))
             if index is None:
                 return MISSING
             current = current[index]

@@ -1,8 +1,6 @@
 """What is wrong in a JSON document a user wrote, and where (JsonProblem)."""
 
-
-def _pointer_step(name):
-    return "/" + name.replace("~", "~0").replace("/", "~1")
+from . import jsonpointer
 
 
 class JsonProblem(ValueError):
@@ -22,7 +20,7 @@ class JsonProblem(ValueError):
 
     @staticmethod
     def key(name):
-        return _pointer_step(name)
+        return jsonpointer.step(name)
 
     @staticmethod
     def index(i):
