@@ -8,13 +8,14 @@ A seed is one byte that picks the parameter set (its index in the fuzz
 target's table, fuzz_<fuzzer>.cpp) followed by the byte stream."""
 
 import pathlib
-import re
 import shutil
 import struct
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-PROTOCOL_DOC = HERE.parent.parent / "docs" / "protocol.md"
+# The one reader of docs/protocol.md's vector tables, the Python codecs' tests' too.
+sys.path.insert(0, str(HERE.parent / "locust"))
+import protocoldoc  # noqa: E402
 
 
 def h(spaced):
@@ -27,49 +28,14 @@ def envelope(type_, channel, payload, ident=0, version=1):
         + channel + payload
 
 
-def table_cells(line):
-    return [cell.strip() for cell in line.strip()[1:-1].split("|")]
-
-
-def doc_tables(path=PROTOCOL_DOC):
-    """The vector tables of docs/protocol.md by name, each a list of rows (dicts by column).
-    The format is the document's section 8; tests/unit/tst_protocoldoc reads it strictly."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    tables = {}
-    for index, line in enumerate(lines):
-        marker = re.fullmatch(r"<!--\s*vectors:\s*(\S+)\s*-->", line.strip())
-        if not marker:
-            continue
-        columns = table_cells(lines[index + 1])
-        rows = []
-        for row in lines[index + 3:]:
-            if not row.strip().startswith("|"):
-                break
-            rows.append(dict(zip(columns, table_cells(row))))
-        tables[marker.group(1)] = rows
-    return tables
-
-
-def doc_bytes(cell):
-    """A bytes cell: `-`, or tokens between backticks (two hex digits, or 'text' as UTF-8)."""
-    if cell == "-":
-        return b""
-    if not (cell.startswith("`") and cell.endswith("`")):
-        raise ValueError(f"not a bytes cell: {cell}")
-    data = b""
-    for token in re.findall(r"'[^']*'|\S+", cell[1:-1]):
-        if token.startswith("'"):
-            data += token[1:-1].encode("utf-8")
-        elif re.fullmatch(r"[0-9a-fA-F]{2}", token):
-            data += bytes.fromhex(token)
-        else:
-            raise ValueError(f"not a byte: {token}")
-    return data
+def doc_tables():
+    """The vector tables of docs/protocol.md by name, each a list of rows (dicts by column)."""
+    return {name: table.rows for name, table in protocoldoc.read_tables().items()}
 
 
 def wires(rows):
     """Each row's wire bytes by vector name, in the document's order."""
-    return {row["vector"]: doc_bytes(row["wire"]) for row in rows}
+    return {row["vector"]: protocoldoc.cell_bytes(row["wire"]) for row in rows}
 
 
 HELLO = b"HELLO, WORLD"

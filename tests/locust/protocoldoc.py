@@ -1,17 +1,17 @@
 """The vector tables of docs/protocol.md, read strictly as its section 8 defines them.
 
-Shared by the tests of the Python codecs; tests/unit/tst_protocoldoc.cpp
-reads the same tables for the C++ ones, so the document, the C++ codecs and
-the Python codecs cannot drift apart.
+Shared by the tests of the Python codecs and by tests/fuzz/makecorpus.py,
+which writes the fuzzers' seeds from the same rows; tests/unit/tst_protocoldoc.cpp
+reads the tables for the C++ codecs, so the document, the C++ codecs and the
+Python codecs cannot drift apart. Standard library only: makecorpus runs it
+without the Python package.
 """
 
 import os
 import re
-import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROTOCOL_DOC = os.path.join(HERE, "..", "..", "docs", "protocol.md")
-PACKAGE_ROOT = os.path.join(HERE, "..", "..", "integrations", "locust")
 
 _MESSAGE = ["vector", "type", "channel", "id", "payload", "wire"]
 _LENGTH = ["vector", "offset", "length", "adjust", "strip", "order", "type", "max", "wire"]
@@ -31,12 +31,6 @@ TABLES = {
 
 _MARKER = re.compile(r"<!--\s*vectors:\s*(\S+)\s*-->")
 _NAME = re.compile(r"[A-Za-z0-9-]+")
-
-
-def use_package():
-    """Makes `wirebench_locust` importable from the source tree."""
-    if PACKAGE_ROOT not in sys.path:
-        sys.path.insert(0, PACKAGE_ROOT)
 
 
 class Table:

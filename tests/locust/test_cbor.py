@@ -4,16 +4,12 @@ Run: python3 tests/locust/test_cbor.py
 """
 
 import math
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc  # noqa: E402
+import locustpath  # noqa: F401
 
-protocoldoc.use_package()
-from wirebench_locust import cbor  # noqa: E402
-from wirebench_locust.cbor import UNDEFINED, CborError, SimpleValue  # noqa: E402
+from wirebench_locust import cbor
+from wirebench_locust.cbor import UNDEFINED, CborError, SimpleValue
 
 H = bytes.fromhex
 

@@ -5,21 +5,17 @@ client's "codec" with the same value (after its "FILE:LINE: " prefix).
 Run: python3 tests/locust/test_codec_config.py
 """
 
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc  # noqa: E402
+import locustpath  # noqa: F401
 
-protocoldoc.use_package()
-from wirebench_locust.codecs import codec_from_json, codec_to_json, python_comms  # noqa: E402
-from wirebench_locust.envelope import EnvelopeCodec  # noqa: E402
-from wirebench_locust.errors import CodecConfigError  # noqa: E402
-from wirebench_locust.escapes import EscapeError, escape, unescape  # noqa: E402
-from wirebench_locust.length import LengthCodec  # noqa: E402
-from wirebench_locust.line import LineCodec  # noqa: E402
-from wirebench_locust.raw import RawCodec  # noqa: E402
+from wirebench_locust.codecs import codec_from_json, codec_to_json, python_comms
+from wirebench_locust.envelope import EnvelopeCodec
+from wirebench_locust.errors import CodecConfigError
+from wirebench_locust.escapes import EscapeError, escape, unescape
+from wirebench_locust.length import LengthCodec
+from wirebench_locust.line import LineCodec
+from wirebench_locust.raw import RawCodec
 
 ACCEPTED = [
     ("envelope", EnvelopeCodec()), ({}, EnvelopeCodec()), ("raw", RawCodec()), ("length", LengthCodec()),

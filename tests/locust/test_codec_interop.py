@@ -12,15 +12,13 @@ import os
 import sys
 import unittest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
-import protocoldoc  # noqa: E402
+import locustpath
+
+sys.path.insert(0, os.path.join(locustpath.ROOT, "tests", "e2e"))
 import wbcli  # noqa: E402  (reads WIREBENCH_CLI when imported)
 from test_cbor import REFUSED as CBOR_REFUSED  # noqa: E402
 from test_payloadcheck import JSON_OK, JSON_REFUSED, TEXT_OK, TEXT_REFUSED  # noqa: E402
 
-protocoldoc.use_package()
 from wirebench_locust import cbor  # noqa: E402
 from wirebench_locust.codecs import codec_from_json  # noqa: E402
 from wirebench_locust.connection import Connection  # noqa: E402

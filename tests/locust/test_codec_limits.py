@@ -3,20 +3,16 @@
 Run: python3 tests/locust/test_codec_limits.py
 """
 
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc  # noqa: E402
+import locustpath  # noqa: F401
 
-protocoldoc.use_package()
-from wirebench_locust.envelope import EnvelopeCodec  # noqa: E402
-from wirebench_locust.errors import CodecConfigError, EncodeError, FrameError, StreamError  # noqa: E402
-from wirebench_locust.length import LengthCodec  # noqa: E402
-from wirebench_locust.line import LineCodec  # noqa: E402
-from wirebench_locust.message import Message  # noqa: E402
-from wirebench_locust.raw import RawCodec  # noqa: E402
+from wirebench_locust.envelope import EnvelopeCodec
+from wirebench_locust.errors import CodecConfigError, EncodeError, FrameError, StreamError
+from wirebench_locust.length import LengthCodec
+from wirebench_locust.line import LineCodec
+from wirebench_locust.message import Message
+from wirebench_locust.raw import RawCodec
 
 
 def binary(size):

@@ -5,20 +5,17 @@ Python side reads differently from the C++ side fails one of the two.
 Run: python3 tests/locust/test_codec_vectors.py
 """
 
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc as doc  # noqa: E402
+import locustpath  # noqa: F401
+import protocoldoc as doc
 
-doc.use_package()
-from wirebench_locust.envelope import EnvelopeCodec  # noqa: E402
-from wirebench_locust.errors import FrameError, StreamError  # noqa: E402
-from wirebench_locust.length import LengthCodec  # noqa: E402
-from wirebench_locust.line import LineCodec  # noqa: E402
-from wirebench_locust.message import MESSAGE_TYPES, Message  # noqa: E402
-from wirebench_locust.raw import RawCodec  # noqa: E402
+from wirebench_locust.envelope import EnvelopeCodec
+from wirebench_locust.errors import FrameError, StreamError
+from wirebench_locust.length import LengthCodec
+from wirebench_locust.line import LineCodec
+from wirebench_locust.message import MESSAGE_TYPES, Message
+from wirebench_locust.raw import RawCodec
 
 DEFAULT_MAX_FRAME = 16 * 1024 * 1024
 DEFAULT_MAX_LINE = 64 * 1024

@@ -5,21 +5,17 @@ handshake), so no thread is needed. Every wait has a timeout.
 Run: python3 tests/locust/test_connection.py
 """
 
-import os
 import socket
 import struct
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc  # noqa: E402
+import locustpath  # noqa: F401
 
-protocoldoc.use_package()
-from wirebench_locust.connection import PEER_CLOSED, PEER_RESET, Connection  # noqa: E402
-from wirebench_locust.envelope import EnvelopeCodec  # noqa: E402
-from wirebench_locust.errors import ConnectError, ConnectionClosed, EncodeError, FrameError  # noqa: E402
-from wirebench_locust.line import LineCodec  # noqa: E402
-from wirebench_locust.message import Message  # noqa: E402
+from wirebench_locust.connection import PEER_CLOSED, PEER_RESET, Connection
+from wirebench_locust.envelope import EnvelopeCodec
+from wirebench_locust.errors import ConnectError, ConnectionClosed, EncodeError, FrameError
+from wirebench_locust.line import LineCodec
+from wirebench_locust.message import Message
 
 WAIT = 10.0
 CODEC = EnvelopeCodec(max_frame_size=1024)

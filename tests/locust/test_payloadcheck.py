@@ -5,17 +5,13 @@ payloads (test_codec_interop.py compares a larger set with a live server).
 Run: python3 tests/locust/test_payloadcheck.py
 """
 
-import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import protocoldoc  # noqa: E402
+import locustpath  # noqa: F401
 
-protocoldoc.use_package()
-from wirebench_locust.jsonpayload import _python_document  # noqa: E402
-from wirebench_locust.payloadcheck import cbor_problem, json_problem, payload_problem, text_problem  # noqa: E402
-from wirebench_locust.qtjsonreader import QtJsonError, QtJsonReader  # noqa: E402
+from wirebench_locust.jsonpayload import _python_document
+from wirebench_locust.payloadcheck import cbor_problem, json_problem, payload_problem, text_problem
+from wirebench_locust.qtjsonreader import QtJsonError, QtJsonReader
 
 TEXT_OK = [b"", b"hi", b"\x00", b"a\x00b", "héllo €".encode(), "\U0010FFFF".encode(), b"\xef\xbf\xbf"]
 TEXT_REFUSED = [b"\xc3\x28", b"\xc3", b"\xe2\x82", b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xc0\x80", b"\xe0\x80\x80",
