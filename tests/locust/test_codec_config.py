@@ -1,4 +1,4 @@
-"""codec_from_json() and codec_to_json(): a codec named as scenario files and recordings name one.
+"""codec_from_json(): a codec named as scenario files and recordings name one.
 
 The expected refusals are what `wirebench-cli run` printed for a scenario
 client's "codec" with the same value (after its "FILE:LINE: " prefix).
@@ -9,7 +9,7 @@ import unittest
 
 import locustpath  # noqa: F401
 
-from wirebench_locust.codecs import codec_from_json, codec_to_json, python_comms
+from wirebench_locust.codecs import codec_from_json, python_comms
 from wirebench_locust.envelope import EnvelopeCodec
 from wirebench_locust.errors import CodecConfigError
 from wirebench_locust.escapes import EscapeError, escape, unescape
@@ -90,21 +90,6 @@ class CodecFromJsonTest(unittest.TestCase):
         codec = python_comms()
         self.assertEqual((codec.offset, codec.length, codec.adjust, codec.strip, codec.order, codec.payload,
                           codec.max_frame_size), (0, 4, 0, 4, "little", "json", 16777216))
-
-
-class CodecToJsonTest(unittest.TestCase):
-    def test_back_and_forth(self):
-        for _, codec in ACCEPTED:
-            with self.subTest(codec=codec):
-                self.assertEqual(codec_from_json(codec_to_json(codec)), codec)
-
-    def test_as_codecparameters_writes_them(self):
-        self.assertEqual(codec_to_json(python_comms()),
-                         {"codec": "length", "length-bytes": 4, "length-offset": 0, "length-adjust": 0, "strip": 4,
-                          "byte-order": "little", "payload": "json", "max-frame": 16777216})
-        self.assertEqual(codec_to_json(LineCodec(b"\r\n\x01\x85")),
-                         {"codec": "line", "delimiter": "\\r\\n\\x01\\x85", "payload": "text", "max-frame": 65536})
-        self.assertEqual(codec_to_json(RawCodec()), {"codec": "raw"})
 
 
 class EscapesTest(unittest.TestCase):

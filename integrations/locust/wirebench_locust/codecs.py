@@ -23,7 +23,7 @@ import re
 
 from .envelope import EnvelopeCodec
 from .errors import CodecConfigError
-from .escapes import EscapeError, escape, unescape
+from .escapes import EscapeError, unescape
 from .length import LengthCodec
 from .line import LineCodec
 from .raw import RawCodec
@@ -61,23 +61,6 @@ def codec_from_json(value):
         raise CodecConfigError('"codec" is a codec\'s name ("line") or an object: '
                                '{"codec": "line", "delimiter": "\\\\r\\\\n"}', parameter="")
     return _codec_from_values(values)
-
-
-def codec_to_json(codec):
-    """The parameters that make `codec` again, as codec_from_json() reads them (python-comms as "length")."""
-    if codec.kind == "envelope":
-        return {"codec": "envelope", "max-frame": codec.max_frame_size}
-    if codec.kind == "length":
-        parameters = {"codec": "length", "length-bytes": codec.length, "length-offset": codec.offset,
-                      "length-adjust": codec.adjust, "byte-order": codec.order, "payload": codec.payload,
-                      "max-frame": codec.max_frame_size}
-        if codec.strip is not None:
-            parameters["strip"] = codec.strip
-        return parameters
-    if codec.kind == "line":
-        return {"codec": "line", "delimiter": escape(codec.delimiter), "payload": codec.payload,
-                "max-frame": codec.max_line_length}
-    return {"codec": codec.kind}
 
 
 def _parameter_text(key, value):
