@@ -8,18 +8,14 @@ never `python3 -m locust`. LOCUST names it (CTest sets it); else PATH.
 import csv
 import os
 import shutil
-import socket
 import subprocess
-import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-LOCUSTFILE = os.path.join(ROOT, "integrations", "locust", "locustfile.py")
-sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
+import locustpath
 
-from wbcli import WAIT, CliTestCase  # noqa: E402
+from clitestcase import CliTestCase
 
-EXAMPLES = os.path.join(ROOT, "integrations", "locust", "examples")
+LOCUSTFILE = os.path.join(locustpath.ROOT, "integrations", "locust", "locustfile.py")
+EXAMPLES = os.path.join(locustpath.ROOT, "integrations", "locust", "examples")
 EXAMPLE_RULES = os.path.join(EXAMPLES, "login-and-ping.json")
 
 
@@ -28,12 +24,6 @@ def locust_command():
     if not command:
         raise AssertionError("no `locust` command: install python3-locust (scripts/install-deps does)")
     return command
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class LocustProcess:
@@ -81,12 +71,6 @@ class LocustTestCase(CliTestCase):
         process = LocustProcess(os.path.dirname(self.path("x")), name, args, locustfile)
         self.locusts.append(process)
         return process
-
-    def write_text(self, name, text):
-        path = self.path(name)
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(text)
-        return path
 
     def serve_example_rules(self, pong="PONG"):
         """serve --responder with the examples' rules, answering pings with `pong` instead of PONG; the port."""

@@ -8,23 +8,21 @@ Run: WIREBENCH_CLI=build/app/cli/wirebench-cli python3 tests/locust/test_codec_i
 """
 
 import json
-import os
-import sys
 import unittest
 
-import locustpath
+import locustpath  # noqa: F401
 
-sys.path.insert(0, os.path.join(locustpath.ROOT, "tests", "e2e"))
-import wbcli  # noqa: E402  (reads WIREBENCH_CLI when imported)
-from test_cbor import REFUSED as CBOR_REFUSED  # noqa: E402
-from test_payloadcheck import JSON_OK, JSON_REFUSED, TEXT_OK, TEXT_REFUSED  # noqa: E402
+import wbcli
+from clitestcase import CliTestCase
+from test_cbor import REFUSED as CBOR_REFUSED
+from test_payloadcheck import JSON_OK, JSON_REFUSED, TEXT_OK, TEXT_REFUSED
 
-from wirebench_locust import cbor  # noqa: E402
-from wirebench_locust.codecs import codec_from_json  # noqa: E402
-from wirebench_locust.connection import Connection  # noqa: E402
-from wirebench_locust.errors import EncodeError, FrameError  # noqa: E402
-from wirebench_locust.message import Message  # noqa: E402
-from wirebench_locust.payloadcheck import cbor_problem, json_problem, text_problem  # noqa: E402
+from wirebench_locust import cbor
+from wirebench_locust.codecs import codec_from_json
+from wirebench_locust.connection import Connection
+from wirebench_locust.errors import EncodeError, FrameError
+from wirebench_locust.message import Message
+from wirebench_locust.payloadcheck import cbor_problem, json_problem, text_problem
 
 WAIT = wbcli.WAIT
 PARAMETER_SETS = [
@@ -69,16 +67,7 @@ def fits(codec, message):
     return True
 
 
-class CliTestCase(wbcli.CliTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cli = os.environ.get("WIREBENCH_CLI")
-        if not cli:
-            raise AssertionError("WIREBENCH_CLI is not set: point it at a built wirebench-cli, "
-                                 "e.g. WIREBENCH_CLI=build/app/cli/wirebench-cli")
-        if not os.access(cli, os.X_OK):
-            raise AssertionError(f"WIREBENCH_CLI={cli} is not an executable file")
-
+class ServeTestCase(CliTestCase):
     def connect_to_serve(self, parameters, *options):
         """`serve` with the codec options of `parameters`; returns (process, connection, codec)."""
         process, port = self.serve(*cli_options(parameters), *options)
@@ -94,7 +83,7 @@ class CliTestCase(wbcli.CliTestCase):
         self.assertEqual(got, expected)
 
 
-class EchoTest(CliTestCase):
+class EchoTest(ServeTestCase):
     def test_every_codec_echoes_what_the_python_codec_predicts(self):
         for parameters in PARAMETER_SETS:
             if parameters["codec"] == "raw":
@@ -129,7 +118,7 @@ class EchoTest(CliTestCase):
         self.assertEqual(received, sent)
 
 
-class FrameErrorTest(CliTestCase):
+class FrameErrorTest(ServeTestCase):
     def test_the_server_reports_a_bad_frame_and_the_connection_lives_on(self):
         for parameters, bad, code in (({"codec": "envelope"}, Message("json", b"[1,", "chat", 9), "InvalidJson"),
                                       ({"codec": "line"}, Message("text", b"caf\xc3"), "InvalidText"),
@@ -154,7 +143,7 @@ class FrameErrorTest(CliTestCase):
                 process.kill()
 
 
-class CborReplyTest(CliTestCase):
+class CborReplyTest(ServeTestCase):
     def test_a_rules_reply_in_cbor_reads_as_its_json(self):
         value = {"name": "wirebench", "n": [1, -2, 3.5, 1000.0, 2 ** 40, 2 ** 63, None, True, False],
                  "keys": {"b": 1, "aa": 2, "B": 3, "é": 4}, "empty": [{}, [], ""], "text": "ü" * 30}
@@ -169,7 +158,7 @@ class CborReplyTest(CliTestCase):
         self.assertEqual(cbor.decode(reply.payload), value)
 
 
-class PayloadVerdictTest(CliTestCase):
+class PayloadVerdictTest(ServeTestCase):
     """The server's verdict and words on a payload are ours: its events against payloadcheck."""
 
     def verdicts(self, type_, payloads):

@@ -1,12 +1,12 @@
 """Locust runs Wirebench scenarios: a master and two workers on loopback against wirebench-cli serve."""
 
 import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import locustpath  # noqa: F401
 
-from locustprocess import EXAMPLES, WAIT, LocustTestCase, free_port  # noqa: E402
+from locustprocess import EXAMPLES, LocustTestCase
+from wbcli import WAIT
 
 SCENARIO = os.path.join(EXAMPLES, "login-and-ping.scenario.json")  # connects to 127.0.0.1:7000 unless --host
 
@@ -14,7 +14,7 @@ SCENARIO = os.path.join(EXAMPLES, "login-and-ping.scenario.json")  # connects to
 class TestDistributed(LocustTestCase):
     def run_distributed(self, server_port, seconds=3):
         """A master and two workers, headless; returns (exit code, CSV prefix, master log)."""
-        master_port = free_port()
+        master_port = self.free_port()
         prefix = self.path("run")
         master = self.locust(
             "master", "--headless", "--master", "--master-bind-host", "127.0.0.1",

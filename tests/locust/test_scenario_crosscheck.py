@@ -7,24 +7,18 @@ WIREBENCH_CLI names the binary (as for tests/e2e); the test fails without it.
 """
 
 import json
-import os
 import socket
 import struct
-import subprocess
-import sys
-import tempfile
 import threading
 import unittest
 
-import locustpath
+import locustpath  # noqa: F401
+
+import wbcli
+from clitestcase import CliTestCase
 
 from wirebench_locust.runner import ScenarioRunner
 from wirebench_locust.scenario import load_scenario
-
-sys.path.insert(0, os.path.join(locustpath.ROOT, "tests", "e2e"))
-import wbcli  # noqa: E402  (CliProcess: a process whose lines are read with bounded waits)
-
-CLI = os.environ.get("WIREBENCH_CLI", "")
 
 RULES = r"""{"on_connect": {"channel": "hello", "text": "welcome"},
  "rules": [
@@ -127,37 +121,17 @@ class BadFrameServer:
         self.thread.join(timeout=wbcli.WAIT)
 
 
-class CrossCheckTest(unittest.TestCase):
+class CrossCheckTest(CliTestCase):
     def setUp(self):
-        if not CLI:
-            self.fail("WIREBENCH_CLI is not set: it names the wirebench-cli binary whose runner this test "
-                      "compares with the Python one (e.g. WIREBENCH_CLI=build/app/cli/wirebench-cli)")
-        if not os.access(CLI, os.X_OK):
-            self.fail(f"WIREBENCH_CLI={CLI} is not an executable file")
-        wbcli.CLI = CLI
-        self.folder = tempfile.TemporaryDirectory()
-        self.addCleanup(self.folder.cleanup)
-        rules = self.write("rules.json", RULES)
-        self.server = wbcli.CliProcess(["serve", "--listen", "127.0.0.1:0", "--responder", rules, "--events", "none"])
-        self.addCleanup(self.server.kill)
-        first = self.server.readline()
-        match = wbcli.LISTENING.match(first or "")
-        self.assertIsNotNone(match, f"serve said {first!r}; stderr: {self.server.stderr_text()}")
-        self.port = int(match.group(1))
+        super().setUp()
+        _server, self.port = self.serve("--responder", self.write_text("rules.json", RULES), "--events", "none")
         self.raw = BadFrameServer()
         self.addCleanup(self.raw.close)
 
-    def write(self, name, text):
-        path = os.path.join(self.folder.name, name)
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(text)
-        return path
-
-    def run_cli(self, path):
+    def run_by_cli(self, path):
         """((path, pass, summary, status, detail) of each step, outcome, failure) from wirebench-cli run."""
-        done = subprocess.run([CLI, "run", path, "--events", "jsonl"], capture_output=True, text=True,
-                              timeout=wbcli.WAIT * 3, stdin=subprocess.DEVNULL)
-        events = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+        done = self.run_cli("run", path, "--events", "jsonl")
+        events = self.events(done.stdout)
         steps = [(e["path"], e.get("repeat", ""), e["name"], e["status"], e.get("message", ""))
                  for e in events if e["event"] == "step"]
         self.assertEqual(events[-1]["event"], "finished", done.stdout + done.stderr)
@@ -167,7 +141,7 @@ class CrossCheckTest(unittest.TestCase):
         prefix = "wirebench-cli: "
         return steps, outcome, failure[len(prefix):] if failure.startswith(prefix) else failure
 
-    def run_python(self, path):
+    def run_by_python(self, path):
         steps = []
         run = ScenarioRunner(load_scenario(path), on_step=steps.append).run()
         rows = [(s.path, s.iteration.replace("repeat ", ""), s.summary, s.status, s.detail) for s in steps]
@@ -175,13 +149,14 @@ class CrossCheckTest(unittest.TestCase):
         return rows, run.outcome, run.failure
 
     def test_both_runners_agree(self):
-        free_port = wbcli.CliTestCase.free_port()
+        free_port = self.free_port()
         outcomes = set()
         for name, scenario in scenarios(self.port, free_port, self.raw.port).items():
             with self.subTest(name):
-                path = self.write(name.replace(" ", "_").replace(",", "") + ".json", json.dumps(scenario, indent=1))
-                cli_steps, cli_outcome, cli_failure = self.run_cli(path)
-                python_steps, python_outcome, python_failure = self.run_python(path)
+                file_name = name.replace(" ", "_").replace(",", "") + ".json"
+                path = self.write_text(file_name, json.dumps(scenario, indent=1))
+                cli_steps, cli_outcome, cli_failure = self.run_by_cli(path)
+                python_steps, python_outcome, python_failure = self.run_by_python(path)
                 self.assertEqual(python_steps, cli_steps)
                 self.assertEqual((python_outcome, python_failure), (cli_outcome, cli_failure))
                 outcomes.add(cli_outcome)

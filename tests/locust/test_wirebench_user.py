@@ -1,12 +1,12 @@
 """A hand-written Locust user on WirebenchUser (integrations/locust/examples/wirebench_user.py), run by `locust`."""
 
 import os
-import sys
 import unittest
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import locustpath  # noqa: F401
 
-from locustprocess import EXAMPLES, WAIT, LocustTestCase  # noqa: E402
+from locustprocess import EXAMPLES, LocustTestCase
+from wbcli import WAIT
 
 LOCUSTFILE = os.path.join(EXAMPLES, "wirebench_user.py")
 USERS = 3
