@@ -47,7 +47,7 @@ _INT64_LIMIT = 1 << 63
 
 def python_comms():
     """The framing of the "Python Comms" library: a 4-byte little-endian length, then JSON."""
-    return LengthCodec(offset=0, length=4, adjust=0, strip=4, order="little", payload="json")
+    return codec_from_json("python-comms")
 
 
 def codec_from_json(value):

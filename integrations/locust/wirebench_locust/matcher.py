@@ -17,9 +17,6 @@ from .message import MESSAGE_TYPES
 from .perlregex import RegexError, compile_perl
 from .problem import JsonProblem
 
-KEYS = ("channel", "type", "text", "json", "hex")
-
-
 class Matcher:
     """A parsed match; make one with Matcher.from_json()."""
 
