@@ -1,5 +1,15 @@
 """What every codec offers: one framing with its parameters, for either direction."""
 
+# What a codec without a type field (length, line) may be set to carry.
+PAYLOAD_TYPES = ("binary", "text", "json")
+# CodecConfig::defaultMaxFrameSize: the largest frame the envelope and length codecs take and send.
+DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024
+
+
+def is_int(value):
+    """An integer parameter: bool is an int to Python, not to a codec's parameters."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
 
 class Codec:
     """Turns messages into bytes (encode) and bytes into messages (decoder); no socket.

@@ -23,6 +23,7 @@ import re
 
 from .envelope import EnvelopeCodec
 from .errors import CodecConfigError
+from .codec import PAYLOAD_TYPES
 from .escapes import EscapeError, unescape
 from .length import LengthCodec
 from .line import LineCodec
@@ -101,7 +102,7 @@ def _codec_from_values(values):
             raise CodecConfigError(f'"byte-order" must be big or little, not "{values["byte-order"]}"', "byte-order")
         config["order"] = values["byte-order"]
     if "payload" in values:
-        if values["payload"] not in ("binary", "text", "json"):
+        if values["payload"] not in PAYLOAD_TYPES:
             raise CodecConfigError(f'"payload" must be binary, text or json, not "{values["payload"]}"', "payload")
         config["payload"] = values["payload"]
     if "delimiter" in values:

@@ -14,14 +14,13 @@
 
 import struct
 
-from .codec import Codec
+from .codec import DEFAULT_MAX_FRAME_SIZE, Codec, is_int
 from .errors import CodecConfigError, EncodeError, StreamError
-from .message import MESSAGE_TYPES, Message
-from .payloadcheck import payload_problem, text_problem
+from .message import MESSAGE_TYPES
+from .payloadcheck import text_problem
 from .qtutf8 import encode_utf8
 from .streamdecoder import StreamDecoder
 
-DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024
 VERSION = 1
 _LENGTH_SIZE = 4   # N itself, not counted in N
 _HEADER_SIZE = 8   # type, version, C, id: counted in N
@@ -35,8 +34,7 @@ class EnvelopeCodec(Codec):
     kind = "envelope"
 
     def __init__(self, max_frame_size=DEFAULT_MAX_FRAME_SIZE):
-        if isinstance(max_frame_size, bool) or not isinstance(max_frame_size, int) \
-                or not 8 <= max_frame_size <= 0xFFFFFFFF:
+        if not is_int(max_frame_size) or not 8 <= max_frame_size <= 0xFFFFFFFF:
             raise CodecConfigError("max frame size must be between 8 and 4294967295 bytes")
         self.max_frame_size = max_frame_size
 
@@ -97,10 +95,5 @@ class EnvelopeDecoder(StreamDecoder):
             return self._frame_error("UnknownMessageType", f"unknown message type {type_value}", start, end)
         if channel and text_problem(channel) is not None:
             return self._frame_error("InvalidChannelName", "channel name is not valid UTF-8", start, end)
-        type_name = MESSAGE_TYPES[type_value]
         payload = bytes(buffer[channel_start + channel_size:end])
-        problem = payload_problem(type_name, payload)
-        if problem is not None:
-            return self._frame_error(*problem, start, end)
-        self._pos = end
-        return Message(type_name, payload, channel.decode("utf-8"), id_)
+        return self._message(MESSAGE_TYPES[type_value], payload, start, end, channel.decode("utf-8"), id_)

@@ -15,15 +15,11 @@ lengthFieldOffset, `length` lengthFieldLength, `adjust` lengthAdjustment,
 `max_frame_size` maxFrameLength (the whole frame, header included).
 """
 
-from .codec import Codec
+from .codec import DEFAULT_MAX_FRAME_SIZE, PAYLOAD_TYPES, Codec, is_int
 from .errors import CodecConfigError, EncodeError, StreamError
-from .message import Message
-from .payloadcheck import payload_problem
 from .streamdecoder import StreamDecoder
 
-DEFAULT_MAX_FRAME_SIZE = 16 * 1024 * 1024
 FIELD_SIZES = (1, 2, 3, 4, 8)
-PAYLOAD_TYPES = ("binary", "text", "json")
 _LARGEST_LENGTH = (1 << 63) - 1  # frame sizes are signed 64-bit in netcore
 
 
@@ -35,15 +31,15 @@ class LengthCodec(Codec):
     def __init__(self, offset=0, length=4, adjust=0, strip=None, order="big", payload="binary",
                  max_frame_size=DEFAULT_MAX_FRAME_SIZE):
         # The checks and words of CodecConfig::validate(), in its order.
-        if not _is_int(length) or length not in FIELD_SIZES:
+        if not is_int(length) or length not in FIELD_SIZES:
             raise CodecConfigError("length field length must be 1, 2, 3, 4 or 8 bytes")
-        if not _is_int(offset) or not 0 <= offset <= 65535:
+        if not is_int(offset) or not 0 <= offset <= 65535:
             raise CodecConfigError("length field offset must be between 0 and 65535")
-        if strip is not None and (not _is_int(strip) or strip < 0):
+        if strip is not None and (not is_int(strip) or strip < 0):
             raise CodecConfigError("bytes to strip must not be negative")
-        if not _is_int(adjust) or not -0x7FFFFFFF <= adjust <= 0x7FFFFFFF:
+        if not is_int(adjust) or not -0x7FFFFFFF <= adjust <= 0x7FFFFFFF:
             raise CodecConfigError("length adjustment is out of range")
-        if not _is_int(max_frame_size) or max_frame_size < offset + length:
+        if not is_int(max_frame_size) or max_frame_size < offset + length:
             raise CodecConfigError("max frame size is smaller than the length field's end")
         if payload not in PAYLOAD_TYPES:
             raise CodecConfigError("payload type must be binary, text or json")
@@ -115,13 +111,4 @@ class LengthDecoder(StreamDecoder):
         if self._strip > frame_length:
             return self._frame_error("StripBeyondFrame",
                                      f"cannot strip {self._strip} bytes from a frame of {frame_length}", start, end)
-        payload = bytes(buffer[start + self._strip:end])
-        problem = payload_problem(self._type, payload)
-        if problem is not None:
-            return self._frame_error(*problem, start, end)
-        self._pos = end
-        return Message(self._type, payload)
-
-
-def _is_int(value):
-    return isinstance(value, int) and not isinstance(value, bool)
+        return self._message(self._type, bytes(buffer[start + self._strip:end]), start, end)

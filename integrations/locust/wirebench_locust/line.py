@@ -5,14 +5,11 @@
     +-------------------------------------+-------------+
 """
 
-from .codec import Codec
+from .codec import PAYLOAD_TYPES, Codec, is_int
 from .errors import CodecConfigError, EncodeError, StreamError
-from .message import Message
-from .payloadcheck import payload_problem
 from .streamdecoder import StreamDecoder
 
 DEFAULT_MAX_LINE_LENGTH = 64 * 1024
-PAYLOAD_TYPES = ("binary", "text", "json")
 
 
 class LineCodec(Codec):
@@ -26,7 +23,7 @@ class LineCodec(Codec):
         # The checks and words of CodecConfig::validate(), in its order.
         if not delimiter:
             raise CodecConfigError("the line delimiter must not be empty")
-        if isinstance(max_line_length, bool) or not isinstance(max_line_length, int) or max_line_length < 1:
+        if not is_int(max_line_length) or max_line_length < 1:
             raise CodecConfigError("max line length must be at least 1")
         if payload not in PAYLOAD_TYPES:
             raise CodecConfigError("payload type must be binary, text or json")
@@ -76,13 +73,7 @@ class LineDecoder(StreamDecoder):
         self._scanned = 0
         if line_end - start > self._max:
             raise StreamError("LineTooLong", self._too_long())
-        end = line_end + len(delimiter)
-        line = bytes(buffer[start:line_end])
-        problem = payload_problem(self._type, line)
-        if problem is not None:
-            return self._frame_error(*problem, start, end)
-        self._pos = end
-        return Message(self._type, line)
+        return self._message(self._type, bytes(buffer[start:line_end]), start, line_end + len(delimiter))
 
     def _partial_delimiter_at_end(self):
         """How many bytes at the buffer's end could be the start of a delimiter still arriving."""

@@ -1,6 +1,8 @@
 """The part every framing decoder shares: a buffer, the feed loop, and the end at a stream error."""
 
 from .errors import FrameError, StreamError
+from .message import Message
+from .payloadcheck import payload_problem
 
 
 class StreamDecoder:
@@ -62,6 +64,14 @@ class StreamDecoder:
     def _next(self):
         """Reads one frame at _pos and moves _pos past it: a Message, a FrameError, or None for more."""
         raise NotImplementedError
+
+    def _message(self, type, payload, start, end, channel="", id=0):
+        """The frame at [start, end) as a Message, or its frame error if the payload breaks the promise of its type."""
+        problem = payload_problem(type, payload)
+        if problem is not None:
+            return self._frame_error(*problem, start, end)
+        self._pos = end
+        return Message(type, payload, channel, id)
 
     def _frame_error(self, code, why, start, end):
         """The error of a bad frame at [start, end), which is dropped: only its first 4096 bytes stay."""
