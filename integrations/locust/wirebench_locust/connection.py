@@ -9,6 +9,7 @@ import collections
 import socket
 import time
 
+from .endpoint import format_endpoint
 from .errors import ConnectError, ConnectionClosed, StreamError
 
 READ_SIZE = 64 * 1024
@@ -50,11 +51,6 @@ class Connection:
     def stream_error(self):
         """The StreamError that ended the connection, or None."""
         return self._stream_error
-
-    @property
-    def address(self):
-        """HOST:PORT as netcore writes it (an IPv6 host in brackets)."""
-        return _format_address(self.host, self.port)
 
     def send(self, message):
         """Encodes `message` and writes it all.
@@ -157,14 +153,10 @@ def _connect(host, port, timeout):
         why = "Connection refused"  # Qt's words, as a scenario's connect failure says them
     except OSError as error:
         why = error.strerror or str(error)
-    raise ConnectError(f"cannot connect to {_format_address(host, port)}: {why}")
+    raise ConnectError(f"cannot connect to {format_endpoint(host, port)}: {why}")
 
 
 def _reason_of(error):
     if isinstance(error, (ConnectionResetError, BrokenPipeError)):
         return PEER_RESET
     return f"socket error: {error.strerror or error}"
-
-
-def _format_address(host, port):
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"

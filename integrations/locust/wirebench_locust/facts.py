@@ -46,8 +46,6 @@ def cbor_to_json(value):
         return [cbor_to_json(item) for item in value]
     if isinstance(value, dict):
         return dict(sorted(((_json_key(key), cbor_to_json(item)) for key, item in value.items()), key=lambda kv: kv[0]))
-    if hasattr(value, "tag") and hasattr(value, "value"):
-        return cbor_to_json(value.value)
     return None
 
 

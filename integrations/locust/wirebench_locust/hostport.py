@@ -1,4 +1,4 @@
-"""HOST:PORT, as Locust's --host and a scenario's "connect" write it."""
+"""HOST:PORT as Locust's --host gives it (a scenario's own "connect" is read by endpoint.parse)."""
 
 
 def parse_host_port(text):
