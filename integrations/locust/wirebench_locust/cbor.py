@@ -16,16 +16,14 @@ Beyond JSON, bytes become a byte string and a SimpleValue its simple value.
 decode() reads exactly one item and refuses anything after it.
 """
 
-import math
 import struct
 
 from .cborreader import CborError, read_item
+from .jsonvalue import qt_number
 from .qtutf8 import encode_utf8
 from .simplevalue import UNDEFINED, SimpleValue
 
 __all__ = ["encode", "decode", "CborError", "SimpleValue", "UNDEFINED"]
-
-_INT64_LIMIT = 1 << 63
 
 
 def encode(value):
@@ -111,17 +109,13 @@ def _write_scalar(out, item):
 
 
 def _write_number(out, number):
-    if isinstance(number, int) and -_INT64_LIMIT <= number < _INT64_LIMIT:
-        _write_integer(out, number)
-        return
+    try:
+        # Qt's convertDoubleTo(): an integral double in [-2^63, 2^63) is stored as an integer.
+        number = qt_number(number)
+    except OverflowError:
+        raise ValueError(f"{number} is beyond a double: JSON cannot carry it") from None
     if isinstance(number, int):
-        try:
-            number = float(number)
-        except OverflowError:
-            raise ValueError(f"{number} is beyond a double: JSON cannot carry it") from None
-    # Qt's convertDoubleTo(): an integral double in [-2^63, 2^63) is stored as an integer.
-    if math.isfinite(number) and number.is_integer() and -_INT64_LIMIT <= number < _INT64_LIMIT:
-        _write_integer(out, int(number))
+        _write_integer(out, number)
     else:
         out.append(0xFB)
         out += struct.pack(">d", number)

@@ -18,15 +18,14 @@ error. A refusal is a CodecConfigError whose `parameter` names the key at
 fault ("codec" for the codec's name or a combination that does not hold).
 """
 
-import math
-import re
-
+from .codec import PAYLOAD_TYPES
 from .envelope import EnvelopeCodec
 from .errors import CodecConfigError
-from .codec import PAYLOAD_TYPES
 from .escapes import EscapeError, unescape
+from .jsonvalue import qt_number
 from .length import LengthCodec
 from .line import LineCodec
+from .qtinteger import to_long_long
 from .raw import RawCodec
 
 NAMES = ("codec", "length-bytes", "length-offset", "length-adjust", "strip", "byte-order", "payload",
@@ -41,9 +40,6 @@ _PRESETS = {
     "raw": {"kind": "raw"},
     "python-comms": {"kind": "length", "strip": 4, "order": "little", "payload": "json"},
 }
-# QString::toLongLong(): ASCII white space around, a sign, decimal digits.
-_INTEGER = re.compile(r"[ \t\n\v\f\r]*[+-]?[0-9]+[ \t\n\v\f\r]*", re.ASCII)
-_INT64_LIMIT = 1 << 63
 
 
 def python_comms():
@@ -70,12 +66,8 @@ def _parameter_text(key, value):
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise CodecConfigError(f'"{key}" must be a string or a number', parameter=key)
-    if isinstance(value, int) and -_INT64_LIMIT <= value < _INT64_LIMIT:
-        return str(value)
-    number = float(value)
-    if math.isfinite(number) and number.is_integer() and -_INT64_LIMIT <= number < _INT64_LIMIT:
-        return str(int(number))
-    return "%g" % number
+    number = qt_number(value)  # as the scenario's QJsonValue holds it: 4.0 is the integer 4
+    return str(number) if isinstance(number, int) else "%g" % number
 
 
 def _codec_from_values(values):
@@ -123,7 +115,7 @@ def _codec_from_values(values):
 
 def _integer(values, name, low, high):
     text = values[name]
-    number = int(text) if _INTEGER.fullmatch(text) else None
+    number = to_long_long(text)
     if number is None or not low <= number <= high:
         raise CodecConfigError(f'"{name}" must be an integer from {low} to {high}, not "{text}"', name)
     return number

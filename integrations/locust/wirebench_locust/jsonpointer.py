@@ -5,12 +5,8 @@ within a name. Values are those of jsonvalue (a cbor message's payload is
 turned into one by facts.cbor_to_json first, as Qt's QCborValue::toJsonValue).
 """
 
-import re
-
 from .jsonvalue import MISSING
-
-# What QString::toLongLong() takes: blanks around, a sign, ASCII digits.
-_INDEX = re.compile(r"\s*[+-]?[0-9]+\s*")
+from .qtinteger import to_long_long
 
 
 def validate(pointer):
@@ -41,9 +37,9 @@ def step(name):
 
 def _array_index(token, size):
     """The index token names in an array of size, or None; Qt takes " 1" and "+1", not "01"."""
-    if not _INDEX.fullmatch(token) or (len(token) > 1 and token.startswith("0")):
+    index = to_long_long(token)
+    if index is None or (len(token) > 1 and token.startswith("0")):
         return None
-    index = int(token)
     return index if 0 <= index < size else None
 
 

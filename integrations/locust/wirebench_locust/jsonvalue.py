@@ -32,9 +32,14 @@ def is_number(value):
 
 
 def qt_number(value):
-    """value as Qt keeps a number: an int when whole and within 64 bits, else a float."""
+    """value as Qt keeps a number: an int when whole and within 64 bits, else a float.
+
+    An int beyond 64 bits is a double first: -2**63 - 1 rounds to -2**63, an integer again.
+    """
     if isinstance(value, int):
-        return value if INT64_MIN <= value < INT64_LIMIT else float(value)
+        if INT64_MIN <= value < INT64_LIMIT:
+            return value
+        value = float(value)
     if math.isfinite(value) and value == int(value) and INT64_MIN <= value < INT64_LIMIT:
         return int(value)
     return value

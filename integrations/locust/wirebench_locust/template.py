@@ -20,11 +20,11 @@ from .facts import MessageFacts
 from .jsonvalue import MISSING, compact, is_number, normalized
 from .message import Message
 from .problem import JsonProblem
+from .qtinteger import to_long_long
 from .templatetext import REPLY, TemplateContext, TemplateError, TemplateText
 
 PAYLOAD_KEYS = ("text", "json", "hex", "cbor")
 _PAYLOAD_TYPES = {"text": "text", "json": "json", "hex": "binary", "cbor": "cbor"}
-_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*")  # what QString::toLongLong() takes
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -128,9 +128,9 @@ class ReplyTemplate:
             message_id = self.id
         else:
             rendered = self._text(self.id).render(context)
-            if not _INTEGER.fullmatch(rendered) or not _is_valid_id(int(rendered)):
+            message_id = to_long_long(rendered)
+            if message_id is None or not _is_valid_id(message_id):
                 raise RenderError(f'the id "{rendered}" is not an integer from 0 to 4294967295')
-            message_id = int(rendered)
         return Message(_PAYLOAD_TYPES[self.payload_key], self._payload(context), channel, message_id)
 
     def _payload(self, context):
