@@ -12,8 +12,6 @@ reply: every placeholder parses, and those with nothing to take from render ""
 ({{channel}} {{id}} {{text}} {{hex}} {{json:..}} {{1}}..{{9}}), {{conn}} "0".
 """
 
-import re
-
 from . import cbor
 from .escapes import parse_spaced_hex, utf16_left
 from .facts import MessageFacts
@@ -21,11 +19,11 @@ from .jsonvalue import MISSING, compact, is_number, normalized
 from .message import Message
 from .problem import JsonProblem
 from .qtinteger import to_long_long
+from .qtutf8 import encode_utf8
 from .templatetext import REPLY, TemplateContext, TemplateError, TemplateText
 
 PAYLOAD_KEYS = ("text", "json", "hex", "cbor")
-_PAYLOAD_TYPES = {"text": "text", "json": "json", "hex": "binary", "cbor": "cbor"}
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_MESSAGE_TYPE_OF = {"text": "text", "json": "json", "hex": "binary", "cbor": "cbor"}  # by payload key
 
 
 class RenderError(ValueError):
@@ -34,10 +32,6 @@ class RenderError(ValueError):
 
 def _is_valid_id(number):
     return 0 <= number <= 0xFFFFFFFF and number == int(number)
-
-
-def _utf8(text):
-    return _LONE_SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 class ReplyTemplate:
@@ -131,11 +125,11 @@ class ReplyTemplate:
             message_id = to_long_long(rendered)
             if message_id is None or not _is_valid_id(message_id):
                 raise RenderError(f'the id "{rendered}" is not an integer from 0 to 4294967295')
-        return Message(_PAYLOAD_TYPES[self.payload_key], self._payload(context), channel, message_id)
+        return Message(_MESSAGE_TYPE_OF[self.payload_key], self._payload(context), channel, message_id)
 
     def _payload(self, context):
         if self.payload_key == "text":
-            return _utf8(self._text(self.body).render(context))
+            return encode_utf8(self._text(self.body).render(context))
         if self.payload_key == "hex":
             body = self._text(self.body)
             if body.is_whole("hex") and context.message is not None:
@@ -147,7 +141,7 @@ class ReplyTemplate:
             return data
         value = self._render_json(self.body, context)
         if self.payload_key == "json":
-            return _utf8(compact(value))
+            return encode_utf8(compact(value))
         return cbor.encode(normalized(value))  # 1.0 is the integer 1, as QJsonValue holds it
 
     def _render_json(self, value, context):
