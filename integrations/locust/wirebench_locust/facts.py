@@ -63,6 +63,11 @@ class MessageFacts:
         self._text = None
         self._json = _NOT_YET
 
+    @classmethod
+    def of(cls, message):
+        """The facts of message (a Message), or message itself when it is MessageFacts already (or None)."""
+        return message if message is None or isinstance(message, cls) else cls(message)
+
     @property
     def type(self):
         return self.message.type

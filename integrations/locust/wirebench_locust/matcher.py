@@ -76,7 +76,7 @@ class Matcher:
 
     def matches(self, message):
         """Whether message (a Message, or MessageFacts of one) holds to every key."""
-        facts = message if isinstance(message, MessageFacts) else MessageFacts(message)
+        facts = MessageFacts.of(message)
         if self.type is not None and facts.type != self.type:
             return False
         if self.channel is not None and facts.channel != self.channel:

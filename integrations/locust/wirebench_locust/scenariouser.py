@@ -9,6 +9,7 @@ from .connection import Connection
 from .hostport import parse_host_port
 from .requestreporter import RequestReporter
 from .runner import ScenarioRunner
+from .stepresult import CONNECT_FAILED, FAILED, SKIPPED
 
 # The steps Locust counts as requests, their type being the action.
 REQUEST_ACTIONS = ("expect", "expect_closed")
@@ -47,7 +48,7 @@ class ScenarioUser(User):
     def run_scenario(self):
         runner = ScenarioRunner(self.scenario(), connect=self._connect, host_override=self._address,
                                 sends=self._sends, on_step=self._report)
-        if runner.run().outcome == "connect_failed":
+        if runner.run().outcome == CONNECT_FAILED:
             time.sleep(self.connect_failure_pause)
 
     def _connect(self, client, host, port):
@@ -57,8 +58,8 @@ class ScenarioUser(User):
 
     def _report(self, result):
         name = f"{result.path} {result.summary}"
-        failure = result.detail if result.status == "failed" else None
-        if result.action in REQUEST_ACTIONS and result.status != "skipped":
+        failure = result.detail if result.status == FAILED else None
+        if result.action in REQUEST_ACTIONS and result.status != SKIPPED:
             self._reporter.report(result.action, name, result.elapsed_ms, result.size, failure)
         elif result.action == "send" and failure:
             self._reporter.report("send", name, result.elapsed_ms, failure=failure)

@@ -108,9 +108,9 @@ class ReplyTemplate:
     def render(self, context=None):
         """The Message to send; raises RenderError when the placeholders made something unsendable."""
         context = context or TemplateContext()
-        if context.message is not None and not isinstance(context.message, MessageFacts):
-            context = TemplateContext(MessageFacts(context.message), context.groups, context.connection,
-                                      context.peer, context.seq)
+        facts = MessageFacts.of(context.message)
+        if facts is not context.message:  # worked out once, for every placeholder
+            context = TemplateContext(facts, context.groups, context.connection, context.peer, context.seq)
         answering = context.message
         if self.channel is not None:
             channel = self._text(self.channel).render(context)

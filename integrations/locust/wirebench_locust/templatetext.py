@@ -133,7 +133,7 @@ class TemplateText:
 
     def render_typed_json(self, context):
         """When the whole text is one {{json:/ptr}}: the value it names, typed; else MISSING."""
-        facts = _facts(context)
+        facts = MessageFacts.of(context.message)
         if not self.is_whole("json") or facts is None or not facts.has_json():
             return MISSING
         return jsonpointer.resolve(facts.json, self._pieces[0][1])
@@ -141,7 +141,7 @@ class TemplateText:
     @staticmethod
     def _render_piece(piece, context):
         kind, text, low, high = piece
-        facts = _facts(context)
+        facts = MessageFacts.of(context.message)
         if kind == "literal":
             return text
         if kind == "group":
@@ -160,10 +160,3 @@ class TemplateText:
         if kind == "now":
             return str(time.time_ns() // 1_000_000)
         return str(random.randint(low, high))
-
-
-def _facts(context):
-    message = context.message
-    if message is None or isinstance(message, MessageFacts):
-        return message
-    return MessageFacts(message)

@@ -2,11 +2,11 @@
 
 import time
 
+from .brief import bad_frame, describe
 from .codecs import codec_from_json
 from .connection import Connection
 from .errors import ConnectionClosed, EncodeError, FrameError
 from .matcher import Matcher
-from .brief import bad_frame, describe
 
 
 class WirebenchClient:
