@@ -35,15 +35,10 @@ def _elapsed_ms(since):
     return (time.perf_counter() - since) * 1000.0
 
 
-def _is_connect_failure(error):
-    """A ConnectError, or any OSError from a factory of the caller's."""
-    return isinstance(error, OSError)
-
-
 def _connect_reason(error, address):
     """ "cannot connect to HOST:PORT: why", as netcore::Client words it."""
-    text = re.sub(r"^(?:could not|cannot) connect to \S+: ", "", str(error))
-    if isinstance(error, OSError) and error.strerror:
+    text = re.sub(r"^cannot connect to \S+: ", "", str(error))
+    if error.strerror:  # an OSError of its own, not a ConnectError that words it
         text = error.strerror
     text = re.sub(r"^\[Errno -?\d+\] ", "", text)
     if text in ("timed out", "TimeoutError"):
@@ -95,9 +90,7 @@ class ScenarioRunner:
             address = format_endpoint(host, port)
             try:
                 connection = self._connect(client, host, port)
-            except Exception as error:
-                if not _is_connect_failure(error):
-                    raise
+            except OSError as error:  # a ConnectError, or any OSError from a factory of the caller's
                 reason = _connect_reason(error, address)
                 return f'client "{client.name}": {reason}' if client.name else reason
             self._links.append(ScenarioConnection(client, connection, address, sends))
