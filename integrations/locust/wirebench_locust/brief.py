@@ -5,7 +5,8 @@ Port of MessageBrief: `json #login {"ok":false}`, `text "ping 2"`,
 runner uses for a frame the codec refused.
 """
 
-from .escapes import escape, utf16_left, utf16_length
+from .escapes import escape
+from .qtutf16 import utf16_left, utf16_length
 
 PREVIEW_LIMIT = 120  # characters of text, or a third of it in bytes of hex, shown before the cut
 

@@ -1,10 +1,10 @@
 """Bytes as text and back, the way netcore writes and reads them.
 
 Ports of netcore's escapes.cpp (escape(), and unescape() for a line delimiter
-such as \\r\\n), of parseSpacedHex() (engine/responders/spacedhex.h), and
-of QString's UTF-16 lengths.
+such as \\r\\n) and of parseSpacedHex() (engine/responders/spacedhex.h).
 """
 
+from .qtutf16 import utf16_length
 from .qtutf8 import encode_utf8
 
 _NAMED = {"n": b"\n", "r": b"\r", "t": b"\t", "0": b"\0", "\\": b"\\"}
@@ -26,7 +26,7 @@ def unescape(text):
             index += 1
             continue
         out += encode_utf8(text[literal_start:index])
-        position = _utf16_position(text, index)
+        position = utf16_length(text[:index])  # netcore counts positions in UTF-16 units
         if index + 1 >= len(text):
             raise EscapeError(f"trailing backslash at position {position}")
         kind = text[index + 1]
@@ -115,27 +115,9 @@ def parse_spaced_hex(text):
     for c in text:
         if c == " ":
             continue
-        if c.isspace() or c not in "0123456789abcdefABCDEF":
+        if c not in _HEX_DIGITS:
             return None
         digits.append(c)
     if len(digits) % 2:
         return None
     return bytes.fromhex("".join(digits))
-
-
-def utf16_length(text):
-    """The length Qt gives a string: UTF-16 code units, so a character above U+FFFF counts 2."""
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
-
-
-def utf16_left(text, units):
-    """The first `units` UTF-16 code units of text, as QString::left() cuts it."""
-    if utf16_length(text) <= units:
-        return text
-    cut = text.encode("utf-16-le", "surrogatepass")[:units * 2]
-    return cut.decode("utf-16-le", "replace")  # a pair cut in half becomes U+FFFD
-
-
-def _utf16_position(text, index):
-    """netcore counts positions in UTF-16 units: a character above U+FFFF counts twice."""
-    return index + sum(1 for character in text[:index] if ord(character) > 0xFFFF)

@@ -13,10 +13,10 @@ REPLY is a ReplyTemplate ({{seq}} counts the client's sends), MATCH a Matcher.
 from dataclasses import dataclass, field
 from typing import List, Optional
 
-from .escapes import utf16_left, utf16_length
 from .jsonvalue import compact, is_number
 from .matcher import Matcher
 from .problem import JsonProblem
+from .qtutf16 import utf16_left, utf16_length
 from .template import ReplyTemplate
 
 MAX_MSECS = 3600 * 1000  # the longest "timeout_ms", "sleep_ms": an hour

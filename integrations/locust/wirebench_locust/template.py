@@ -13,12 +13,13 @@ reply: every placeholder parses, and those with nothing to take from render ""
 """
 
 from . import cbor
-from .escapes import parse_spaced_hex, utf16_left
+from .escapes import parse_spaced_hex
 from .facts import MessageFacts
 from .jsonvalue import MISSING, compact, is_number, normalized
 from .message import Message
 from .problem import JsonProblem
 from .qtinteger import to_long_long
+from .qtutf16 import utf16_left
 from .qtutf8 import encode_utf8
 from .templatetext import REPLY, TemplateContext, TemplateError, TemplateText
 
