@@ -6,6 +6,7 @@ from locust import User, constant, task
 
 from .codecs import codec_from_json
 from .connection import Connection
+from .endpoint import format_endpoint
 from .hostport import parse_host_port
 from .requestreporter import RequestReporter
 from .runner import ScenarioRunner
@@ -53,7 +54,7 @@ class ScenarioUser(User):
 
     def _connect(self, client, host, port):
         codec = codec_from_json(client.codec)
-        return self._reporter.timed("connect", client.name or f"{host}:{port}",
+        return self._reporter.timed("connect", client.name or format_endpoint(host, port),
                                     lambda: Connection(host, port, codec, self.connect_timeout))
 
     def _report(self, result):

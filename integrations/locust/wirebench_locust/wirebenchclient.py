@@ -5,6 +5,7 @@ import time
 from .brief import bad_frame, describe
 from .codecs import codec_from_json
 from .connection import Connection
+from .endpoint import format_endpoint
 from .errors import ConnectionClosed, EncodeError, FrameError
 from .matcher import Matcher
 
@@ -29,7 +30,7 @@ class WirebenchClient:
 
     @property
     def address(self):
-        return f"{self._host}:{self._port}"
+        return format_endpoint(self._host, self._port)
 
     def connect(self):
         """Connects (a "connect" request); True when connected."""
