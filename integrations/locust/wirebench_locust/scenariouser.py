@@ -9,7 +9,7 @@ from .connection import Connection
 from .endpoint import format_endpoint
 from .hostport import parse_host_port
 from .requestreporter import RequestReporter
-from .runner import ScenarioRunner
+from .runner import CONNECT_TIMEOUT_MS, ScenarioRunner
 from .stepresult import CONNECT_FAILED, FAILED, SKIPPED
 
 # The steps Locust counts as requests, their type being the action.
@@ -20,7 +20,7 @@ class ScenarioUser(User):
     """Each user runs `scenario()` from its start to its end, then again.
 
     Every expectation is one request named after its step
-    (`steps[2] expect text "^PONG"`): its response time is how long the step
+    (`steps[2].steps[1] expect text matching /^PONG/`): its response time is how long the step
     waited, from its start (right after the send before it) to the message
     that matched. A failed expectation is a failure whose text says what came
     instead; that pass ends there, and the next begins with new connections.
@@ -31,7 +31,7 @@ class ScenarioUser(User):
 
     abstract = True
     wait_time = constant(0)
-    connect_timeout = 5.0
+    connect_timeout = CONNECT_TIMEOUT_MS / 1000  # seconds, as wirebench-cli run waits for a connect
     # After a pass that could not connect: not a loop of refused connects as fast as the CPU goes.
     connect_failure_pause = 1.0
 

@@ -3,6 +3,7 @@
 from locust import User
 
 from .hostport import parse_host_port
+from .runner import CONNECT_TIMEOUT_MS
 from .requestreporter import RequestReporter
 from .wirebenchclient import WirebenchClient
 
@@ -22,7 +23,7 @@ class WirebenchUser(User):
 
     abstract = True
     codec = "envelope"
-    connect_timeout = 5.0
+    connect_timeout = CONNECT_TIMEOUT_MS / 1000  # seconds, netcore's
 
     def __init__(self, environment):
         super().__init__(environment)
