@@ -2,7 +2,8 @@
 
 What the peer "sends" is a queue: answer(message) adds to it for each send, and the test may
 put items there at once. An item is a Message, a FrameError (a bad frame), or Closed (the
-peer ends the connection; with a cause, the StreamError that ended it). An empty queue is a
+peer ends the connection; with a cause, the StreamError that ended it, kept in stream_error
+as Connection keeps it). An empty queue is a
 timeout, said at once: the runner's words do not depend on waiting for real.
 """
 
@@ -24,6 +25,7 @@ class FakeConnection:
         self.timeouts = []  # each receive's timeout_seconds
         self.closed = False
         self.close_reason = ""
+        self.stream_error = None
         self.closed_by_runner = False
 
     def send(self, message):
@@ -41,9 +43,7 @@ class FakeConnection:
             return None
         item = self.queue[0]
         if isinstance(item, Closed):
-            self.closed, self.close_reason = True, item.reason
-            if item.cause is not None:
-                raise ConnectionClosed(item.reason) from item.cause
+            self.closed, self.close_reason, self.stream_error = True, item.reason, item.cause
             raise ConnectionClosed(item.reason)
         return self.queue.pop(0)
 

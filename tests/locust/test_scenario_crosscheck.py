@@ -7,15 +7,13 @@ WIREBENCH_CLI names the binary (as for tests/e2e); the test fails without it.
 """
 
 import json
-import socket
-import struct
-import threading
 import unittest
 
 import locustpath  # noqa: F401
 
-import wbcli
+from wbcli import envelope
 from clitestcase import CliTestCase
+from rawframeserver import RawFrameServer
 
 from wirebench_locust.runner import ScenarioRunner
 from wirebench_locust.scenario import load_scenario
@@ -35,7 +33,7 @@ RULES = r"""{"on_connect": {"channel": "hello", "text": "welcome"},
 HELLO = {"expect": {"channel": "hello", "text": "^welcome$"}}
 
 
-def scenarios(port, free_port, raw_port):
+def scenarios(port, free_port, raw_port, stream_error_port):
     """name -> scenario: passing and failing ones, with repeats, skip_others, expect_closed, pointers, templates."""
     here = f"127.0.0.1:{port}"
     two = {"alice": {"connect": here}, "bob": {"connect": str(port), "codec": "envelope"}}
@@ -83,50 +81,25 @@ def scenarios(port, free_port, raw_port):
                                     "steps": [{"as": "alice", "send": {"text": "x"}}, {"sleep_ms": 1}]},
         "a bad frame": {"connect": f"127.0.0.1:{raw_port}", "steps": [
             {"expect": {}, "skip_others": True}, {"expect": {"text": "^after$"}}]},
+        "a stream error": {"connect": f"127.0.0.1:{stream_error_port}", "steps": [
+            {"expect": {"text": "^first$"}}, {"expect": {}}, {"expect_closed": True}]},
     }
 
 
-class BadFrameServer:
-    """Sends each client an envelope frame of message type 9 (a frame error), then text "after"."""
-
-    def __init__(self):
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self):
-        while True:
-            try:
-                connection, _ = self.listener.accept()
-            except OSError:
-                return  # closed
-            with connection:
-                connection.settimeout(wbcli.WAIT)
-                for type_, payload in ((9, b"?"), (1, b"after")):
-                    body = struct.pack(">BBHI", type_, 1, 0, 0) + payload
-                    connection.sendall(struct.pack(">I", len(body)) + body)
-                try:
-                    while connection.recv(4096):  # until the client is done
-                        pass
-                except OSError:
-                    pass
-
-    def close(self):
-        try:
-            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() that close() alone would not
-        except OSError:
-            pass
-        self.listener.close()
-        self.thread.join(timeout=wbcli.WAIT)
+# Message type 9: a frame error, dropped; the text after it still arrives.
+BAD_FRAME = envelope(b"?", 9) + envelope(b"after")
+# N = 7, shorter than an envelope's header: a stream error, and the client closes.
+STREAM_ERROR = envelope(b"first") + bytes.fromhex("00000007 01010000 000000")
 
 
 class CrossCheckTest(CliTestCase):
     def setUp(self):
         super().setUp()
         _server, self.port = self.serve("--responder", self.write_text("rules.json", RULES), "--events", "none")
-        self.raw = BadFrameServer()
+        self.raw = RawFrameServer(BAD_FRAME)
         self.addCleanup(self.raw.close)
+        self.stream_error = RawFrameServer(STREAM_ERROR)
+        self.addCleanup(self.stream_error.close)
 
     def run_by_cli(self, path):
         """((path, pass, summary, status, detail) of each step, outcome, failure) from wirebench-cli run."""
@@ -151,7 +124,7 @@ class CrossCheckTest(CliTestCase):
     def test_both_runners_agree(self):
         free_port = self.free_port()
         outcomes = set()
-        for name, scenario in scenarios(self.port, free_port, self.raw.port).items():
+        for name, scenario in scenarios(self.port, free_port, self.raw.port, self.stream_error.port).items():
             with self.subTest(name):
                 file_name = name.replace(" ", "_").replace(",", "") + ".json"
                 path = self.write_text(file_name, json.dumps(scenario, indent=1))

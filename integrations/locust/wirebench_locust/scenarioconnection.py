@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .brief import bad_frame, error_text
-from .errors import ConnectionClosed, EncodeError, ProtocolError, StreamError
+from .errors import ConnectionClosed, EncodeError, ProtocolError
 from .message import Message
 from .template import RenderError
 from .templatetext import TemplateContext
@@ -42,9 +42,7 @@ class ScenarioConnection:
     def _closed_reason(self):
         if self._close_reason is not None:
             return self._close_reason
-        if getattr(self.connection, "closed", False):
-            return getattr(self.connection, "close_reason", "") or ""
-        return None
+        return self.connection.close_reason if self.connection.closed else None
 
     def send(self, reply):
         """Renders reply with {{seq}} this client's next send and {{peer}} its address, and sends it."""
@@ -60,8 +58,7 @@ class ScenarioConnection:
         except EncodeError as error:
             raise SendError(error_text(error)) from None
         except ConnectionClosed as closed:
-            reason = getattr(self.connection, "close_reason", "") or str(closed)
-            raise SendError(f"the connection is closed: {reason}") from None
+            raise SendError(f"the connection is closed: {self.connection.close_reason or closed}") from None
 
     def receive(self, timeout_seconds):
         """The next Arrival, or None when nothing came within timeout_seconds."""
@@ -72,13 +69,12 @@ class ScenarioConnection:
         try:
             item = self.connection.receive(timeout_seconds)
         except ConnectionClosed as closed:
-            self._close_reason = str(closed) or getattr(self.connection, "close_reason", "") or ""
+            self._close_reason = str(closed)
             ended = Arrival(CLOSED, text=self._close_reason)
-            cause = closed.__cause__ or closed.__context__
-            if isinstance(cause, StreamError):
+            if self.connection.stream_error is not None:
                 # The C++ client reports the stream error as a refused frame before the close.
                 self._pending.append(ended)
-                return Arrival(BAD_FRAME, text=bad_frame(cause))
+                return Arrival(BAD_FRAME, text=bad_frame(self.connection.stream_error))
             return ended
         if item is None:
             return None

@@ -97,7 +97,10 @@ class WirebenchClient:
         try:
             arrival = self._connection.receive(max(0.0, deadline - time.perf_counter()))
         except ConnectionClosed as closed:
+            stream_error = self._connection.stream_error
             self.close()
+            if stream_error is not None:  # as a scenario says it: the frame refused, not the close after it
+                return f"{wanted}; got {bad_frame(stream_error)}", None
             return f"{wanted}; got the connection closed: {closed}", None
         if arrival is None:
             return f"{wanted}; got nothing within {round(timeout * 1000)} ms", None
