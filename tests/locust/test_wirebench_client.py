@@ -74,6 +74,19 @@ class WirebenchClientTest(unittest.TestCase):
         self.assertEqual(reports[-1][2], "expected any message; got a frame the codec refused: "
                                          "frame length 7 is shorter than the 8-byte header")
 
+    def test_the_request_after_a_close_connects_again(self):
+        # One write: an answer, then a stream error. The answer is delivered; the connection has ended.
+        server = RawFrameServer(envelope(b"pong") + bytes.fromhex("00000007 01010000 000000"))
+        self.addCleanup(server.close)
+        reporter = RecordingReporter()
+        client = WirebenchClient(reporter, "127.0.0.1", server.port)
+        self.addCleanup(client.close)
+        for _ in range(2):
+            self.assertEqual(client.request(Message.text("hi"), expect={"text": "^pong$"}, name="hi"),
+                             Message.text("pong"))
+        self.assertEqual([(kind, failure) for kind, _name, failure, _size in reporter.reports],
+                         [("connect", None), ("request", None), ("connect", None), ("request", None)])
+
     def test_silence_is_a_timeout(self):
         _answer, reports = self.request_from(b"", {}, timeout=0.2)
         self.assertEqual(reports[-1][2], "expected any message; got nothing within 200 ms")

@@ -8,6 +8,7 @@ from .connection import Connection
 from .endpoint import format_endpoint
 from .errors import ConnectionClosed, EncodeError, FrameError
 from .matcher import Matcher
+from .runner import CONNECT_TIMEOUT_MS
 
 
 class WirebenchClient:
@@ -20,7 +21,7 @@ class WirebenchClient:
     "connect" request, by the first request after it closed.
     """
 
-    def __init__(self, reporter, host, port, codec="envelope", connect_timeout=5.0):
+    def __init__(self, reporter, host, port, codec="envelope", connect_timeout=CONNECT_TIMEOUT_MS / 1000):
         self._reporter = reporter
         self._host = host
         self._port = port
@@ -63,13 +64,15 @@ class WirebenchClient:
 
         `expect`: None (any message), a match as responder rules write it
         ({"channel": "login", "json": {"/ok": true}}) or a Matcher made of one
-        once (Matcher.from_json), or a function of the message. `skip_others` passes over answers that do not match.
+        once (Matcher.from_json), or a function of the message. `skip_others`
+        passes over answers that do not match.
         """
-        matcher = Matcher.from_json(expect) if isinstance(expect, dict) else expect
-        if not isinstance(matcher, Matcher):
-            matcher = None
-        accepts = matcher.matches if matcher else (expect or (lambda _message: True))
-        wanted = f"expected {matcher.describe()}" if matcher else "expected an answer"
+        if expect is None or isinstance(expect, dict):
+            expect = Matcher.from_json(expect or {})
+        if isinstance(expect, Matcher):
+            accepts, wanted = expect.matches, f"expected {expect.describe()}"
+        else:
+            accepts, wanted = expect, "expected an answer"
         name = name or (message.channel or message.type)
         if not self._connected():
             return None
@@ -109,4 +112,7 @@ class WirebenchClient:
         return None, arrival
 
     def _connected(self):
-        return self._connection is not None or self.connect()
+        """True with an open connection, made again (a "connect" request) if the last one ended."""
+        if self._connection is not None and not self._connection.closed:
+            return True
+        return self.connect()
