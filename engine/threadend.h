@@ -14,8 +14,8 @@ namespace wirebench {
  * ended: what the thread touched last (a connection's functor, the argument
  * table Qt makes for a queued connection) and the owner then frees looks
  * unguarded. The thread says it is leaving as its last step of ours, and the
- * owner that it joined once wait() returned: the happens-before edge wait()
- * gives, written down. Outside TSan builds both are nothing.
+ * owner waits with ThreadEnd::wait(): the happens-before edge wait() gives,
+ * written down. Outside TSan builds both are nothing.
  */
 namespace ThreadEnd {
 
@@ -27,9 +27,10 @@ inline void leaving([[maybe_unused]] QThread *thread)
 #endif
 }
 
-/** In the owner, after @p thread->wait() returned true. */
-inline void joined([[maybe_unused]] QThread *thread)
+/** In the owner, instead of @p thread->wait(): waits for the thread to end, and says so to TSan. */
+inline void wait(QThread *thread)
 {
+    thread->wait();
 #if defined(__SANITIZE_THREAD__)
     __tsan_acquire(thread);
 #endif

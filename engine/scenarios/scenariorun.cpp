@@ -48,8 +48,7 @@ ScenarioRun::~ScenarioRun()
 {
     if (d->thread) {
         d->thread->quit();
-        d->thread->wait(); // the runner and its sockets are deleted in there before this returns
-        ThreadEnd::joined(d->thread.get());
+        ThreadEnd::wait(d->thread.get()); // the runner and its sockets are deleted in there before this returns
     }
 }
 
@@ -148,8 +147,7 @@ void ScenarioRun::onRunnerFinished(Outcome outcome, const QString &failure, qint
 
 void ScenarioRun::onThreadFinished()
 {
-    d->thread->wait(); // it emitted finished() on its way out; let it be gone
-    ThreadEnd::joined(d->thread.get());
+    ThreadEnd::wait(d->thread.get()); // it emitted finished() on its way out; let it be gone
     d->thread.reset();
     const Outcome outcome = d->ended ? d->outcome : Outcome::Stopped;
     if (!d->ended) {
