@@ -1,5 +1,6 @@
-"""A raw TCP server for the proxy's tests: it accepts, and hands each accepted
-socket to the test, which then reads, writes and ends it by hand (stdlib only)."""
+"""A raw TCP server for the tests: it accepts, and hands each accepted socket to
+the test, which then reads, writes and ends it by hand; or it greets each with
+fixed bytes, a peer that sends what no netcore server would (stdlib only)."""
 
 import queue
 import socket
@@ -10,9 +11,13 @@ import wbcli
 
 
 class RawUpstream:
-    """Listens on 127.0.0.1, any port; accepted() returns the next accepted socket."""
+    """Listens on 127.0.0.1, any port; accepted() returns the next accepted socket.
 
-    def __init__(self):
+    `greeting`: bytes sent to each connection as it is accepted (a bad frame, a broken stream).
+    """
+
+    def __init__(self, greeting=b""):
+        self.greeting = greeting
         self.listener = socket.socket()
         self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self.listener.bind(("127.0.0.1", 0))
@@ -30,6 +35,7 @@ class RawUpstream:
             except OSError:  # the listener closed
                 return
             connection.settimeout(wbcli.WAIT)
+            connection.sendall(self.greeting)
             self.accepted_sockets.append(connection)
             self.connections.put(connection)
 

@@ -6,10 +6,12 @@ Run: python3 tests/locust/test_connection.py
 """
 
 import socket
-import struct
 import unittest
 
 import locustpath  # noqa: F401
+
+from rawupstream import reset
+from wbcli import WAIT
 
 from wirebench_locust.connection import PEER_CLOSED, PEER_RESET, Connection
 from wirebench_locust.envelope import EnvelopeCodec
@@ -17,7 +19,6 @@ from wirebench_locust.errors import ConnectError, ConnectionClosed, EncodeError,
 from wirebench_locust.line import LineCodec
 from wirebench_locust.message import Message
 
-WAIT = 10.0
 CODEC = EnvelopeCodec(max_frame_size=1024)
 HELLO = Message.text("hello", "chat", 1)
 BYE = Message("json", b'{"bye":true}', "", 2)
@@ -33,10 +34,6 @@ class PeerTestCase(unittest.TestCase):
         self.peer, _ = self.server.accept()
         self.peer.settimeout(WAIT)
         self.addCleanup(self.peer.close)
-
-    def reset_peer(self):
-        self.peer.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        self.peer.close()
 
     def peer_reads(self, count):
         data = b""
@@ -66,7 +63,7 @@ class ReceiveTest(PeerTestCase):
     def test_what_came_before_a_reset_then_the_reset(self):
         self.peer.sendall(CODEC.encode(HELLO))
         self.assertEqual(self.connection.receive(WAIT), HELLO)
-        self.reset_peer()
+        reset(self.peer)
         self.assert_closed(PEER_RESET)
 
     def test_what_came_before_a_stream_error_then_the_error(self):
@@ -121,7 +118,7 @@ class SendTest(PeerTestCase):
 
     def test_a_send_to_a_reset_peer_still_delivers_what_it_sent(self):
         self.peer.sendall(CODEC.encode(HELLO))
-        self.reset_peer()
+        reset(self.peer)
         with self.assertRaises(ConnectionClosed):
             for _ in range(100):  # the first writes may still find room before the reset is seen
                 self.connection.send(BYE)

@@ -13,7 +13,7 @@ import locustpath  # noqa: F401
 
 from wbcli import envelope
 from clitestcase import CliTestCase
-from rawframeserver import RawFrameServer
+from rawupstream import RawUpstream
 
 from wirebench_locust.runner import ScenarioRunner
 from wirebench_locust.scenario import load_scenario
@@ -96,9 +96,9 @@ class CrossCheckTest(CliTestCase):
     def setUp(self):
         super().setUp()
         _server, self.port = self.serve("--responder", self.write_text("rules.json", RULES), "--events", "none")
-        self.raw = RawFrameServer(BAD_FRAME)
+        self.raw = RawUpstream(BAD_FRAME)
         self.addCleanup(self.raw.close)
-        self.stream_error = RawFrameServer(STREAM_ERROR)
+        self.stream_error = RawUpstream(STREAM_ERROR)
         self.addCleanup(self.stream_error.close)
 
     def run_by_cli(self, path):

@@ -5,7 +5,7 @@ import unittest
 import locustpath  # noqa: F401
 
 from wbcli import envelope
-from rawframeserver import RawFrameServer
+from rawupstream import RawUpstream
 
 from wirebench_locust.message import Message
 from wirebench_locust.wirebenchclient import WirebenchClient
@@ -33,7 +33,7 @@ class RecordingReporter:
 class WirebenchClientTest(unittest.TestCase):
     def request_from(self, frames, expect, timeout=5.0, skip_others=False):
         """One request to a server that sends `frames` to each client; the answer and the reports made."""
-        server = RawFrameServer(frames)
+        server = RawUpstream(frames)
         self.addCleanup(server.close)
         reporter = RecordingReporter()
         client = WirebenchClient(reporter, "127.0.0.1", server.port)
@@ -76,7 +76,7 @@ class WirebenchClientTest(unittest.TestCase):
 
     def test_the_request_after_a_close_connects_again(self):
         # One write: an answer, then a stream error. The answer is delivered; the connection has ended.
-        server = RawFrameServer(envelope(b"pong") + bytes.fromhex("00000007 01010000 000000"))
+        server = RawUpstream(envelope(b"pong") + bytes.fromhex("00000007 01010000 000000"))
         self.addCleanup(server.close)
         reporter = RecordingReporter()
         client = WirebenchClient(reporter, "127.0.0.1", server.port)
